@@ -1,0 +1,22 @@
+package dev.chatstore;
+
+/**
+ * A chat data store. Open one per database and share it: implementations are thread-safe.
+ * Everything that belongs to an end user is reached through {@link #forUser(String)}.
+ * Closing releases connections; afterwards every call fails with {@link StoreUnavailableException}.
+ */
+public interface ChatStore extends AutoCloseable {
+
+    /**
+     * The data of one end user. Cheap; no database access.
+     *
+     * @param userId the application's opaque id of the user (an auth principal), non-blank, at most
+     *               {@link Limits#USER_ID_MAX} chars
+     * @throws InvalidInputException if {@code userId} is null, blank, too long or not storable
+     */
+    UserChats forUser(String userId);
+
+    /** Releases the store's resources. Idempotent. */
+    @Override
+    void close();
+}

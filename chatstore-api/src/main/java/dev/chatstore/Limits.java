@@ -1,0 +1,38 @@
+package dev.chatstore;
+
+/**
+ * Size limits every backend enforces identically, so data valid on one backend is valid on all.
+ * Lengths count UTF-16 chars ({@link String#length()}).
+ */
+public final class Limits {
+    public static final int USER_ID_MAX = 255;
+    public static final int CLIENT_MESSAGE_ID_MAX = 255;
+    public static final int PERSONA_ID_MAX = 255;
+    public static final int TITLE_MAX = 500;
+    public static final int CONTENT_MAX = 1_000_000;
+    /** Serialized JSON size of a metadata map, in chars. */
+    public static final int METADATA_MAX = 65_536;
+    /** Nesting depth of a metadata map. */
+    public static final int METADATA_DEPTH_MAX = 32;
+    public static final int FILE_NAME_MAX = 255;
+    public static final int MIME_TYPE_MAX = 255;
+    public static final int STORAGE_URI_MAX = 2048;
+    public static final int ERROR_TEXT_MAX = 10_000;
+    public static final int EXTRACTED_TEXT_MAX = 10_000_000;
+    public static final int FACT_CONTENT_MAX = 10_000;
+    /** Most attachment ids one message can link. */
+    public static final int ATTACHMENTS_PER_MESSAGE_MAX = 100;
+    /** Most messages one batch append can hold. */
+    public static final int BATCH_MAX = 10_000;
+
+    public static final int MESSAGES_PAGE_DEFAULT = 50;
+    public static final int MESSAGES_PAGE_MAX = 200;
+    public static final int CONVERSATIONS_PAGE_DEFAULT = 20;
+    public static final int CONVERSATIONS_PAGE_MAX = 100;
+    public static final int FACTS_PAGE_DEFAULT = 50;
+    public static final int FACTS_PAGE_MAX = 200;
+    public static final int ATTACHMENTS_LIST_MAX = 1000;
+
+    private Limits() {
+    }
+}

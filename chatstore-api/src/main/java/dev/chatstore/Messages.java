@@ -1,0 +1,66 @@
+package dev.chatstore;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One user's messages. Thread-safe. Appends are O(1): they never read or rewrite the rest of the
+ * conversation. A null or malformed argument is an {@link InvalidInputException} and changes nothing.
+ */
+public interface Messages {
+
+    /**
+     * Appends a message in one transaction with the conversation's counters and attachment links.
+     * With a {@code clientMessageId} seen before in this conversation, stores nothing and returns
+     * the original (see {@link NewMessage}).
+     *
+     * @throws NotFoundException            if the conversation, the reply-to message or an attachment
+     *                                      is not the user's (the reply-to message must be in the same conversation)
+     * @throws IdempotencyConflictException if the {@code clientMessageId} was used with another payload
+     */
+    Appended append(String conversationId, NewMessage message);
+
+    /**
+     * Appends several messages, in order, in one transaction: all are stored or none.
+     * Replays inside the batch behave as for {@link #append}.
+     */
+    List<Appended> appendAll(String conversationId, List<NewMessage> messages);
+
+    Optional<Message> get(String messageId);
+
+    /** The newest message that replies to {@code messageId}, if any. */
+    Optional<Message> replyTo(String messageId);
+
+    /** The message with {@code clientMessageId} in the conversation, if any. */
+    Optional<Message> byClientMessageId(String conversationId, String clientMessageId);
+
+    /**
+     * Messages newest first. {@link Page#nextCursor()} leads to older messages.
+     *
+     * @throws NotFoundException     if the user has no such conversation
+     * @throws InvalidInputException for a garbled or foreign cursor, or a limit over {@link Limits#MESSAGES_PAGE_MAX}
+     */
+    Page<Message> newestFirst(String conversationId, PageRequest page);
+
+    /** Messages oldest first. {@link Page#nextCursor()} leads to newer messages. */
+    Page<Message> oldestFirst(String conversationId, PageRequest page);
+
+    /** The newest {@code limit} messages, newest first: shorthand for the first {@link #newestFirst} page. */
+    default Page<Message> latest(String conversationId, int limit) {
+        return newestFirst(conversationId, PageRequest.first(limit));
+    }
+
+    /**
+     * Up to {@code limit} messages with a sequence number greater than {@code afterSeq}, oldest
+     * first: what a client that has seen up to {@code afterSeq} is missing.
+     */
+    List<Message> after(String conversationId, long afterSeq, int limit);
+
+    /**
+     * Deletes one message; the conversation's count and last-message time stay exact. Replies to
+     * it lose their reply-to link.
+     *
+     * @return false if the user has no such message
+     */
+    boolean delete(String messageId);
+}

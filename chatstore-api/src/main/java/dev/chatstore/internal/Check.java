@@ -1,0 +1,196 @@
+package dev.chatstore.internal;
+
+import dev.chatstore.InvalidInputException;
+import dev.chatstore.Limits;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Argument validation shared by the API's value types and the backends. Every failure is an
+ * {@link InvalidInputException} naming the argument. Not API.
+ */
+public final class Check {
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    private Check() {
+    }
+
+    public static <T> T notNull(String arg, T value) {
+        if (value == null) {
+            throw new InvalidInputException(arg, "must not be null");
+        }
+        return value;
+    }
+
+    /** Non-null, not blank, at most {@code max} chars, no NUL or unpaired surrogate. */
+    public static String text(String arg, String value, int max) {
+        notNull(arg, value);
+        if (value.isBlank()) {
+            throw new InvalidInputException(arg, "must not be blank");
+        }
+        return anyText(arg, value, max);
+    }
+
+    /** Like {@link #text} but null stays null. */
+    public static String optionalText(String arg, String value, int max) {
+        return value == null ? null : text(arg, value, max);
+    }
+
+    /** Non-null, may be empty or blank, at most {@code max} chars, storable on every backend. */
+    public static String anyText(String arg, String value, int max) {
+        notNull(arg, value);
+        if (value.length() > max) {
+            throw new InvalidInputException(arg, "length " + value.length() + " exceeds the maximum of " + max);
+        }
+        storable(arg, value);
+        return value;
+    }
+
+    /**
+     * Rejects what PostgreSQL text cannot hold (NUL) and what is not valid UTF-16 (an unpaired
+     * surrogate would be silently replaced on the way to UTF-8, so the value would not round-trip).
+     */
+    public static String storable(String arg, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\0') {
+                throw new InvalidInputException(arg, "contains a NUL character at index " + i);
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                throw new InvalidInputException(arg, "contains an unpaired surrogate at index " + i);
+            }
+            if (Character.isLowSurrogate(c)) {
+                throw new InvalidInputException(arg, "contains an unpaired surrogate at index " + i);
+            }
+        }
+        return value;
+    }
+
+    /** A chatstore id: a UUID in canonical lowercase text form. */
+    public static String id(String arg, String value) {
+        notNull(arg, value);
+        if (!UUID_TEXT.matcher(value).matches()) {
+            throw new InvalidInputException(arg, "is not a valid id (expected a lowercase UUID): " + abbreviate(value));
+        }
+        return value;
+    }
+
+    public static String optionalId(String arg, String value) {
+        return value == null ? null : id(arg, value);
+    }
+
+    public static String sha256(String arg, String value) {
+        if (value != null && !SHA256_HEX.matcher(value).matches()) {
+            throw new InvalidInputException(arg, "is not 64 lowercase hex digits: " + abbreviate(value));
+        }
+        return value;
+    }
+
+    public static double unitInterval(String arg, double value) {
+        if (Double.isNaN(value) || value < 0.0 || value > 1.0) {
+            throw new InvalidInputException(arg, "must be between 0 and 1, was " + value);
+        }
+        return value;
+    }
+
+    public static long nonNegative(String arg, long value) {
+        if (value < 0) {
+            throw new InvalidInputException(arg, "must not be negative, was " + value);
+        }
+        return value;
+    }
+
+    /** Checks a requested page size; 0 means the default. Returns the effective size. */
+    public static int pageLimit(String arg, int requested, int defaultLimit, int max) {
+        if (requested == 0) {
+            return defaultLimit;
+        }
+        if (requested < 0) {
+            throw new InvalidInputException(arg, "must be positive, was " + requested);
+        }
+        if (requested > max) {
+            throw new InvalidInputException(arg, requested + " exceeds the maximum of " + max);
+        }
+        return requested;
+    }
+
+    /**
+     * Validates JSON-able metadata and returns a deep, unmodifiable copy that keeps key order.
+     * Values may be null, String, Boolean, finite numbers, lists and string-keyed maps of the same.
+     */
+    public static Map<String, Object> metadata(String arg, Map<String, ?> value) {
+        notNull(arg, value);
+        int[] size = {0};
+        @SuppressWarnings("unchecked")
+        Map<String, Object> copy = (Map<String, Object>) copyJson(arg, value, 0, size);
+        return copy;
+    }
+
+    private static Object copyJson(String arg, Object value, int depth, int[] size) {
+        if (depth > Limits.METADATA_DEPTH_MAX) {
+            throw new InvalidInputException(arg, "nests deeper than " + Limits.METADATA_DEPTH_MAX + " levels");
+        }
+        Object result;
+        if (value == null || value instanceof Boolean) {
+            size[0] += 5;
+            result = value;
+        } else if (value instanceof String s) {
+            storable(arg, s);
+            size[0] += s.length() + 2;
+            result = s;
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte || value instanceof BigInteger || value instanceof BigDecimal) {
+            size[0] += value.toString().length();
+            result = value;
+        } else if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new InvalidInputException(arg, "holds a non-finite number (" + d + "), which JSON cannot store");
+            }
+            size[0] += 24;
+            result = value;
+        } else if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    throw new InvalidInputException(arg, "has a non-string key: " + e.getKey());
+                }
+                storable(arg, key);
+                size[0] += key.length() + 4;
+                copy.put(key, copyJson(arg, e.getValue(), depth + 1, size));
+            }
+            result = Collections.unmodifiableMap(copy);
+        } else if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object o : list) {
+                copy.add(copyJson(arg, o, depth + 1, size));
+                size[0] += 1;
+            }
+            result = Collections.unmodifiableList(copy);
+        } else {
+            throw new InvalidInputException(arg, "holds a " + value.getClass().getName()
+                    + ", which is not a JSON value (use String, Number, Boolean, List, Map or null)");
+        }
+        if (size[0] > Limits.METADATA_MAX) {
+            throw new InvalidInputException(arg, "is larger than " + Limits.METADATA_MAX + " chars as JSON");
+        }
+        return result;
+    }
+
+    private static String abbreviate(String s) {
+        String shown = s.length() > 60 ? s.substring(0, 60) + "…" : s;
+        return "\"" + shown.replace("\0", "\\0") + "\"";
+    }
+}
