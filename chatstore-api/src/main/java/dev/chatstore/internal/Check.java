@@ -129,6 +129,8 @@ public final class Check {
     /**
      * Validates JSON-able metadata and returns a deep, unmodifiable copy that keeps key order.
      * Values may be null, String, Boolean, finite numbers, lists and string-keyed maps of the same.
+     * Numbers are normalized to what JSON gives back: integers to the smallest of Integer, Long and
+     * BigInteger that holds them, decimals (Float, Double, BigDecimal) to Double.
      */
     public static Map<String, Object> metadata(String arg, Map<String, ?> value) {
         notNull(arg, value);
@@ -151,16 +153,17 @@ public final class Check {
             size[0] += s.length() + 2;
             result = s;
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte || value instanceof BigInteger || value instanceof BigDecimal) {
+                || value instanceof Byte || value instanceof BigInteger) {
+            result = normalizeInteger(value instanceof BigInteger b ? b : BigInteger.valueOf(((Number) value).longValue()));
             size[0] += value.toString().length();
-            result = value;
-        } else if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
+        } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            // JSON has one number type; decimals come back as Double, so they are stored as Double.
+            double d = value instanceof Float f ? Double.parseDouble(f.toString()) : ((Number) value).doubleValue();
             if (!Double.isFinite(d)) {
-                throw new InvalidInputException(arg, "holds a non-finite number (" + d + "), which JSON cannot store");
+                throw new InvalidInputException(arg, "holds a number JSON cannot store (" + value + ")");
             }
             size[0] += 24;
-            result = value;
+            result = d;
         } else if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -187,6 +190,17 @@ public final class Check {
             throw new InvalidInputException(arg, "is larger than " + Limits.METADATA_MAX + " chars as JSON");
         }
         return result;
+    }
+
+    /** Integers come back from JSON as the smallest of Integer, Long, BigInteger that holds them. */
+    private static Number normalizeInteger(BigInteger value) {
+        if (value.bitLength() < 32) {
+            return value.intValue();
+        }
+        if (value.bitLength() < 64) {
+            return value.longValue();
+        }
+        return value;
     }
 
     private static String abbreviate(String s) {

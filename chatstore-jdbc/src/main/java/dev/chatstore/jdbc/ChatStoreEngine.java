@@ -1,0 +1,43 @@
+package dev.chatstore.jdbc;
+
+import dev.chatstore.Limits;
+import dev.chatstore.UserChats;
+import dev.chatstore.internal.Check;
+import dev.chatstore.jdbc.internal.JdbcUserChats;
+import dev.chatstore.jdbc.internal.StoreContext;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.TemplateEngine;
+
+/**
+ * The storage-neutral implementation behind every backend's {@link dev.chatstore.ChatStore}: the
+ * backend supplies connections ({@link Database}) and answers ({@link Dialect}); the engine does
+ * the rest. Thread-safe.
+ */
+public final class ChatStoreEngine implements AutoCloseable {
+    private final StoreContext ctx;
+
+    public ChatStoreEngine(Database db, Dialect dialect, EngineSettings settings) {
+        this.ctx = new StoreContext(db, dialect, settings);
+    }
+
+    /** Prepares a Jdbi for the engine's statements; backends call it on every Jdbi they create. */
+    public static Jdbi configure(Jdbi jdbi, Dialect dialect) {
+        // SQL is complete after ${placeholder} substitution at load: no templating per statement.
+        jdbi.setTemplateEngine(TemplateEngine.NOP);
+        // Dialect expressions (e.g. the next activity number) use :userId only on some databases.
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        dialect.configure(jdbi);
+        return jdbi;
+    }
+
+    public UserChats forUser(String userId) {
+        Check.text("userId", userId, Limits.USER_ID_MAX);
+        return new JdbcUserChats(ctx, userId);
+    }
+
+    @Override
+    public void close() {
+        ctx.close();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.chatstore.jdbc;
+
+import dev.chatstore.InvalidInputException;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Backend-independent settings of a store, validated once.
+ *
+ * @param clock                    source of every timestamp (truncated to milliseconds)
+ * @param maxInlineAttachmentBytes largest attachment kept inline in the database
+ */
+public record EngineSettings(Clock clock, int maxInlineAttachmentBytes) {
+    public static final int DEFAULT_MAX_INLINE_ATTACHMENT_BYTES = 64 * 1024;
+    /** Hard ceiling: bigger files belong in object storage, not in a row. */
+    public static final int MAX_INLINE_ATTACHMENT_BYTES_CEILING = 16 * 1024 * 1024;
+
+    public EngineSettings {
+        Objects.requireNonNull(clock, "clock");
+        validateInlineLimit(maxInlineAttachmentBytes);
+    }
+
+    public static void validateInlineLimit(int maxInlineAttachmentBytes) {
+        if (maxInlineAttachmentBytes < 0 || maxInlineAttachmentBytes > MAX_INLINE_ATTACHMENT_BYTES_CEILING) {
+            throw new InvalidInputException("maxInlineAttachmentBytes", "must be between 0 and "
+                    + MAX_INLINE_ATTACHMENT_BYTES_CEILING + ", was " + maxInlineAttachmentBytes);
+        }
+    }
+
+    public static EngineSettings defaults() {
+        return new EngineSettings(Clock.systemUTC(), DEFAULT_MAX_INLINE_ATTACHMENT_BYTES);
+    }
+}

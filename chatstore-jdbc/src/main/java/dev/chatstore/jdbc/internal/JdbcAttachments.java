@@ -1,0 +1,193 @@
+package dev.chatstore.jdbc.internal;
+
+import dev.chatstore.Attachment;
+import dev.chatstore.AttachmentStatus;
+import dev.chatstore.Attachments;
+import dev.chatstore.ConcurrentModificationException;
+import dev.chatstore.IllegalStateTransitionException;
+import dev.chatstore.InvalidInputException;
+import dev.chatstore.Limits;
+import dev.chatstore.NewAttachment;
+import dev.chatstore.NotFoundException;
+import dev.chatstore.internal.Check;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** One user's attachments. Status changes are compare-and-set on the current status. Thread-safe. */
+final class JdbcAttachments implements Attachments {
+    private final StoreContext ctx;
+    private final String userId;
+    private final RowMapper<Attachment> mapper;
+
+    JdbcAttachments(StoreContext ctx, String userId) {
+        this.ctx = ctx;
+        this.userId = userId;
+        this.mapper = Rows.attachment(ctx.dialect);
+    }
+
+    @Override
+    public Attachment create(NewAttachment a) {
+        Check.notNull("attachment", a);
+        int maxInline = ctx.settings.maxInlineAttachmentBytes();
+        if (a.isInline() && a.sizeBytes() > maxInline) {
+            throw new InvalidInputException("attachment", "inline data of " + a.sizeBytes()
+                    + " bytes exceeds this store's inline limit of " + maxInline + " bytes; store it elsewhere and pass its URI");
+        }
+        String id = ctx.ids.next();
+        Instant now = ctx.now();
+        ctx.write("create an attachment", h -> h.createUpdate(ctx.attachmentSql.get("insert"))
+                .bind("id", id)
+                .bind("userId", userId)
+                .bind("name", a.name())
+                .bind("mimeType", a.mimeType())
+                .bind("sizeBytes", a.sizeBytes())
+                .bind("sha256", a.sha256())
+                .bind("storageUri", a.storageUri())
+                .bind("inlineData", a.inlineData())
+                .bind("now", now)
+                .execute());
+        return new Attachment(id, userId, a.name(), a.mimeType(), a.sizeBytes(), a.sha256(), a.storageUri(),
+                a.isInline(), AttachmentStatus.UPLOADING, null, null, null, now, now);
+    }
+
+    @Override
+    public Optional<Attachment> get(String attachmentId) {
+        Check.id("attachmentId", attachmentId);
+        return ctx.read("read an attachment", h -> find(h, attachmentId));
+    }
+
+    private Optional<Attachment> find(Handle h, String attachmentId) {
+        return h.createQuery(ctx.attachmentSql.get("byId"))
+                .bind("id", attachmentId)
+                .bind("userId", userId)
+                .map(mapper).findOne();
+    }
+
+    @Override
+    public Optional<byte[]> inlineData(String attachmentId) {
+        Check.id("attachmentId", attachmentId);
+        return ctx.read("read attachment data", h -> h.createQuery(ctx.attachmentSql.get("inlineData"))
+                .bind("id", attachmentId)
+                .bind("userId", userId)
+                .map((rs, c) -> Optional.ofNullable(rs.getBytes(1)))
+                .findOne()
+                .flatMap(data -> data));
+    }
+
+    @Override
+    public Attachment markProcessing(String attachmentId) {
+        return transition(attachmentId, AttachmentStatus.PROCESSING, null, null, null);
+    }
+
+    @Override
+    public Attachment markReady(String attachmentId, String extractedText, Integer wordCount) {
+        Check.optionalText("extractedText", extractedText, Limits.EXTRACTED_TEXT_MAX);
+        if (wordCount != null) {
+            Check.nonNegative("wordCount", wordCount);
+        }
+        return transition(attachmentId, AttachmentStatus.READY, null, extractedText, wordCount);
+    }
+
+    @Override
+    public Attachment markError(String attachmentId, String errorText) {
+        Check.text("errorText", errorText, Limits.ERROR_TEXT_MAX);
+        return transition(attachmentId, AttachmentStatus.ERROR, errorText, null, null);
+    }
+
+    private Attachment transition(String attachmentId, AttachmentStatus to, String errorText, String extractedText,
+                                  Integer wordCount) {
+        Check.id("attachmentId", attachmentId);
+        return ctx.write("change an attachment's status", h -> {
+            Attachment current = find(h, attachmentId)
+                    .orElseThrow(() -> notFound(attachmentId));
+            if (!current.status().canMoveTo(to)) {
+                throw new IllegalStateTransitionException("Attachment " + attachmentId + " cannot move from "
+                        + current.status().wireName() + " to " + to.wireName());
+            }
+            int updated = h.createUpdate(ctx.attachmentSql.get("transition"))
+                    .bind("id", attachmentId)
+                    .bind("userId", userId)
+                    .bind("from", current.status().wireName())
+                    .bind("to", to.wireName())
+                    .bind("errorText", errorText)
+                    .bind("extractedText", extractedText)
+                    .bind("wordCount", wordCount)
+                    .bind("now", ctx.now())
+                    .execute();
+            if (updated == 0) {
+                throw new ConcurrentModificationException("Attachment " + attachmentId + " changed status concurrently");
+            }
+            return find(h, attachmentId).orElseThrow();
+        });
+    }
+
+    @Override
+    public void linkToConversation(String attachmentId, String conversationId) {
+        Check.id("attachmentId", attachmentId);
+        Check.id("conversationId", conversationId);
+        ctx.write("link an attachment", h -> {
+            if (find(h, attachmentId).isEmpty()) {
+                throw notFound(attachmentId);
+            }
+            if (h.createQuery(ctx.conversationSql.get("exists"))
+                    .bind("id", conversationId)
+                    .bind("userId", userId)
+                    .mapTo(Integer.class).findOne().isEmpty()) {
+                throw JdbcConversations.notFound(conversationId);
+            }
+            return h.createUpdate(ctx.attachmentSql.get("linkConversation"))
+                    .bind("conversationId", conversationId)
+                    .bind("attachmentId", attachmentId)
+                    .bind("userId", userId)
+                    .bind("now", ctx.now())
+                    .execute();
+        });
+    }
+
+    @Override
+    public List<Attachment> listForMessage(String messageId) {
+        Check.id("messageId", messageId);
+        return ctx.read("list attachments", h -> h.createQuery(ctx.attachmentSql.get("listForMessage"))
+                .bind("messageId", messageId)
+                .bind("userId", userId)
+                .bind("limit", Limits.ATTACHMENTS_LIST_MAX)
+                .map(mapper).list());
+    }
+
+    @Override
+    public List<Attachment> listForConversation(String conversationId) {
+        Check.id("conversationId", conversationId);
+        return ctx.read("list attachments", h -> h.createQuery(ctx.attachmentSql.get("listForConversation"))
+                .bind("conversationId", conversationId)
+                .bind("userId", userId)
+                .bind("limit", Limits.ATTACHMENTS_LIST_MAX)
+                .map(mapper).list());
+    }
+
+    @Override
+    public List<Attachment> orphans(int limit) {
+        if (limit <= 0 || limit > Limits.ATTACHMENTS_LIST_MAX) {
+            throw new InvalidInputException("limit", "must be between 1 and " + Limits.ATTACHMENTS_LIST_MAX + ", was " + limit);
+        }
+        return ctx.read("list orphaned attachments", h -> h.createQuery(ctx.attachmentSql.get("orphans"))
+                .bind("userId", userId)
+                .bind("limit", limit)
+                .map(mapper).list());
+    }
+
+    @Override
+    public boolean delete(String attachmentId) {
+        Check.id("attachmentId", attachmentId);
+        return ctx.write("delete an attachment", h -> h.createUpdate(ctx.attachmentSql.get("delete"))
+                .bind("id", attachmentId)
+                .bind("userId", userId)
+                .execute() > 0);
+    }
+
+    private static NotFoundException notFound(String attachmentId) {
+        return new NotFoundException("No attachment " + attachmentId);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.chatstore.jdbc.internal;
+
+import dev.chatstore.FactQuery;
+import dev.chatstore.FactUpdate;
+import dev.chatstore.InvalidInputException;
+import dev.chatstore.Limits;
+import dev.chatstore.MemoryFact;
+import dev.chatstore.MemoryFacts;
+import dev.chatstore.NewFact;
+import dev.chatstore.NotFoundException;
+import dev.chatstore.Page;
+import dev.chatstore.PageRequest;
+import dev.chatstore.internal.Check;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** One user's memory facts. Thread-safe. */
+final class JdbcMemoryFacts implements MemoryFacts {
+    private final StoreContext ctx;
+    private final String userId;
+    private final RowMapper<MemoryFact> mapper;
+
+    JdbcMemoryFacts(StoreContext ctx, String userId) {
+        this.ctx = ctx;
+        this.userId = userId;
+        this.mapper = Rows.fact(ctx.dialect);
+    }
+
+    @Override
+    public MemoryFact add(NewFact fact) {
+        Check.notNull("fact", fact);
+        String id = ctx.ids.next();
+        Instant now = ctx.now();
+        ctx.write("add a memory fact", h -> {
+            checkSource(h, fact);
+            return h.createUpdate(ctx.factSql.get("insert"))
+                    .bind("id", id)
+                    .bind("userId", userId)
+                    .bind("category", fact.category().wireName())
+                    .bind("content", fact.content())
+                    .bind("confidence", fact.confidence())
+                    .bind("sourceConversationId", fact.sourceConversationId())
+                    .bind("sourceMessageId", fact.sourceMessageId())
+                    .bind("now", now)
+                    .execute();
+        });
+        return new MemoryFact(id, userId, fact.category(), fact.content(), fact.confidence(), true,
+                fact.sourceConversationId(), fact.sourceMessageId(), now, now);
+    }
+
+    private void checkSource(Handle h, NewFact fact) {
+        if (fact.sourceConversationId() != null && h.createQuery(ctx.conversationSql.get("exists"))
+                .bind("id", fact.sourceConversationId())
+                .bind("userId", userId)
+                .mapTo(Integer.class).findOne().isEmpty()) {
+            throw JdbcConversations.notFound(fact.sourceConversationId());
+        }
+        if (fact.sourceMessageId() != null && h.createQuery(ctx.messageSql.get("isInConversation"))
+                .bind("id", fact.sourceMessageId())
+                .bind("conversationId", fact.sourceConversationId())
+                .mapTo(Integer.class).findOne().isEmpty()) {
+            throw new NotFoundException("No message " + fact.sourceMessageId() + " in conversation "
+                    + fact.sourceConversationId());
+        }
+    }
+
+    @Override
+    public Optional<MemoryFact> get(String factId) {
+        Check.id("factId", factId);
+        return ctx.read("read a memory fact", h -> find(h, factId));
+    }
+
+    private Optional<MemoryFact> find(Handle h, String factId) {
+        return h.createQuery(ctx.factSql.get("byId"))
+                .bind("id", factId)
+                .bind("userId", userId)
+                .map(mapper).findOne();
+    }
+
+    @Override
+    public Page<MemoryFact> list(FactQuery query, PageRequest page) {
+        Check.notNull("query", query);
+        Check.notNull("page", page);
+        int limit = Check.pageLimit("limit", page.limit(), Limits.FACTS_PAGE_DEFAULT, Limits.FACTS_PAGE_MAX);
+        return ctx.read("list memory facts", h -> new Keyset<>("facts", "", new RankOrder(h, query))
+                .page(page.cursor(), limit, 2));
+    }
+
+    /** Highest confidence first, then newest (ids are time-ordered). */
+    private final class RankOrder implements Keyset.Source<MemoryFact, RankOrder.Key> {
+        record Key(double confidence, String id) {
+        }
+
+        private final Handle h;
+        private final FactQuery query;
+
+        RankOrder(Handle h, FactQuery query) {
+            this.h = h;
+            this.query = query;
+        }
+
+        @Override
+        public List<MemoryFact> fetch(boolean inListingOrder, Key bound, int limit) {
+            return h.createQuery(ctx.factSql.get(inListingOrder ? "pageLower" : "pageHigher"))
+                    .bind("userId", userId)
+                    .bind("category", query.category() == null ? null : query.category().wireName())
+                    .bind("activeOnly", query.activeOnly())
+                    .bind("minConfidence", query.minConfidence())
+                    .bind("confidence", bound.confidence())
+                    .bind("id", bound.id())
+                    .bind("limit", limit)
+                    .map(mapper).list();
+        }
+
+        @Override
+        public Key keyOf(MemoryFact row) {
+            return new Key(row.confidence(), row.id());
+        }
+
+        @Override
+        public Key start() {
+            return new Key(2.0, "");
+        }
+
+        @Override
+        public List<String> encodeKey(Key key) {
+            return List.of(Double.toString(key.confidence()), key.id());
+        }
+
+        @Override
+        public Key decodeKey(Cursor cursor) {
+            double confidence;
+            try {
+                confidence = Double.parseDouble(cursor.key().get(0));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("cursor", "is not a cursor this store issued");
+            }
+            String id = cursor.key().get(1);
+            if (!id.isEmpty()) {
+                Check.id("cursor", id);
+            }
+            return new Key(confidence, id);
+        }
+    }
+
+    @Override
+    public MemoryFact update(String factId, FactUpdate update) {
+        Check.id("factId", factId);
+        Check.notNull("update", update);
+        return ctx.write("update a memory fact", h -> {
+            int updated = h.createUpdate(ctx.factSql.get("update"))
+                    .bind("id", factId)
+                    .bind("userId", userId)
+                    .bind("content", update.content())
+                    .bind("confidence", update.confidence())
+                    .bind("now", ctx.now())
+                    .execute();
+            if (updated == 0) {
+                throw notFound(factId);
+            }
+            return find(h, factId).orElseThrow();
+        });
+    }
+
+    @Override
+    public MemoryFact deactivate(String factId) {
+        Check.id("factId", factId);
+        return ctx.write("deactivate a memory fact", h -> {
+            int updated = h.createUpdate(ctx.factSql.get("deactivate"))
+                    .bind("id", factId)
+                    .bind("userId", userId)
+                    .bind("now", ctx.now())
+                    .execute();
+            if (updated == 0) {
+                throw notFound(factId);
+            }
+            return find(h, factId).orElseThrow();
+        });
+    }
+
+    @Override
+    public boolean delete(String factId) {
+        Check.id("factId", factId);
+        return ctx.write("delete a memory fact", h -> h.createUpdate(ctx.factSql.get("delete"))
+                .bind("id", factId)
+                .bind("userId", userId)
+                .execute() > 0);
+    }
+
+    private static NotFoundException notFound(String factId) {
+        return new NotFoundException("No memory fact " + factId);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.chatstore.jdbc.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Named SQL statements loaded once from a classpath {@code .sql} file. A file holds statements
+ * each introduced by a line {@code -- name: <name>}; {@code ${key}} placeholders are replaced by
+ * the dialect's values at load. Missing files, names or placeholders fail fast.
+ */
+final class SqlCatalog {
+    private static final Pattern NAME_LINE = Pattern.compile("^--\\s*name:\\s*(\\w+)\\s*$");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
+
+    private final String resource;
+    private final Map<String, String> statements;
+
+    private SqlCatalog(String resource, Map<String, String> statements) {
+        this.resource = resource;
+        this.statements = statements;
+    }
+
+    static SqlCatalog load(String resource, Map<String, String> placeholders) {
+        String text = readResource(resource);
+        Map<String, String> statements = new HashMap<>();
+        String current = null;
+        StringBuilder sql = new StringBuilder();
+        for (String line : text.split("\\R")) {
+            Matcher m = NAME_LINE.matcher(line.strip());
+            if (m.matches()) {
+                put(statements, resource, current, sql);
+                current = m.group(1);
+                sql.setLength(0);
+            } else if (current != null && !line.strip().startsWith("--")) {
+                sql.append(line).append('\n');
+            }
+        }
+        put(statements, resource, current, sql);
+        statements.replaceAll((name, s) -> substitute(resource, name, s, placeholders));
+        return new SqlCatalog(resource, Map.copyOf(statements));
+    }
+
+    String get(String name) {
+        String sql = statements.get(name);
+        if (sql == null) {
+            throw new IllegalStateException("No statement '" + name + "' in " + resource);
+        }
+        return sql;
+    }
+
+    private static void put(Map<String, String> statements, String resource, String name, StringBuilder sql) {
+        if (name == null) {
+            return;
+        }
+        if (statements.put(name, sql.toString().strip()) != null) {
+            throw new IllegalStateException("Statement '" + name + "' defined twice in " + resource);
+        }
+    }
+
+    static String substitute(String resource, String name, String sql, Map<String, String> placeholders) {
+        Matcher m = PLACEHOLDER.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = placeholders.get(m.group(1));
+            if (value == null) {
+                throw new IllegalStateException("No value for ${" + m.group(1) + "} in " + resource + " " + name);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static String readResource(String resource) {
+        try (InputStream in = SqlCatalog.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing classpath resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+}

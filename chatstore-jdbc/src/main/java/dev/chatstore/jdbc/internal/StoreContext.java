@@ -1,0 +1,108 @@
+package dev.chatstore.jdbc.internal;
+
+import dev.chatstore.ChatStoreException;
+import dev.chatstore.StoreUnavailableException;
+import dev.chatstore.jdbc.Database;
+import dev.chatstore.jdbc.Dialect;
+import dev.chatstore.jdbc.EngineSettings;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * What every repository shares: the database, the SQL, the clock and ids, and one place where
+ * database errors become typed exceptions. Thread-safe.
+ */
+public final class StoreContext {
+    private static final int MAX_ATTEMPTS = 5;
+
+    final Database db;
+    final Dialect dialect;
+    final EngineSettings settings;
+    final IdGenerator ids;
+    final SqlCatalog conversationSql;
+    final SqlCatalog messageSql;
+    final SqlCatalog attachmentSql;
+    final SqlCatalog factSql;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public StoreContext(Database db, Dialect dialect, EngineSettings settings) {
+        this.db = db;
+        this.dialect = dialect;
+        this.settings = settings;
+        this.ids = new IdGenerator(settings.clock());
+        this.conversationSql = load("conversation", dialect);
+        this.messageSql = load("message", dialect);
+        this.attachmentSql = load("attachment", dialect);
+        this.factSql = load("fact", dialect);
+    }
+
+    private static SqlCatalog load(String name, Dialect dialect) {
+        return SqlCatalog.load("dev/chatstore/jdbc/sql/" + name + ".sql", dialect.placeholders());
+    }
+
+    /** Now, at the millisecond precision every backend stores. */
+    Instant now() {
+        return settings.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Runs a write transaction, retrying it when the database says a retry will succeed. */
+    <T> T write(String operation, HandleCallback<T, RuntimeException> work) {
+        for (int attempt = 1; ; attempt++) {
+            ensureOpen();
+            try {
+                return db.write(work);
+            } catch (JdbiException e) {
+                SQLException sql = sqlCause(e);
+                if (sql != null && attempt < MAX_ATTEMPTS && dialect.isRetryable(sql)) {
+                    continue;
+                }
+                throw translate(operation, e, sql);
+            }
+        }
+    }
+
+    <T> T read(String operation, HandleCallback<T, RuntimeException> work) {
+        ensureOpen();
+        try {
+            return db.read(work);
+        } catch (JdbiException e) {
+            throw translate(operation, e, sqlCause(e));
+        }
+    }
+
+    private ChatStoreException translate(String operation, JdbiException e, SQLException sql) {
+        if (closed.get()) {
+            return new StoreUnavailableException("The store is closed", e);
+        }
+        if (sql == null) {
+            return new ChatStoreException("Failed to " + operation + ": " + e.getMessage(), e);
+        }
+        return dialect.translate(operation, sql);
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    void ensureOpen() {
+        if (closed.get()) {
+            throw new StoreUnavailableException("The store is closed");
+        }
+    }
+
+    /** Marks the store closed and releases the database. Idempotent. */
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation of the engine. Not API. */
+package dev.chatstore.jdbc.internal;

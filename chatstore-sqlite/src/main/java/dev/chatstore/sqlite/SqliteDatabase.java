@@ -1,0 +1,130 @@
+package dev.chatstore.sqlite;
+
+import dev.chatstore.StoreUnavailableException;
+import dev.chatstore.jdbc.ChatStoreEngine;
+import dev.chatstore.jdbc.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.ConnectionFactory;
+
+/**
+ * SQLite connections the way SQLite wants them: one writer connection, used by one thread at a
+ * time, whose transactions begin IMMEDIATE (so they never fail with SQLITE_BUSY halfway); and a
+ * pool of read-only reader connections that read a WAL snapshot while the writer works. An
+ * in-memory database has one connection that serves both. Thread-safe.
+ */
+final class SqliteDatabase implements Database {
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Connection writer;
+    private final BlockingQueue<Connection> readers;
+    private final List<Connection> allReaders;
+    private final long readerWaitMillis;
+    private final Jdbi writerJdbi;
+    private final Jdbi readerJdbi;
+    private volatile boolean closed;
+
+    SqliteDatabase(Connection writer, List<Connection> readers, long readerWaitMillis, SqliteDialect dialect) {
+        this.writer = writer;
+        this.allReaders = List.copyOf(readers);
+        this.readers = new ArrayBlockingQueue<>(Math.max(1, readers.size()), false, readers.isEmpty() ? List.of() : readers);
+        this.readerWaitMillis = readerWaitMillis;
+        this.writerJdbi = ChatStoreEngine.configure(Jdbi.create(new WriterConnections()), dialect);
+        this.readerJdbi = readers.isEmpty() ? writerJdbi
+                : ChatStoreEngine.configure(Jdbi.create(new ReaderConnections()), dialect);
+    }
+
+    /** The writer's Jdbi, for the migration runner. */
+    Jdbi writerJdbi() {
+        return writerJdbi;
+    }
+
+    @Override
+    public <T> T write(HandleCallback<T, RuntimeException> work) {
+        return writerJdbi.inTransaction(work);
+    }
+
+    @Override
+    public <T> T read(HandleCallback<T, RuntimeException> work) {
+        return readerJdbi.inTransaction(work);
+    }
+
+    /** Hands out the single writer connection to one thread at a time. */
+    private final class WriterConnections implements ConnectionFactory {
+        @Override
+        public Connection openConnection() throws SQLException {
+            writeLock.lock();
+            if (closed) {
+                writeLock.unlock();
+                throw new SQLException("The store is closed");
+            }
+            return writer;
+        }
+
+        @Override
+        public void closeConnection(Connection connection) {
+            writeLock.unlock();
+        }
+    }
+
+    /** Lends reader connections from the pool, waiting a bounded time when all are busy. */
+    private final class ReaderConnections implements ConnectionFactory {
+        @Override
+        public Connection openConnection() throws SQLException {
+            Connection c;
+            try {
+                c = readers.poll(readerWaitMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("Interrupted while waiting for a reader connection", e);
+            }
+            if (c == null) {
+                throw new SQLException("No reader connection free after " + readerWaitMillis + " ms");
+            }
+            if (closed) {
+                closeQuietly(c);
+                throw new SQLException("The store is closed");
+            }
+            return c;
+        }
+
+        @Override
+        public void closeConnection(Connection connection) {
+            if (closed) {
+                closeQuietly(connection);
+            } else {
+                readers.add(connection);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        List<Connection> idle = new ArrayList<>();
+        readers.drainTo(idle);
+        idle.forEach(SqliteDatabase::closeQuietly);
+        writeLock.lock();
+        try {
+            closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+        }
+        allReaders.forEach(SqliteDatabase::closeQuietly);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("Failed to close a SQLite connection", e);
+        }
+    }
+}

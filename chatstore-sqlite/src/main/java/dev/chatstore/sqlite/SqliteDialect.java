@@ -1,0 +1,86 @@
+package dev.chatstore.sqlite;
+
+import dev.chatstore.ChatStoreException;
+import dev.chatstore.StoreUnavailableException;
+import dev.chatstore.jdbc.Dialect;
+import dev.chatstore.jdbc.JsonText;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.sqlite.SQLiteErrorCode;
+
+/** SQLite's answers to the engine: epoch-millisecond timestamps, TEXT JSON, one serialized writer. */
+final class SqliteDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public String migrationsPath() {
+        return "dev/chatstore/sqlite/migrations";
+    }
+
+    @Override
+    public Map<String, String> placeholders() {
+        return Map.of(
+                "schema", "main",
+                // Writes are serialized, so the user's highest activity number plus one is unique.
+                "nextActivitySeq",
+                "(SELECT COALESCE(MAX(activity_seq), 0) + 1 FROM main.conversation WHERE user_id = :userId)",
+                // Every write transaction is BEGIN IMMEDIATE on the one writer: already exclusive.
+                "forUpdate", "");
+    }
+
+    @Override
+    public void configure(Jdbi jdbi) {
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.BIGINT) {
+            @Override
+            protected Argument build(Instant value, ConfigRegistry config) {
+                return (position, statement, ctx) -> statement.setLong(position, value.toEpochMilli());
+            }
+        });
+        jdbi.registerArgument(new AbstractArgumentFactory<JsonText>(Types.VARCHAR) {
+            @Override
+            protected Argument build(JsonText value, ConfigRegistry config) {
+                return (position, statement, ctx) -> statement.setString(position, value.json());
+            }
+        });
+    }
+
+    @Override
+    public Instant readInstant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    @Override
+    public void lockForMigration(Handle handle) {
+        // The transaction began IMMEDIATE: it holds SQLite's write lock, across processes too.
+    }
+
+    @Override
+    public boolean isRetryable(SQLException e) {
+        return false;
+    }
+
+    @Override
+    public ChatStoreException translate(String operation, SQLException e) {
+        int primary = e.getErrorCode() & 0xFF;
+        String message = "Failed to " + operation + ": " + e.getMessage();
+        if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code
+                || primary == SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == SQLiteErrorCode.SQLITE_IOERR.code
+                || primary == SQLiteErrorCode.SQLITE_READONLY.code) {
+            return new StoreUnavailableException(message, e);
+        }
+        return new ChatStoreException(message, e);
+    }
+}

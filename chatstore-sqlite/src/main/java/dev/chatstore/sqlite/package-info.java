@@ -1,0 +1,2 @@
+/** The SQLite backend: {@link dev.chatstore.sqlite.SqliteChatStore}. */
+package dev.chatstore.sqlite;

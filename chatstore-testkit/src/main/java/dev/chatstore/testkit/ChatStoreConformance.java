@@ -1,0 +1,139 @@
+package dev.chatstore.testkit;
+
+import dev.chatstore.ChatStore;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The chatstore conformance suite. Subclass it in your test sources, supply a fresh store in
+ * {@link #openStore}, declare what your implementation supports in {@link #capabilities()}, and run
+ * it with JUnit 5:
+ *
+ * <pre>{@code
+ * class MyStoreConformanceTest extends ChatStoreConformance {
+ *     protected ChatStore openStore(StoreSettings settings) {
+ *         return MyStore.builder().clock(settings.clock())
+ *                 .maxInlineAttachmentBytes(settings.maxInlineAttachmentBytes()).build();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Before each test the kit opens a fresh, empty store with a frozen {@link TestClock}; after it,
+ * the kit closes the store. The rules themselves are the default methods of the interfaces this
+ * class implements; each interface checks one part of the API.
+ *
+ * <p>The fixture methods ({@link #store()}, {@link #clock()} …) are final and public because the
+ * rule interfaces call them; a subclass must not define methods with the same signatures.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+public abstract class ChatStoreConformance implements
+        ConversationRules,
+        ConversationListRules,
+        MessageRules,
+        ReplyLinkRules,
+        OrderingRules,
+        IdempotencyRules,
+        PagingRules,
+        AttachmentRules,
+        AttachmentLifecycleRules,
+        MemoryFactRules,
+        TenantIsolationRules,
+        UnknownIdRules,
+        BadInputRules,
+        LimitRules,
+        ConcurrencyRules,
+        DurabilityRules,
+        StoreLifecycleRules {
+
+    private TestClock clock;
+    private StoreSettings settings;
+    private ChatStore store;
+
+    /**
+     * Opens a fresh, empty store using the given settings: its clock for every timestamp, its inline
+     * attachment limit. Called before each test (and again when a test restarts the store); the kit
+     * closes it after.
+     */
+    protected abstract ChatStore openStore(StoreSettings settings);
+
+    /**
+     * Reopens a store over the same data as {@code closed}, which the kit has already closed. Only
+     * called when {@link #capabilities()} contains {@link Capability#REOPEN}.
+     */
+    protected ChatStore reopenStore(ChatStore closed, StoreSettings settings) {
+        throw new UnsupportedOperationException(getClass().getName()
+                + " declares Capability.REOPEN but does not override reopenStore(ChatStore, StoreSettings)");
+    }
+
+    /**
+     * What this implementation supports. Tests of a capability not listed are skipped with a reason.
+     * Default: all of them.
+     */
+    protected Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @BeforeEach
+    protected final void openFreshStore() {
+        clock = new TestClock(TestClock.START);
+        settings = new StoreSettings(clock, StoreSettings.DEFAULT_MAX_INLINE_ATTACHMENT_BYTES);
+        store = Objects.requireNonNull(openStore(settings), "openStore(StoreSettings) returned null");
+    }
+
+    @AfterEach
+    protected final void closeStoreUnderTest() {
+        ChatStore open = store;
+        store = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    @Override
+    public final ChatStore store() {
+        if (store == null) {
+            throw new IllegalStateException("No store is open (the previous open or reopen failed)");
+        }
+        return store;
+    }
+
+    @Override
+    public final TestClock clock() {
+        return clock;
+    }
+
+    @Override
+    public final StoreSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public final boolean supports(Capability capability) {
+        Set<Capability> declared = capabilities();
+        return declared != null && declared.contains(capability);
+    }
+
+    @Override
+    public final void reopen() {
+        requires(Capability.REOPEN);
+        ChatStore closed = store();
+        store = null;
+        closed.close();
+        store = Objects.requireNonNull(reopenStore(closed, settings), "reopenStore returned null");
+    }
+
+    @Override
+    public final void restart(StoreSettings newSettings) {
+        Objects.requireNonNull(newSettings, "newSettings");
+        ChatStore old = store();
+        store = null;
+        old.close();
+        settings = newSettings;
+        store = Objects.requireNonNull(openStore(newSettings), "openStore(StoreSettings) returned null");
+    }
+}

@@ -1,0 +1,201 @@
+package dev.chatstore.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chatstore.AlreadyExistsException;
+import dev.chatstore.Attachment;
+import dev.chatstore.Conversation;
+import dev.chatstore.Message;
+import dev.chatstore.NewConversation;
+import dev.chatstore.NewMessage;
+import dev.chatstore.PageRequest;
+import dev.chatstore.UserChats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Creating, reading, renaming, re-tagging and deleting one conversation, and its persona rule. */
+public interface ConversationRules extends StoreFixture {
+
+    /** Look at how create fills the record: owner, given fields, zero counters, times from the injected clock. */
+    @Test
+    default void createReturnsTheConversationWithItsFieldsAndClockTimes() {
+        Conversation created = alice().conversations().create(
+                new NewConversation("Trip plans", "guide", Map.of("lang", "en")));
+        Instant now = clock().now();
+        assertThat(created.id()).as("id is a lowercase UUID").matches(Samples.ID_PATTERN);
+        assertThat(created.userId()).as("userId is the owner").isEqualTo(ALICE);
+        assertThat(created.title()).as("title as given").isEqualTo("Trip plans");
+        assertThat(created.personaId()).as("personaId as given").isEqualTo("guide");
+        assertThat(created.metadata()).as("metadata as given").isEqualTo(Map.of("lang", "en"));
+        assertThat(created.messageCount()).as("a new conversation has no messages").isZero();
+        assertThat(created.lastMessageAt()).as("a new conversation has no last message time").isNull();
+        assertThat(created.createdAt()).as("createdAt comes from the injected clock").isEqualTo(now);
+        assertThat(created.updatedAt()).as("updatedAt comes from the injected clock").isEqualTo(now);
+    }
+
+    /** Look at the defaults of an untitled conversation: null title and persona, empty (never null) metadata. */
+    @Test
+    default void untitledConversationHasNullTitleAndPersonaAndEmptyMetadata() {
+        Conversation created = newConversation(alice());
+        Conversation read = reload(alice(), created.id());
+        assertThat(read.title()).as("no title was given").isNull();
+        assertThat(read.personaId()).as("no persona was given").isNull();
+        assertThat(read.metadata()).as("metadata is empty, never null").isNotNull().isEmpty();
+    }
+
+    /** get must return exactly what create returned: look at the row mapper and the timestamp precision. */
+    @Test
+    default void getReturnsTheConversationExactlyAsCreated() {
+        Conversation created = alice().conversations().create(
+                new NewConversation("Title", "persona-1", Samples.richMetadata()));
+        assertThat(alice().conversations().get(created.id())).as("get returns what create returned")
+                .contains(created);
+    }
+
+    /** Look at the unique (user, persona) constraint and how its violation is translated. */
+    @Test
+    default void createWithAPersonaTheUserAlreadyHasFailsWithAlreadyExists() {
+        UserChats alice = alice();
+        Conversation first = alice.conversations().create(NewConversation.withPersona("guide"));
+        assertThatThrownBy(() -> alice.conversations().create(NewConversation.withPersona("guide").withTitle("again")))
+                .as("a second conversation with the same persona is rejected")
+                .isInstanceOf(AlreadyExistsException.class);
+        assertThat(Samples.conversationIds(alice.conversations().list(PageRequest.first()).items()))
+                .as("only the first conversation exists").containsExactly(first.id());
+    }
+
+    /** getOrCreateForPersona with no conversation for the persona yet must create one from the argument. */
+    @Test
+    default void getOrCreateForPersonaCreatesTheConversationWhenMissing() {
+        Conversation got = alice().conversations().getOrCreateForPersona(
+                NewConversation.withPersona("guide").withTitle("Guide chat"));
+        assertThat(got.personaId()).as("created with the persona").isEqualTo("guide");
+        assertThat(got.title()).as("created with the given title").isEqualTo("Guide chat");
+        assertThat(alice().conversations().get(got.id())).as("it is stored").contains(got);
+    }
+
+    /** getOrCreateForPersona must return the existing conversation as stored, ignoring the other fields given. */
+    @Test
+    default void getOrCreateForPersonaReturnsTheExistingConversationUnchanged() {
+        Conversation existing = alice().conversations().create(NewConversation.withPersona("guide").withTitle("First"));
+        say(alice(), existing.id(), "hello");
+        clock().advance(Duration.ofMinutes(1));
+        Conversation got = alice().conversations().getOrCreateForPersona(
+                NewConversation.withPersona("guide").withTitle("Second"));
+        assertThat(got).as("the existing conversation, unchanged").isEqualTo(reload(alice(), existing.id()));
+        assertThat(got.title()).as("the title is not overwritten").isEqualTo("First");
+        assertThat(alice().conversations().list(PageRequest.first()).items()).as("no second conversation").hasSize(1);
+    }
+
+    /** getOrCreateForPersona without a persona is InvalidInputException("personaId") and creates nothing. */
+    @Test
+    default void getOrCreateForPersonaWithoutAPersonaIsInvalidInputAndCreatesNothing() {
+        expectInvalid("personaId", () -> alice().conversations().getOrCreateForPersona(NewConversation.titled("x")));
+        assertThat(alice().conversations().list(PageRequest.first()).items()).as("nothing was created").isEmpty();
+    }
+
+    /** rename must store the title, stamp updatedAt from the clock and keep createdAt. */
+    @Test
+    default void renameSetsTheTitleAndStampsUpdatedAt() {
+        Conversation created = alice().conversations().create(NewConversation.titled("Old"));
+        Instant later = clock().advance(Duration.ofMinutes(5));
+        Conversation renamed = alice().conversations().rename(created.id(), "New");
+        assertThat(renamed.title()).as("the returned conversation has the new title").isEqualTo("New");
+        assertThat(renamed.updatedAt()).as("updatedAt is the clock at the rename").isEqualTo(later);
+        assertThat(renamed.createdAt()).as("createdAt is unchanged").isEqualTo(created.createdAt());
+        assertThat(reload(alice(), created.id())).as("get returns the renamed conversation").isEqualTo(renamed);
+    }
+
+    /** rename(id, null) must clear the title (store NULL, not "null" or ""). */
+    @Test
+    default void renameWithNullClearsTheTitle() {
+        Conversation created = alice().conversations().create(NewConversation.titled("Old"));
+        assertThat(alice().conversations().rename(created.id(), null).title()).as("returned title is cleared").isNull();
+        assertThat(reload(alice(), created.id()).title()).as("stored title is cleared").isNull();
+    }
+
+    /** Look at the JSON (de)serialization of metadata: every JSON value kind must come back equal, with the same Java types. */
+    @Test
+    default void replaceMetadataRoundTripsEveryJsonValueKindExactly() {
+        Conversation created = newConversation(alice());
+        Map<String, Object> metadata = Samples.richMetadata();
+        Conversation replaced = alice().conversations().replaceMetadata(created.id(), metadata);
+        assertThat(replaced.metadata()).as("returned metadata equals what was given").isEqualTo(metadata);
+        assertThat(reload(alice(), created.id()).metadata()).as("stored metadata equals what was given").isEqualTo(metadata);
+    }
+
+    /** replaceMetadata replaces the whole map; it does not merge with the old one. */
+    @Test
+    default void replaceMetadataReplacesTheWholeMapRatherThanMerging() {
+        Conversation created = alice().conversations().create(
+                NewConversation.untitled().withMetadata(Map.of("a", 1, "b", 2)));
+        alice().conversations().replaceMetadata(created.id(), Map.of("c", 3));
+        assertThat(reload(alice(), created.id()).metadata()).as("only the new keys remain").isEqualTo(Map.of("c", 3));
+        alice().conversations().replaceMetadata(created.id(), Map.of());
+        assertThat(reload(alice(), created.id()).metadata()).as("an empty map empties the metadata").isEmpty();
+    }
+
+    /** Deleting a conversation must delete its messages in the same transaction: look at the cascade. */
+    @Test
+    default void deleteRemovesTheConversationAndAllItsMessages() {
+        UserChats alice = alice();
+        Conversation doomed = newConversation(alice);
+        Conversation kept = newConversation(alice);
+        Message m1 = append(alice, doomed.id(), NewMessage.user("one").clientMessageId("c1"));
+        Message m2 = say(alice, doomed.id(), "two");
+        Message other = say(alice, kept.id(), "kept");
+        assertThat(alice.conversations().delete(doomed.id())).as("delete reports it deleted something").isTrue();
+        assertThat(alice.conversations().get(doomed.id())).as("the conversation is gone").isEmpty();
+        assertThat(alice.messages().get(m1.id())).as("its first message is gone").isEmpty();
+        assertThat(alice.messages().get(m2.id())).as("its second message is gone").isEmpty();
+        assertThat(alice.messages().byClientMessageId(doomed.id(), "c1")).as("its client message id is gone").isEmpty();
+        assertThat(alice.messages().get(other.id())).as("another conversation's message stays").isPresent();
+        assertThat(reload(alice, kept.id()).messageCount()).as("another conversation's count stays").isEqualTo(1);
+    }
+
+    /** Deleting a conversation removes attachment links but keeps the attachments, which become orphans unless linked elsewhere. */
+    @Test
+    default void deleteKeepsAttachmentsAndLeavesTheUnlinkedOnesOrphaned() {
+        UserChats alice = alice();
+        Conversation doomed = newConversation(alice);
+        Conversation kept = newConversation(alice);
+        Attachment viaMessage = storedFile(alice, "a.pdf");
+        Attachment direct = storedFile(alice, "b.pdf");
+        Attachment shared = storedFile(alice, "c.pdf");
+        append(alice, doomed.id(), NewMessage.user("see files").attachments(viaMessage.id(), shared.id()));
+        alice.attachments().linkToConversation(direct.id(), doomed.id());
+        alice.attachments().linkToConversation(shared.id(), kept.id());
+
+        assertThat(alice.conversations().delete(doomed.id())).as("delete reports it deleted something").isTrue();
+
+        assertThat(alice.attachments().get(viaMessage.id())).as("attachment linked through a message still exists").isPresent();
+        assertThat(alice.attachments().get(direct.id())).as("attachment linked directly still exists").isPresent();
+        assertThat(Samples.attachmentIds(alice.attachments().orphans(100)))
+                .as("attachments linked only to the deleted conversation are orphans; the shared one is not")
+                .containsExactlyInAnyOrder(viaMessage.id(), direct.id());
+        assertThat(Samples.attachmentIds(alice.attachments().listForConversation(kept.id())))
+                .as("the link to the other conversation stays").containsExactly(shared.id());
+    }
+
+    /** After deleting the persona's conversation, the persona is free: look at the unique index and the cascade. */
+    @Test
+    default void deleteFreesThePersonaForANewConversation() {
+        Conversation first = alice().conversations().create(NewConversation.withPersona("guide"));
+        alice().conversations().delete(first.id());
+        Conversation second = alice().conversations().create(NewConversation.withPersona("guide"));
+        assertThat(second.id()).as("a new conversation with a new id").isNotEqualTo(first.id());
+        assertThat(alice().conversations().getOrCreateForPersona(NewConversation.withPersona("guide")).id())
+                .as("getOrCreateForPersona finds the new one").isEqualTo(second.id());
+    }
+
+    /** delete reports whether it deleted something: true once, then false. */
+    @Test
+    default void deleteReturnsFalseWhenAlreadyDeleted() {
+        Conversation c = newConversation(alice());
+        assertThat(alice().conversations().delete(c.id())).as("first delete").isTrue();
+        assertThat(alice().conversations().delete(c.id())).as("second delete finds nothing").isFalse();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.chatstore.testkit;
+
+import dev.chatstore.Attachment;
+import dev.chatstore.Conversation;
+import dev.chatstore.MemoryFact;
+import dev.chatstore.Message;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Test data and small conversions shared by the rules. Not API. */
+final class Samples {
+    /** A chatstore id: a lowercase canonical UUID. */
+    static final Pattern ID_PATTERN =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** Text that must round-trip exactly: accents, CJK, an emoji (a surrogate pair), quotes, escapes, control chars. */
+    static final String UNICODE = "héllo wörld 🌍 中文 \"quoted\" \\ back/slash\nnew line\ttab \u0001 ✓  ";
+
+    private Samples() {
+    }
+
+    /**
+     * Metadata holding every kind of JSON value, chosen so that a JSON round trip gives back the same
+     * Java types: ints stay Integer, a long beyond int range stays Long (and beyond 2^53, so it must
+     * not pass through a double), decimals stay Double.
+     */
+    static Map<String, Object> richMetadata() {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("tone", "warm");
+        nested.put("scores", List.of(1, 2, 3));
+        nested.put("nothing", null);
+        nested.put("deeper", Map.of("level", 3, "flag", true));
+
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("int", 42);
+        m.put("negative", -7);
+        m.put("long", 9_007_199_254_740_993L);
+        m.put("double", 3.25);
+        m.put("fraction", 0.1);
+        m.put("negativeDouble", -2.5);
+        m.put("true", true);
+        m.put("false", false);
+        m.put("null", null);
+        m.put("text", UNICODE);
+        m.put("emptyText", "");
+        m.put("emptyList", List.of());
+        m.put("emptyMap", Map.of());
+        m.put("list", Arrays.asList("a", 1, 2.5, false, null, List.of("x"), Map.of("k", "v")));
+        m.put("nested", nested);
+        m.put("ключ 🔑", "unicode key");
+        return m;
+    }
+
+    /** Whether an {@code InvalidInputException.argument()} names {@code expected} (also as "expected[3]" or "expected.x"). */
+    static boolean names(String actual, String expected) {
+        return actual != null && (actual.equals(expected)
+                || actual.startsWith(expected + "[") || actual.startsWith(expected + "."));
+    }
+
+    static byte[] everyByteValue() {
+        byte[] data = new byte[512];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) i;
+        }
+        return data;
+    }
+
+    static List<String> messageIds(List<Message> messages) {
+        return messages.stream().map(Message::id).toList();
+    }
+
+    static List<Long> seqs(List<Message> messages) {
+        return messages.stream().map(Message::seq).toList();
+    }
+
+    static List<String> contents(List<Message> messages) {
+        return messages.stream().map(Message::content).toList();
+    }
+
+    static List<String> conversationIds(List<Conversation> conversations) {
+        return conversations.stream().map(Conversation::id).toList();
+    }
+
+    static List<String> attachmentIds(List<Attachment> attachments) {
+        return attachments.stream().map(Attachment::id).toList();
+    }
+
+    static List<String> factIds(List<MemoryFact> facts) {
+        return facts.stream().map(MemoryFact::id).toList();
+    }
+}
