@@ -165,7 +165,8 @@ public final class MigrationRunner {
         return out.toString();
     }
 
-    static List<Migration> loadMigrations(String path) {
+    /** Reads the migrations listed in {@code <path>/index.txt}. */
+    public static List<Migration> loadMigrations(String path) {
         List<Migration> result = new ArrayList<>();
         for (String line : readResource(path + "/index.txt").split("\\R")) {
             String name = line.strip();

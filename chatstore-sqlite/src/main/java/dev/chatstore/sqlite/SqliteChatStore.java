@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -85,6 +86,11 @@ public final class SqliteChatStore implements ChatStore {
 
     public int latestSchemaVersion() {
         return migrations.latestVersion();
+    }
+
+    /** The writer's Jdbi, so tests in this package can run migrations of their own. */
+    Jdbi writerJdbiForTests() {
+        return database.writerJdbi();
     }
 
     @Override

@@ -1,0 +1,2 @@
+/** The PostgreSQL backend: {@link dev.chatstore.postgres.PostgresChatStore}. */
+package dev.chatstore.postgres;
