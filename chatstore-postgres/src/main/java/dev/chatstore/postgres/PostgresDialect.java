@@ -87,7 +87,7 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public void lockForMigration(Handle handle) {
-        handle.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", migrationLockKey).mapTo(Object.class).one();
+        handle.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", migrationLockKey).mapToMap().one();
     }
 
     @Override
