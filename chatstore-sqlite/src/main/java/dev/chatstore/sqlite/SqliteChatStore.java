@@ -93,6 +93,11 @@ public final class SqliteChatStore implements ChatStore {
         return database.writerJdbi();
     }
 
+    /** The readers' Jdbi, so tests in this package can inspect reader connections. */
+    Jdbi readerJdbiForTests() {
+        return database.readerJdbi();
+    }
+
     @Override
     public void close() {
         engine.close();

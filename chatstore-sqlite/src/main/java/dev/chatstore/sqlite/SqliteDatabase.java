@@ -46,6 +46,11 @@ final class SqliteDatabase implements Database {
         return writerJdbi;
     }
 
+    /** The readers' Jdbi (the writer's, for an in-memory database). */
+    Jdbi readerJdbi() {
+        return readerJdbi;
+    }
+
     @Override
     public <T> T write(HandleCallback<T, RuntimeException> work) {
         return writerJdbi.inTransaction(work);

@@ -1,0 +1,102 @@
+package dev.chatstore.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chatstore.Conversation;
+import dev.chatstore.InvalidInputException;
+import dev.chatstore.NewConversation;
+import dev.chatstore.NewMessage;
+import dev.chatstore.StoreUnavailableException;
+import dev.chatstore.UserChats;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SQLite-specific behaviour: pragmas on every connection, reader isolation, in-memory privacy, locks. */
+class SqliteStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theWriterUsesWalForeignKeysAndTheConfiguredSynchronousMode() {
+        try (SqliteChatStore store = SqliteChatStore.builder(dir.resolve("p.db")).synchronous(Synchronous.FULL).build()) {
+            Jdbi writer = store.writerJdbiForTests();
+            assertThat(pragma(writer, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(writer, "foreign_keys")).isEqualTo("1");
+            assertThat(pragma(writer, "synchronous")).as("FULL is 2").isEqualTo("2");
+        }
+        try (SqliteChatStore store = SqliteChatStore.open(dir.resolve("q.db"))) {
+            assertThat(pragma(store.writerJdbiForTests(), "synchronous")).as("NORMAL is 1 by default").isEqualTo("1");
+        }
+    }
+
+    @Test
+    void readersEnforceForeignKeysAndCannotWrite() {
+        try (SqliteChatStore store = SqliteChatStore.open(dir.resolve("r.db"))) {
+            Jdbi reader = store.readerJdbiForTests();
+            assertThat(pragma(reader, "foreign_keys")).isEqualTo("1");
+            assertThatThrownBy(() -> reader.useHandle(h -> h.execute("CREATE TABLE sneaky (x INTEGER)")))
+                    .isInstanceOf(JdbiException.class)
+                    .hasMessageContaining("readonly");
+        }
+    }
+
+    @Test
+    void inMemoryStoresArePrivateAndVanishOnClose() {
+        Conversation c;
+        try (SqliteChatStore a = SqliteChatStore.inMemory(); SqliteChatStore b = SqliteChatStore.inMemory()) {
+            c = a.forUser("u").conversations().create(NewConversation.titled("only in a"));
+            assertThat(a.forUser("u").conversations().get(c.id())).isPresent();
+            assertThat(b.forUser("u").conversations().get(c.id())).isEmpty();
+        }
+        try (SqliteChatStore fresh = SqliteChatStore.inMemory()) {
+            assertThat(fresh.forUser("u").conversations().get(c.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void aWriteLockHeldByAnotherProcessPastTheBusyTimeoutIsATypedErrorAndTheStoreRecovers() throws Exception {
+        Path file = dir.resolve("busy.db");
+        try (SqliteChatStore store = SqliteChatStore.builder(file).busyTimeout(Duration.ofMillis(200)).build()) {
+            UserChats chats = store.forUser("u");
+            Conversation c = chats.conversations().create(NewConversation.titled("t"));
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = other.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                assertThatThrownBy(() -> chats.messages().append(c.id(), NewMessage.user("blocked")))
+                        .isInstanceOf(StoreUnavailableException.class);
+                s.execute("COMMIT");
+            }
+            chats.messages().append(c.id(), NewMessage.user("works again"));
+            assertThat(chats.conversations().get(c.id()).orElseThrow().messageCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedIsAStoreUnavailableError() throws Exception {
+        Path notAFile = Files.createDirectory(dir.resolve("a-directory"));
+        assertThatThrownBy(() -> SqliteChatStore.open(notAFile)).isInstanceOf(StoreUnavailableException.class);
+    }
+
+    @Test
+    void invalidOptionsAreRejectedBeforeAnythingOpens() {
+        assertThatThrownBy(() -> SqliteChatStore.builder(dir.resolve("x.db")).readers(0).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("readers");
+        assertThatThrownBy(() -> SqliteChatStore.builder(dir.resolve("x.db")).busyTimeout(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("busyTimeout");
+        assertThatThrownBy(() -> SqliteChatStore.inMemoryBuilder().maxInlineAttachmentBytes(-1).build())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("maxInlineAttachmentBytes");
+        assertThat(dir.resolve("x.db")).doesNotExist();
+    }
+
+    private static String pragma(Jdbi jdbi, String name) {
+        return jdbi.withHandle(h -> h.createQuery("PRAGMA " + name).mapTo(String.class).one());
+    }
+}
