@@ -45,7 +45,10 @@ public interface Attachments {
     /** Attachments linked to the conversation (directly or through its messages), oldest first. */
     List<Attachment> listForConversation(String conversationId);
 
-    /** Up to {@code limit} of the user's attachments linked to no message and no conversation, oldest first. */
+    /**
+     * Up to {@code limit} (1 to {@link Limits#ATTACHMENTS_LIST_MAX}) of the user's attachments linked
+     * to no message and no conversation, oldest first.
+     */
     List<Attachment> orphans(int limit);
 
     /** Deletes the attachment and its links. @return false if the user has no such attachment */

@@ -12,7 +12,8 @@ public interface ChatStore extends AutoCloseable {
      *
      * @param userId the application's opaque id of the user (an auth principal), non-blank, at most
      *               {@link Limits#USER_ID_MAX} chars
-     * @throws InvalidInputException if {@code userId} is null, blank, too long or not storable
+     * @throws InvalidInputException     if {@code userId} is null, blank, too long or not storable
+     * @throws StoreUnavailableException if the store is closed
      */
     UserChats forUser(String userId);
 

@@ -19,7 +19,11 @@ public interface MemoryFacts {
     /** @throws NotFoundException if the user has no such fact */
     MemoryFact update(String factId, FactUpdate update);
 
-    /** Marks the fact inactive (kept, but left out of {@link FactQuery#onlyActive()} lists). */
+    /**
+     * Marks the fact inactive (kept, but left out of {@link FactQuery#onlyActive()} lists).
+     *
+     * @throws NotFoundException if the user has no such fact
+     */
     MemoryFact deactivate(String factId);
 
     /** @return false if the user has no such fact */

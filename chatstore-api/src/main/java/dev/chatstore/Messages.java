@@ -42,17 +42,28 @@ public interface Messages {
      */
     Page<Message> newestFirst(String conversationId, PageRequest page);
 
-    /** Messages oldest first. {@link Page#nextCursor()} leads to newer messages. */
+    /**
+     * Messages oldest first. {@link Page#nextCursor()} leads to newer messages.
+     *
+     * @throws NotFoundException     if the user has no such conversation
+     * @throws InvalidInputException for a garbled or foreign cursor, or a limit over {@link Limits#MESSAGES_PAGE_MAX}
+     */
     Page<Message> oldestFirst(String conversationId, PageRequest page);
 
-    /** The newest {@code limit} messages, newest first: shorthand for the first {@link #newestFirst} page. */
+    /**
+     * The newest {@code limit} messages (1 to {@link Limits#MESSAGES_PAGE_MAX}), newest first:
+     * shorthand for the first {@link #newestFirst} page.
+     */
     default Page<Message> latest(String conversationId, int limit) {
         return newestFirst(conversationId, PageRequest.first(limit));
     }
 
     /**
      * Up to {@code limit} messages with a sequence number greater than {@code afterSeq}, oldest
-     * first: what a client that has seen up to {@code afterSeq} is missing.
+     * first: what a client that has seen up to {@code afterSeq} is missing. A limit of 0 means
+     * the default ({@link Limits#MESSAGES_PAGE_DEFAULT}); more than {@link Limits#MESSAGES_PAGE_MAX} is rejected.
+     *
+     * @throws NotFoundException if the user has no such conversation
      */
     List<Message> after(String conversationId, long afterSeq, int limit);
 

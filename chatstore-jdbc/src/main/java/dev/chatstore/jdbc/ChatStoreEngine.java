@@ -33,6 +33,7 @@ public final class ChatStoreEngine implements AutoCloseable {
 
     public UserChats forUser(String userId) {
         Check.text("userId", userId, Limits.USER_ID_MAX);
+        ctx.ensureOpen();
         return new JdbcUserChats(ctx, userId);
     }
 

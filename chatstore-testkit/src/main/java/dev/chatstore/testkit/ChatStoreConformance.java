@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Timeout;
  * class implements; each interface checks one part of the API.
  *
  * <p>The fixture methods ({@link #store()}, {@link #clock()} …) are final and public because the
- * rule interfaces call them; a subclass must not define methods with the same signatures.
+ * rule interfaces call them; a subclass must not define methods with the same signatures. JUnit
+ * creates one instance per test; an instance is not meant to be shared between threads, though
+ * the concurrency rules call the store it holds from many.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class ChatStoreConformance implements

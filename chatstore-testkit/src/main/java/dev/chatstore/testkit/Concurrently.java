@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 
 /** Runs tasks on many threads released at once. Not API. */
 final class Concurrently {
+    /** How many threads the concurrency rules start: enough to collide, few enough to stay fast. */
+    static final int THREADS = 8;
     private static final long TIMEOUT_SECONDS = 30;
 
     private Concurrently() {

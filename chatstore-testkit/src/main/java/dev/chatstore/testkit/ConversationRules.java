@@ -2,10 +2,12 @@ package dev.chatstore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chatstore.AlreadyExistsException;
 import dev.chatstore.Attachment;
 import dev.chatstore.Conversation;
+import dev.chatstore.InvalidInputException;
 import dev.chatstore.Message;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
@@ -13,6 +15,7 @@ import dev.chatstore.PageRequest;
 import dev.chatstore.UserChats;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +58,29 @@ public interface ConversationRules extends StoreFixture {
                 .contains(created);
     }
 
-    /** Look at the unique (user, persona) constraint and how its violation is translated. */
+    /**
+     * Titles and persona ids are stored exactly: no trimming, no case folding, no Unicode
+     * normalization. Look at column collations and any "clean-up" of input.
+     */
+    @Test
+    default void titlesAndPersonaIdsAreStoredExactly() {
+        String composed = "Caf\u00e9";
+        String decomposed = "Cafe\u0301";
+        Conversation a = alice().conversations().create(new NewConversation("  " + decomposed + "  ", composed, Map.of()));
+        Conversation b = alice().conversations().create(NewConversation.withPersona(decomposed));
+        Conversation c = alice().conversations().create(NewConversation.withPersona("CAF\u00c9"));
+        Conversation d = alice().conversations().create(NewConversation.withPersona(composed + " "));
+        assertThat(reload(alice(), a.id()).title()).as("title kept untrimmed and decomposed").isEqualTo("  " + decomposed + "  ");
+        assertThat(List.of(reload(alice(), a.id()).personaId(), reload(alice(), b.id()).personaId(),
+                reload(alice(), c.id()).personaId(), reload(alice(), d.id()).personaId()))
+                .as("four distinct personas: composed, decomposed, upper case, trailing space")
+                .containsExactly(composed, decomposed, "CAF\u00c9", composed + " ");
+    }
+
+    /**
+     * A second conversation with the user's persona is AlreadyExistsException: look at the unique (user, persona)
+     * index and how its violation is translated.
+     */
     @Test
     default void createWithAPersonaTheUserAlreadyHasFailsWithAlreadyExists() {
         UserChats alice = alice();
@@ -67,7 +92,7 @@ public interface ConversationRules extends StoreFixture {
                 .as("only the first conversation exists").containsExactly(first.id());
     }
 
-    /** getOrCreateForPersona with no conversation for the persona yet must create one from the argument. */
+    /** getOrCreateForPersona creates the conversation from its argument when missing: look at the create branch. */
     @Test
     default void getOrCreateForPersonaCreatesTheConversationWhenMissing() {
         Conversation got = alice().conversations().getOrCreateForPersona(
@@ -77,7 +102,10 @@ public interface ConversationRules extends StoreFixture {
         assertThat(alice().conversations().get(got.id())).as("it is stored").contains(got);
     }
 
-    /** getOrCreateForPersona must return the existing conversation as stored, ignoring the other fields given. */
+    /**
+     * getOrCreateForPersona returns the existing conversation unchanged: look at the lookup branch, it must not
+     * overwrite fields.
+     */
     @Test
     default void getOrCreateForPersonaReturnsTheExistingConversationUnchanged() {
         Conversation existing = alice().conversations().create(NewConversation.withPersona("guide").withTitle("First"));
@@ -90,14 +118,21 @@ public interface ConversationRules extends StoreFixture {
         assertThat(alice().conversations().list(PageRequest.first()).items()).as("no second conversation").hasSize(1);
     }
 
-    /** getOrCreateForPersona without a persona is InvalidInputException("personaId") and creates nothing. */
+    /**
+     * getOrCreateForPersona without a persona is InvalidInputException and creates nothing. The API
+     * does not say whether argument() names the parameter ("conversation") or its missing field
+     * ("personaId"); either is accepted.
+     */
     @Test
     default void getOrCreateForPersonaWithoutAPersonaIsInvalidInputAndCreatesNothing() {
-        expectInvalid("personaId", () -> alice().conversations().getOrCreateForPersona(NewConversation.titled("x")));
+        Throwable thrown = catchThrowable(() -> alice().conversations().getOrCreateForPersona(NewConversation.titled("x")));
+        assertThat(thrown).as("a conversation without persona is rejected").isInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) thrown).argument()).as("argument() names the conversation or its persona")
+                .isIn("conversation", "personaId");
         assertThat(alice().conversations().list(PageRequest.first()).items()).as("nothing was created").isEmpty();
     }
 
-    /** rename must store the title, stamp updatedAt from the clock and keep createdAt. */
+    /** rename stores the title and stamps updatedAt from the clock, keeping createdAt: look at the rename UPDATE. */
     @Test
     default void renameSetsTheTitleAndStampsUpdatedAt() {
         Conversation created = alice().conversations().create(NewConversation.titled("Old"));
@@ -109,7 +144,7 @@ public interface ConversationRules extends StoreFixture {
         assertThat(reload(alice(), created.id())).as("get returns the renamed conversation").isEqualTo(renamed);
     }
 
-    /** rename(id, null) must clear the title (store NULL, not "null" or ""). */
+    /** rename(id, null) clears the title: look at null binding (NULL, not "null" or ""). */
     @Test
     default void renameWithNullClearsTheTitle() {
         Conversation created = alice().conversations().create(NewConversation.titled("Old"));
@@ -127,7 +162,7 @@ public interface ConversationRules extends StoreFixture {
         assertThat(reload(alice(), created.id()).metadata()).as("stored metadata equals what was given").isEqualTo(metadata);
     }
 
-    /** replaceMetadata replaces the whole map; it does not merge with the old one. */
+    /** replaceMetadata replaces the map, it does not merge: look at the UPDATE (no JSON merge operator). */
     @Test
     default void replaceMetadataReplacesTheWholeMapRatherThanMerging() {
         Conversation created = alice().conversations().create(
@@ -156,7 +191,10 @@ public interface ConversationRules extends StoreFixture {
         assertThat(reload(alice, kept.id()).messageCount()).as("another conversation's count stays").isEqualTo(1);
     }
 
-    /** Deleting a conversation removes attachment links but keeps the attachments, which become orphans unless linked elsewhere. */
+    /**
+     * Deleting a conversation drops its attachment links, not the attachments: look at the cascades from conversation
+     * and message to the link tables.
+     */
     @Test
     default void deleteKeepsAttachmentsAndLeavesTheUnlinkedOnesOrphaned() {
         UserChats alice = alice();
@@ -191,7 +229,7 @@ public interface ConversationRules extends StoreFixture {
                 .as("getOrCreateForPersona finds the new one").isEqualTo(second.id());
     }
 
-    /** delete reports whether it deleted something: true once, then false. */
+    /** delete reports whether it deleted: look at the affected-row count it returns. */
     @Test
     default void deleteReturnsFalseWhenAlreadyDeleted() {
         Conversation c = newConversation(alice());

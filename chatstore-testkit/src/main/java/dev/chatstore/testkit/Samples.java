@@ -51,6 +51,7 @@ final class Samples {
         m.put("list", Arrays.asList("a", 1, 2.5, false, null, List.of("x"), Map.of("k", "v")));
         m.put("nested", nested);
         m.put("ключ 🔑", "unicode key");
+        m.put("", "empty key");
         return m;
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * A user with one of everything, for rules that check another user can neither see nor change it,
- * and that rejected input changes nothing.
+ * and that rejected input changes nothing. Immutable (the records it holds are snapshots taken
+ * when it was seeded; {@link #snapshot()} reads the current state).
  *
  * @param conversation      titled, with persona {@value #PERSONA} and metadata; holds request and reply
  * @param otherConversation untitled; holds otherMessage

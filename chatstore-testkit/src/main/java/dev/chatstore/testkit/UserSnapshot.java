@@ -1,5 +1,7 @@
 package dev.chatstore.testkit;
 
+import static java.util.Collections.unmodifiableMap;
+
 import dev.chatstore.Attachment;
 import dev.chatstore.Conversation;
 import dev.chatstore.FactQuery;
@@ -7,7 +9,6 @@ import dev.chatstore.Limits;
 import dev.chatstore.MemoryFact;
 import dev.chatstore.Message;
 import dev.chatstore.UserChats;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 /**
  * Everything one user can read, gathered through the public API: to check that a rejected or
  * foreign operation changed nothing, compare a snapshot taken before with one taken after.
+ * Immutable.
  *
  * @param conversations     the conversation listing, in listing order
  * @param messages          each conversation's messages, oldest first
@@ -51,7 +53,8 @@ public record UserSnapshot(
         }
         user.attachments().orphans(100).forEach(a -> attachments.put(a.id(), a));
         List<MemoryFact> facts = Pages.all(p -> user.facts().list(FactQuery.all(), p), Limits.FACTS_PAGE_MAX);
-        return new UserSnapshot(user.userId(), List.copyOf(conversations), messages, conversationLinks,
-                messageLinks, attachments, List.copyOf(new ArrayList<>(facts)));
+        return new UserSnapshot(user.userId(), List.copyOf(conversations), unmodifiableMap(messages),
+                unmodifiableMap(conversationLinks), unmodifiableMap(messageLinks), unmodifiableMap(attachments),
+                List.copyOf(facts));
     }
 }

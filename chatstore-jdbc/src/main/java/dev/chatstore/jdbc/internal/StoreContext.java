@@ -93,7 +93,7 @@ public final class StoreContext {
         return null;
     }
 
-    void ensureOpen() {
+    public void ensureOpen() {
         if (closed.get()) {
             throw new StoreUnavailableException("The store is closed");
         }

@@ -1,0 +1,164 @@
+package dev.chatstore.sqlite.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import dev.chatstore.ChatStore;
+import dev.chatstore.sqlite.SqliteChatStore;
+import dev.chatstore.testkit.Capability;
+import dev.chatstore.testkit.ChatStoreConformance;
+import dev.chatstore.testkit.StoreSettings;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * The kit tests itself (DESIGN, "Conformance test kit"): each deliberately broken store must fail
+ * the rules that describe what it breaks, while a faithful pass-through over the same real store
+ * passes those very rules — so the failures come from the breakage, not from the plumbing.
+ *
+ * <p>The conformance suites over the broken stores are the static nested classes below. They must
+ * not run in the normal build: surefire never selects them (its default excludes skip nested
+ * {@code *$*} classes, and their names do not end in {@code Test}), and should anything else
+ * discover them, {@link OnlyInSelfTest} disables them unless the configuration parameter this
+ * class sets in its own {@link EngineTestKit} run is present.
+ */
+class BrokenStoreSelfTest {
+
+    /** Rules an idempotency-blind store must fail. */
+    private static final List<String> IDEMPOTENCY_RULES = List.of(
+            "appendWithSameClientMessageIdAndPayloadReturnsOriginalAsReplay",
+            "replayWithAFullPayloadIsAReplay",
+            "replayWithDifferentContentIsAConflictAndStoresNothing",
+            "replaysInsideOneAppendAllBatchStoreOnce",
+            "appendAllWithAConflictingReplayStoresNothing",
+            "byClientMessageIdFindsTheMessageInItsConversationOnly",
+            "concurrentReplaysOfOneClientMessageIdStoreOneMessage");
+
+    /** Rules a store leaking rows across users must fail. */
+    private static final List<String> ISOLATION_RULES = List.of(
+            "otherUserCannotSeeConversations",
+            "otherUserCannotReadMessages",
+            "userIdsAreComparedExactly");
+
+    /** Rules a store ordering by timestamp must fail. */
+    private static final List<String> ORDERING_RULES = List.of(
+            "sameMillisecondAppendsListInAppendOrder",
+            "newestFirstUnderAFrozenClockIsDescendingSeqAcrossPages",
+            "afterUnderAFrozenClockFollowsSeq",
+            "appendAllUnderAFrozenClockKeepsBatchOrder",
+            "aClockGoingBackwardsDoesNotReorderMessages");
+
+    @Test
+    void storeIgnoringClientMessageIdFailsTheIdempotencyRules() {
+        assertFailsRules(IgnoresClientMessageId.class, IDEMPOTENCY_RULES);
+    }
+
+    @Test
+    void storeLeakingAcrossUsersFailsTheTenantIsolationRules() {
+        assertFailsRules(LeaksAcrossUsers.class, ISOLATION_RULES);
+    }
+
+    @Test
+    void storeOrderingByTimestampFailsTheOrderingRules() {
+        assertFailsRules(OrdersByTimestamp.class, ORDERING_RULES);
+    }
+
+    @Test
+    void faithfulPassThroughPassesEveryRuleTheBrokenStoresFail() {
+        List<String> rules = new ArrayList<>(IDEMPOTENCY_RULES);
+        rules.addAll(ISOLATION_RULES);
+        rules.addAll(ORDERING_RULES);
+        EngineExecutionResults results = run(rules.stream()
+                .map(rule -> selectMethod(Faithful.class, rule)).toArray(DiscoverySelector[]::new));
+        assertThat(results.testEvents().started().count()).as("every named rule exists and ran").isEqualTo(rules.size());
+        assertThat(names(results.testEvents().failed().list())).as("rules failed by the faithful pass-through").isEmpty();
+    }
+
+    private static void assertFailsRules(Class<? extends ChatStoreConformance> suite, List<String> rules) {
+        EngineExecutionResults results = run(selectClass(suite));
+        assertThat(results.testEvents().started().count()).as("the broken-store suite %s ran", suite.getSimpleName())
+                .isGreaterThanOrEqualTo(80);
+        Set<String> failed = names(results.testEvents().failed().list());
+        assertThat(failed).as("the suite catches %s", suite.getSimpleName()).isNotEmpty();
+        assertThat(failed).as("rules %s must fail", suite.getSimpleName()).containsAll(rules);
+    }
+
+    private static EngineExecutionResults run(DiscoverySelector... selectors) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(OnlyInSelfTest.PARAMETER, "true")
+                .selectors(selectors)
+                .execute();
+    }
+
+    private static Set<String> names(List<Event> events) {
+        Set<String> names = new TreeSet<>();
+        for (Event e : events) {
+            TestDescriptor d = e.getTestDescriptor();
+            names.add(d.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                    .map(MethodSource::getMethodName).orElse(d.getDisplayName()));
+        }
+        return names;
+    }
+
+    /** A conformance suite over an in-memory SQLite store wrapped by a decorator. */
+    @Tag("broken-store")
+    @ExtendWith(OnlyInSelfTest.class)
+    abstract static class DecoratedSuite extends ChatStoreConformance {
+        private final UnaryOperator<ChatStore> decorator;
+
+        DecoratedSuite(UnaryOperator<ChatStore> decorator) {
+            this.decorator = decorator;
+        }
+
+        @Override
+        protected ChatStore openStore(StoreSettings settings) {
+            return decorator.apply(SqliteChatStore.inMemoryBuilder()
+                    .clock(settings.clock())
+                    .maxInlineAttachmentBytes(settings.maxInlineAttachmentBytes())
+                    .build());
+        }
+
+        @Override
+        protected Set<Capability> capabilities() {
+            return EnumSet.of(Capability.CONCURRENT_WRITERS);
+        }
+    }
+
+    static final class Faithful extends DecoratedSuite {
+        Faithful() {
+            super(ForwardingChatStore::new);
+        }
+    }
+
+    static final class IgnoresClientMessageId extends DecoratedSuite {
+        IgnoresClientMessageId() {
+            super(IgnoresClientMessageIdStore::new);
+        }
+    }
+
+    static final class LeaksAcrossUsers extends DecoratedSuite {
+        LeaksAcrossUsers() {
+            super(LeaksAcrossUsersStore::new);
+        }
+    }
+
+    static final class OrdersByTimestamp extends DecoratedSuite {
+        OrdersByTimestamp() {
+            super(OrdersByTimestampStore::new);
+        }
+    }
+}

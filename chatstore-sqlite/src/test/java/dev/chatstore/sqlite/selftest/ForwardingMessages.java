@@ -1,0 +1,67 @@
+package dev.chatstore.sqlite.selftest;
+
+import dev.chatstore.Appended;
+import dev.chatstore.Message;
+import dev.chatstore.Messages;
+import dev.chatstore.NewMessage;
+import dev.chatstore.Page;
+import dev.chatstore.PageRequest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Passes every call to a real {@link Messages}; broken stores override single methods.
+ * {@link Messages#latest} is left to its default, so it goes through {@link #newestFirst}.
+ */
+class ForwardingMessages implements Messages {
+    protected final Messages delegate;
+
+    ForwardingMessages(Messages delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public Appended append(String conversationId, NewMessage message) {
+        return delegate.append(conversationId, message);
+    }
+
+    @Override
+    public List<Appended> appendAll(String conversationId, List<NewMessage> messages) {
+        return delegate.appendAll(conversationId, messages);
+    }
+
+    @Override
+    public Optional<Message> get(String messageId) {
+        return delegate.get(messageId);
+    }
+
+    @Override
+    public Optional<Message> replyTo(String messageId) {
+        return delegate.replyTo(messageId);
+    }
+
+    @Override
+    public Optional<Message> byClientMessageId(String conversationId, String clientMessageId) {
+        return delegate.byClientMessageId(conversationId, clientMessageId);
+    }
+
+    @Override
+    public Page<Message> newestFirst(String conversationId, PageRequest page) {
+        return delegate.newestFirst(conversationId, page);
+    }
+
+    @Override
+    public Page<Message> oldestFirst(String conversationId, PageRequest page) {
+        return delegate.oldestFirst(conversationId, page);
+    }
+
+    @Override
+    public List<Message> after(String conversationId, long afterSeq, int limit) {
+        return delegate.after(conversationId, afterSeq, limit);
+    }
+
+    @Override
+    public boolean delete(String messageId) {
+        return delegate.delete(messageId);
+    }
+}

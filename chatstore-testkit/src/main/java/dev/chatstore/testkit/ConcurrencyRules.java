@@ -1,0 +1,210 @@
+package dev.chatstore.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatstore.AlreadyExistsException;
+import dev.chatstore.Appended;
+import dev.chatstore.Attachment;
+import dev.chatstore.AttachmentStatus;
+import dev.chatstore.ConcurrentModificationException;
+import dev.chatstore.Conversation;
+import dev.chatstore.IdempotencyConflictException;
+import dev.chatstore.IllegalStateTransitionException;
+import dev.chatstore.Message;
+import dev.chatstore.NewConversation;
+import dev.chatstore.NewMessage;
+import dev.chatstore.PageRequest;
+import dev.chatstore.UserChats;
+import dev.chatstore.testkit.Concurrently.Outcome;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guarantees that must hold while many threads write at once ({@link Capability#CONCURRENT_WRITERS}):
+ * one conversation per persona, one message per client message id, gapless seqs, exact counters, one
+ * winner per status change. Look at unique constraints, insert-or-get and the write transaction's locking.
+ */
+public interface ConcurrencyRules extends StoreFixture {
+
+    private static List<Throwable> errors(List<? extends Outcome<?>> outcomes) {
+        return outcomes.stream().filter(o -> !o.ok()).map(Outcome::error).map(Throwable.class::cast).toList();
+    }
+
+    /**
+     * Concurrent getOrCreateForPersona yields one conversation for everyone: look at the unique (user, persona) index
+     * and the insert-or-get on conflict.
+     */
+    @Test
+    default void concurrentGetOrCreateForPersonaYieldsOneConversation() {
+        requires(Capability.CONCURRENT_WRITERS);
+        UserChats alice = alice();
+        List<Outcome<List<String>>> outcomes = Concurrently.run(Concurrently.THREADS, t -> {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(alice.conversations().getOrCreateForPersona(NewConversation.withPersona("guide")).id());
+            }
+            return ids;
+        });
+        assertThat(errors(outcomes)).as("no call fails").isEmpty();
+        Set<String> ids = new HashSet<>();
+        outcomes.forEach(o -> ids.addAll(o.value()));
+        assertThat(ids).as("every caller got the same conversation").hasSize(1);
+        assertThat(alice.conversations().list(PageRequest.first()).items()).as("exactly one conversation stored").hasSize(1);
+    }
+
+    /**
+     * Concurrent creates with one persona: one wins, the rest are AlreadyExistsException: look at how the unique
+     * violation is translated under contention.
+     */
+    @Test
+    default void concurrentCreatesWithOnePersonaLetExactlyOneWin() {
+        requires(Capability.CONCURRENT_WRITERS);
+        UserChats alice = alice();
+        List<Outcome<Conversation>> outcomes = Concurrently.run(Concurrently.THREADS,
+                t -> alice.conversations().create(NewConversation.withPersona("guide").withTitle("t" + t)));
+        assertThat(outcomes.stream().filter(Outcome::ok).count()).as("exactly one create succeeds").isEqualTo(1);
+        assertThat(errors(outcomes)).as("the others are AlreadyExistsException")
+                .allMatch(e -> e instanceof AlreadyExistsException).hasSize(Concurrently.THREADS - 1);
+        assertThat(alice.conversations().list(PageRequest.first()).items()).as("exactly one conversation stored").hasSize(1);
+    }
+
+    /**
+     * Concurrent replays store one message and everyone gets it: look at the unique (conversation, client_message_id)
+     * index and the replay lookup inside the locked append.
+     */
+    @Test
+    default void concurrentReplaysOfOneClientMessageIdStoreOneMessage() {
+        requires(Capability.CONCURRENT_WRITERS);
+        UserChats alice = alice();
+        Conversation c = newConversation(alice);
+        NewMessage m = NewMessage.user("once").clientMessageId("k").metadata(Samples.richMetadata());
+        List<Outcome<List<Appended>>> outcomes = Concurrently.run(Concurrently.THREADS, t -> {
+            List<Appended> results = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                results.add(alice.messages().append(c.id(), m));
+            }
+            return results;
+        });
+        assertThat(errors(outcomes)).as("no replay fails").isEmpty();
+        List<Appended> all = outcomes.stream().flatMap(o -> o.value().stream()).toList();
+        assertThat(all.stream().map(a -> a.message().id()).distinct()).as("everyone got the same message").hasSize(1);
+        assertThat(all.stream().filter(a -> !a.replayed())).as("exactly one append stored it").hasSize(1);
+        assertThat(reload(alice, c.id()).messageCount()).as("one message stored").isEqualTo(1);
+    }
+
+    /**
+     * Concurrent appends of two payloads under one key store one; same-payload callers replay, the others conflict:
+     * look at the payload comparison after a lost race.
+     */
+    @Test
+    default void concurrentConflictingReplaysStoreExactlyOnePayload() {
+        requires(Capability.CONCURRENT_WRITERS);
+        UserChats alice = alice();
+        Conversation c = newConversation(alice);
+        List<Outcome<Appended>> outcomes = Concurrently.run(Concurrently.THREADS,
+                t -> alice.messages().append(c.id(), NewMessage.user(t % 2 == 0 ? "even" : "odd").clientMessageId("k")));
+        Message stored = alice.messages().byClientMessageId(c.id(), "k").orElseThrow(() -> new AssertionError("one must be stored"));
+        assertThat(reload(alice, c.id()).messageCount()).as("one message stored").isEqualTo(1);
+        for (int t = 0; t < Concurrently.THREADS; t++) {
+            String content = t % 2 == 0 ? "even" : "odd";
+            Outcome<Appended> o = outcomes.get(t);
+            if (content.equals(stored.content())) {
+                assertThat(o.error()).as("thread %d sent the stored payload, so it succeeds", t).isNull();
+                assertThat(o.value().message()).as("thread %d gets the stored message", t).isEqualTo(stored);
+            } else {
+                assertThat(o.error()).as("thread %d sent the other payload, so it conflicts", t)
+                        .isInstanceOf(IdempotencyConflictException.class);
+            }
+        }
+    }
+
+    /**
+     * Concurrent appends to one conversation get gapless, distinct seqs and an exact count: look at the lock on the
+     * conversation row around seq and counters.
+     */
+    @Test
+    default void concurrentAppendsGetGaplessSeqsAndAnExactCount() {
+        requires(Capability.CONCURRENT_WRITERS);
+        UserChats alice = alice();
+        Conversation c = newConversation(alice);
+        int perThread = 20;
+        List<Outcome<List<Long>>> outcomes = Concurrently.run(Concurrently.THREADS, t -> {
+            List<Long> seqs = new ArrayList<>();
+            for (int i = 0; i < perThread; i++) {
+                seqs.add(alice.messages().append(c.id(), NewMessage.user("t" + t + "-" + i)).message().seq());
+            }
+            return seqs;
+        });
+        assertThat(errors(outcomes)).as("no append fails").isEmpty();
+        List<Long> seqs = outcomes.stream().flatMap(o -> o.value().stream()).sorted().toList();
+        int total = Concurrently.THREADS * perThread;
+        assertThat(seqs).as("seqs 1..%d, each once", total)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        for (Outcome<List<Long>> o : outcomes) {
+            assertThat(o.value()).as("each thread's own appends get increasing seqs").isSorted();
+        }
+        assertThat(reload(alice, c.id()).messageCount()).as("exact count").isEqualTo(total);
+    }
+
+    /** Writers of different users at once keep every counter exact: look at lock scope, busy handling and retries. */
+    @Test
+    default void concurrentWritersOfDifferentUsersKeepCountersExact() {
+        requires(Capability.CONCURRENT_WRITERS);
+        List<UserChats> users = new ArrayList<>();
+        List<String> conversations = new ArrayList<>();
+        for (int t = 0; t < Concurrently.THREADS; t++) {
+            UserChats user = store().forUser("user-" + t);
+            users.add(user);
+            conversations.add(newConversation(user).id());
+        }
+        List<Outcome<Integer>> outcomes = Concurrently.run(Concurrently.THREADS, t -> {
+            UserChats user = users.get(t);
+            for (int i = 0; i < 10; i++) {
+                user.messages().appendAll(conversations.get(t), List.of(NewMessage.user("q" + i), NewMessage.assistant("a" + i)));
+            }
+            user.messages().append(conversations.get(t), NewMessage.user("again").clientMessageId("k"));
+            user.messages().append(conversations.get(t), NewMessage.user("again").clientMessageId("k"));
+            return t;
+        });
+        assertThat(errors(outcomes)).as("no write fails").isEmpty();
+        for (int t = 0; t < Concurrently.THREADS; t++) {
+            assertThat(reload(users.get(t), conversations.get(t)).messageCount()).as("user %d's count", t).isEqualTo(21);
+            assertThat(users.get(t).conversations().list(PageRequest.first()).items())
+                    .as("user %d sees one conversation", t).hasSize(1);
+        }
+    }
+
+    /**
+     * Concurrent status changes of one file: only legal sequences win, losers fail typed: look at the conditional
+     * UPDATE of the status.
+     */
+    @Test
+    default void concurrentStatusChangesLetExactlyOneWin() {
+        requires(Capability.CONCURRENT_WRITERS);
+        UserChats alice = alice();
+        Attachment a = storedFile(alice, "race.pdf");
+        List<Outcome<Attachment>> outcomes = Concurrently.run(Concurrently.THREADS, t -> t % 2 == 0
+                ? alice.attachments().markProcessing(a.id())
+                : alice.attachments().markError(a.id(), "thread " + t));
+        List<Attachment> winners = outcomes.stream().filter(Outcome::ok).map(Outcome::value).toList();
+        assertThat(errors(outcomes)).as("losers fail with IllegalStateTransitionException or ConcurrentModificationException")
+                .allMatch(e -> e instanceof IllegalStateTransitionException || e instanceof ConcurrentModificationException);
+        Attachment stored = alice.attachments().get(a.id()).orElseThrow();
+        long processingWins = winners.stream().filter(w -> w.status() == AttachmentStatus.PROCESSING).count();
+        List<Attachment> errorWins = winners.stream().filter(w -> w.status() == AttachmentStatus.ERROR).toList();
+        assertThat(processingWins).as("at most one markProcessing wins").isLessThanOrEqualTo(1);
+        assertThat(errorWins).as("at most one markError wins").hasSizeLessThanOrEqualTo(1);
+        assertThat(winners).as("someone wins").isNotEmpty();
+        if (errorWins.isEmpty()) {
+            assertThat(stored.status()).as("only markProcessing won, so the file is processing")
+                    .isEqualTo(AttachmentStatus.PROCESSING);
+        } else {
+            assertThat(stored.status()).as("a markError won, so the file is in error").isEqualTo(AttachmentStatus.ERROR);
+            assertThat(stored.errorText()).as("the stored error text is the winner's").isEqualTo(errorWins.get(0).errorText());
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package dev.chatstore.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatstore.Appended;
+import dev.chatstore.Attachment;
+import dev.chatstore.Conversation;
+import dev.chatstore.Message;
+import dev.chatstore.NewMessage;
+import dev.chatstore.PageRequest;
+import dev.chatstore.Role;
+import dev.chatstore.UserChats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Appending, reading and deleting messages; sequence numbers and the conversation's counters. */
+public interface MessageRules extends StoreFixture {
+
+    /** Look at how append fills the record: seq 1 in a new conversation, createdAt from the injected clock, not a replay. */
+    @Test
+    default void appendReturnsTheStoredMessageWithClockTime() {
+        Conversation c = newConversation(alice());
+        Appended appended = alice().messages().append(c.id(), NewMessage.user("Hello").metadata(Map.of("k", "v")));
+        Message m = appended.message();
+        assertThat(appended.replayed()).as("a first append is not a replay").isFalse();
+        assertThat(m.id()).as("id is a lowercase UUID").matches(Samples.ID_PATTERN);
+        assertThat(m.conversationId()).as("conversationId").isEqualTo(c.id());
+        assertThat(m.seq()).as("the first message has seq 1").isEqualTo(1);
+        assertThat(m.role()).as("role").isEqualTo(Role.USER);
+        assertThat(m.content()).as("content").isEqualTo("Hello");
+        assertThat(m.metadata()).as("metadata").isEqualTo(Map.of("k", "v"));
+        assertThat(m.clientMessageId()).as("no client message id given").isNull();
+        assertThat(m.replyToId()).as("no reply-to given").isNull();
+        assertThat(m.createdAt()).as("createdAt comes from the injected clock").isEqualTo(clock().now());
+    }
+
+    /** get must return exactly what append returned: look at the row mapper and timestamp precision. */
+    @Test
+    default void getReturnsTheMessageExactlyAsAppended() {
+        Conversation c = newConversation(alice());
+        Message request = append(alice(), c.id(), NewMessage.user("q").clientMessageId("cid-1"));
+        Message m = append(alice(), c.id(), NewMessage.assistant("a").replyTo(request.id())
+                .metadata(Samples.richMetadata()));
+        assertThat(alice().messages().get(request.id())).as("get returns the request as appended").contains(request);
+        assertThat(alice().messages().get(m.id())).as("get returns the reply as appended").contains(m);
+    }
+
+    /**
+     * seq counts 1, 2, 3 … per conversation: look at where the next seq comes from (a per-conversation counter, not a
+     * global one).
+     */
+    @Test
+    default void seqStartsAtOneAndCountsUpPerConversationIndependently() {
+        UserChats alice = alice();
+        Conversation a = newConversation(alice);
+        Conversation b = newConversation(alice);
+        List<Long> seqA = new ArrayList<>();
+        List<Long> seqB = new ArrayList<>();
+        seqA.add(say(alice, a.id(), "a1").seq());
+        seqB.add(say(alice, b.id(), "b1").seq());
+        seqA.add(say(alice, a.id(), "a2").seq());
+        seqA.add(say(alice, a.id(), "a3").seq());
+        seqB.add(say(alice, b.id(), "b2").seq());
+        Conversation other = newConversation(bob());
+        say(bob(), other.id(), "bob1");
+        seqA.add(say(alice, a.id(), "a4").seq());
+        assertThat(seqA).as("seqs in conversation a").containsExactly(1L, 2L, 3L, 4L);
+        assertThat(seqB).as("seqs in conversation b").containsExactly(1L, 2L);
+    }
+
+    /** messageCount and lastMessageAt follow every append and batch: look at the counter UPDATE in the append transaction. */
+    @Test
+    default void messageCountAndLastMessageAtFollowEveryAppend() {
+        Conversation c = newConversation(alice());
+        for (int i = 1; i <= 3; i++) {
+            Instant at = clock().advance(Duration.ofSeconds(10));
+            say(alice(), c.id(), "message " + i);
+            Conversation now = reload(alice(), c.id());
+            assertThat(now.messageCount()).as("count after %d appends", i).isEqualTo(i);
+            assertThat(now.lastMessageAt()).as("lastMessageAt after append %d is that append's time", i).isEqualTo(at);
+        }
+        Instant batchAt = clock().advance(Duration.ofSeconds(10));
+        alice().messages().appendAll(c.id(), List.of(NewMessage.user("x"), NewMessage.assistant("y")));
+        Conversation after = reload(alice(), c.id());
+        assertThat(after.messageCount()).as("count after a batch of 2").isEqualTo(5);
+        assertThat(after.lastMessageAt()).as("lastMessageAt after the batch").isEqualTo(batchAt);
+    }
+
+    /**
+     * After deletes, lastMessageAt is the newest remaining message's time (null when none): look at the counter
+     * UPDATE in delete.
+     */
+    @Test
+    default void deletingMessagesKeepsCountAndLastMessageAtExact() {
+        Conversation c = newConversation(alice());
+        Instant t1 = clock().advance(Duration.ofSeconds(1));
+        Message m1 = say(alice(), c.id(), "one");
+        Instant t2 = clock().advance(Duration.ofSeconds(1));
+        Message m2 = say(alice(), c.id(), "two");
+        clock().advance(Duration.ofSeconds(1));
+        Message m3 = say(alice(), c.id(), "three");
+        clock().advance(Duration.ofSeconds(1));
+
+        assertThat(alice().messages().delete(m3.id())).as("deleting the newest message").isTrue();
+        assertThat(reload(alice(), c.id())).as("after deleting the newest").extracting(Conversation::messageCount,
+                Conversation::lastMessageAt).containsExactly(2L, t2);
+        assertThat(alice().messages().delete(m1.id())).as("deleting the oldest message").isTrue();
+        assertThat(reload(alice(), c.id())).as("after deleting the oldest").extracting(Conversation::messageCount,
+                Conversation::lastMessageAt).containsExactly(1L, t2);
+        assertThat(alice().messages().delete(m2.id())).as("deleting the last message").isTrue();
+        assertThat(reload(alice(), c.id())).as("after deleting every message").extracting(Conversation::messageCount,
+                Conversation::lastMessageAt).containsExactly(0L, null);
+        assertThat(t1).as("the first append's time is no longer the last message time").isBefore(t2);
+    }
+
+    /** seq is never reused: look at where the next seq comes from (a counter, not MAX(seq) + 1). */
+    @Test
+    default void seqIsNeverReusedAfterDeletingTheNewestMessage() {
+        Conversation c = newConversation(alice());
+        fill(alice(), c.id(), 3);
+        Message third = alice().messages().latest(c.id(), 1).items().get(0);
+        alice().messages().delete(third.id());
+        Message next = say(alice(), c.id(), "after delete");
+        assertThat(next.seq()).as("the next message gets seq 4, not the deleted message's 3").isEqualTo(4);
+        assertThat(next.id()).as("and a new id").isNotEqualTo(third.id());
+    }
+
+    /**
+     * A deleted message leaves get and listings, and a second delete reports false: look at the DELETE and its
+     * affected-row count.
+     */
+    @Test
+    default void deletedMessageIsGoneAndASecondDeleteReturnsFalse() {
+        Conversation c = newConversation(alice());
+        Message keep = say(alice(), c.id(), "keep");
+        Message doomed = say(alice(), c.id(), "doomed");
+        assertThat(alice().messages().delete(doomed.id())).as("first delete").isTrue();
+        assertThat(alice().messages().get(doomed.id())).as("get after delete").isEmpty();
+        assertThat(Samples.messageIds(alice().messages().oldestFirst(c.id(), PageRequest.first()).items()))
+                .as("listing after delete").containsExactly(keep.id());
+        assertThat(alice().messages().delete(doomed.id())).as("second delete finds nothing").isFalse();
+    }
+
+    /** appendAll stores the batch in order with consecutive seqs: look at how seqs are assigned inside the batch. */
+    @Test
+    default void appendAllStoresTheBatchInOrderWithConsecutiveSeqs() {
+        Conversation c = newConversation(alice());
+        say(alice(), c.id(), "before");
+        List<Appended> appended = alice().messages().appendAll(c.id(), List.of(
+                NewMessage.system("s"), NewMessage.user("u"), NewMessage.assistant("a"), NewMessage.tool("t")));
+        assertThat(appended).as("one result per message, in order").hasSize(4);
+        assertThat(appended).as("nothing in a fresh batch is a replay").noneMatch(Appended::replayed);
+        assertThat(appended.stream().map(a -> a.message().seq()).toList()).as("consecutive seqs after the existing one")
+                .containsExactly(2L, 3L, 4L, 5L);
+        assertThat(appended.stream().map(a -> a.message().content()).toList()).as("contents in batch order")
+                .containsExactly("s", "u", "a", "t");
+        assertThat(reload(alice(), c.id()).messageCount()).as("count includes the whole batch").isEqualTo(5);
+    }
+
+    /** One invalid message (reply-to in another conversation) must roll back the whole batch: look at the transaction. */
+    @Test
+    default void appendAllWithAReplyToFromAnotherConversationStoresNothing() {
+        Conversation c = newConversation(alice());
+        Conversation elsewhere = newConversation(alice());
+        Message foreign = say(alice(), elsewhere.id(), "elsewhere");
+        say(alice(), c.id(), "existing");
+        UserSnapshot before = UserSnapshot.of(alice());
+        expectNotFound("the reply-to message is not in this conversation", () -> alice().messages().appendAll(c.id(), List.of(
+                NewMessage.user("first").clientMessageId("batch-1"),
+                NewMessage.assistant("second").replyTo(foreign.id()),
+                NewMessage.user("third"))));
+        assertThat(UserSnapshot.of(alice())).as("nothing of the batch is stored, counts unchanged").isEqualTo(before);
+        assertThat(alice().messages().byClientMessageId(c.id(), "batch-1")).as("the batch's first message is not stored").isEmpty();
+    }
+
+    /**
+     * An attachment of another user fails the whole batch, links included: look at the attachment ownership check and
+     * the transaction.
+     */
+    @Test
+    default void appendAllWithAnAttachmentOfAnotherUserStoresNothing() {
+        Conversation c = newConversation(alice());
+        Attachment mine = storedFile(alice(), "mine.pdf");
+        Attachment theirs = storedFile(bob(), "theirs.pdf");
+        UserSnapshot before = UserSnapshot.of(alice());
+        UserSnapshot bobBefore = UserSnapshot.of(bob());
+        expectNotFound("the attachment is not the user's", () -> alice().messages().appendAll(c.id(), List.of(
+                NewMessage.user("first").attachments(mine.id()),
+                NewMessage.user("second").attachments(theirs.id()))));
+        assertThat(UserSnapshot.of(alice())).as("nothing of the batch is stored, no link made").isEqualTo(before);
+        assertThat(UserSnapshot.of(bob())).as("the other user's attachment is untouched").isEqualTo(bobBefore);
+        assertThat(Samples.attachmentIds(alice().attachments().orphans(10))).as("the own attachment is still an orphan")
+                .containsExactly(mine.id());
+    }
+
+    /** Message metadata round-trips with the same Java types: look at the JSON (de)serialization of the metadata column. */
+    @Test
+    default void messageMetadataRoundTripsEveryJsonValueKindExactly() {
+        Conversation c = newConversation(alice());
+        Message m = append(alice(), c.id(), NewMessage.assistant("x").metadata(Samples.richMetadata()));
+        assertThat(m.metadata()).as("returned metadata").isEqualTo(Samples.richMetadata());
+        assertThat(reloadMessage(alice(), m.id()).metadata()).as("stored metadata").isEqualTo(Samples.richMetadata());
+    }
+
+    /**
+     * Empty, blank and unicode content round-trips exactly: look at trimming, empty-string-as-NULL and the column's
+     * encoding.
+     */
+    @Test
+    default void contentMayBeEmptyAndRoundTripsUnicodeExactly() {
+        Conversation c = newConversation(alice());
+        for (String content : List.of("", "   ", Samples.UNICODE, "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \r\n end")) {
+            Message m = say(alice(), c.id(), content);
+            assertThat(reloadMessage(alice(), m.id()).content()).as("content %s round-trips", content).isEqualTo(content);
+        }
+    }
+
+    /** Every role is stored under its wire name: look at the role column and its mapping. */
+    @Test
+    default void everyRoleRoundTrips() {
+        Conversation c = newConversation(alice());
+        for (Role role : Role.values()) {
+            Message m = append(alice(), c.id(), NewMessage.of(role, role.wireName()));
+            assertThat(reloadMessage(alice(), m.id()).role()).as("role %s round-trips", role).isEqualTo(role);
+            assertThat(Role.parse(role.wireName())).as("wire name of %s parses back", role).isEqualTo(role);
+        }
+    }
+
+    /**
+     * after(conversation, seq, limit) returns up to limit messages past seq, oldest first: look at its WHERE seq > ?
+     * and LIMIT.
+     */
+    @Test
+    default void afterReturnsTheMessagesPastASeqOldestFirst() {
+        Conversation c = newConversation(alice());
+        fill(alice(), c.id(), 10);
+        assertThat(Samples.seqs(alice().messages().after(c.id(), 3, 4))).as("after 3, limit 4")
+                .containsExactly(4L, 5L, 6L, 7L);
+        assertThat(Samples.seqs(alice().messages().after(c.id(), 8, 100))).as("after 8, limit 100")
+                .containsExactly(9L, 10L);
+        assertThat(alice().messages().after(c.id(), 10, 5)).as("nothing after the newest").isEmpty();
+        assertThat(Samples.seqs(alice().messages().after(c.id(), 0, 100))).as("after 0 is everything")
+                .hasSize(10).isSorted();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.chatstore.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chatstore.ChatStore;
+import dev.chatstore.FactQuery;
+import dev.chatstore.Limits;
+import dev.chatstore.NewConversation;
+import dev.chatstore.NewMessage;
+import dev.chatstore.PageRequest;
+import dev.chatstore.StoreUnavailableException;
+import dev.chatstore.UserChats;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+/** The store itself: forUser's validation, close, and what happens after close. */
+public interface StoreLifecycleRules extends StoreFixture {
+
+    /**
+     * forUser rejects null, blank, too long and unstorable user ids as InvalidInputException("userId"): look at
+     * forUser's argument check.
+     */
+    @Test
+    default void forUserRejectsNullBlankTooLongAndUnstorableIds() {
+        for (String userId : Arrays.asList(null, "", "   ", "\t\n", "u".repeat(Limits.USER_ID_MAX + 1), "nul\0", "lone \uD800",
+                "\uDC00")) {
+            expectInvalid("userId", () -> store().forUser(userId));
+        }
+    }
+
+    /** The view reports its user id and owns what it creates: look at the user_id bound by each insert. */
+    @Test
+    default void forUserViewReportsAndOwnsItsUserId() {
+        UserChats user = store().forUser("auth0|5f7c8ec7c33c6c004bbafe82");
+        assertThat(user.userId()).as("the view's user id").isEqualTo("auth0|5f7c8ec7c33c6c004bbafe82");
+        SeededUser seeded = seed(user);
+        assertThat(List.of(seeded.conversation().userId(), seeded.linkedFile().userId(), seeded.plainFact().userId()))
+                .as("every record is owned by the view's user").containsOnly("auth0|5f7c8ec7c33c6c004bbafe82");
+    }
+
+    /**
+     * After close, calls through an existing view fail with StoreUnavailableException: look at the closed check and
+     * how a closed pool's error is translated.
+     */
+    @Test
+    default void callsAfterCloseFailWithStoreUnavailable() {
+        SeededUser a = seed(alice());
+        UserChats alice = alice();
+        ChatStore store = store();
+        store.close();
+        String c = a.conversation().id();
+        List<ThrowingCallable> calls = List.of(
+                () -> alice.conversations().get(c),
+                () -> alice.conversations().list(PageRequest.first()),
+                () -> alice.conversations().create(NewConversation.untitled()),
+                () -> alice.conversations().replaceMetadata(c, Map.of()),
+                () -> alice.messages().append(c, NewMessage.user("x")),
+                () -> alice.messages().get(a.request().id()),
+                () -> alice.messages().newestFirst(c, PageRequest.first()),
+                () -> alice.attachments().get(a.orphanFile().id()),
+                () -> alice.attachments().orphans(10),
+                () -> alice.facts().list(FactQuery.all(), PageRequest.first()),
+                () -> alice.facts().delete(a.plainFact().id()));
+        for (int i = 0; i < calls.size(); i++) {
+            assertThatThrownBy(calls.get(i)).as("call %d after close", i).isInstanceOf(StoreUnavailableException.class);
+        }
+    }
+
+    /**
+     * After close, forUser itself fails with StoreUnavailableException ("afterwards every call fails"): look for a
+     * closed check in forUser.
+     */
+    @Test
+    default void forUserAfterCloseFailsWithStoreUnavailable() {
+        ChatStore store = store();
+        store.close();
+        assertThatThrownBy(() -> store.forUser(ALICE).conversations().list(PageRequest.first()))
+                .as("a call through a view obtained after close").isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> store.forUser(ALICE)).as("forUser after close").isInstanceOf(StoreUnavailableException.class);
+    }
+
+    /** close twice does not throw and the store stays closed: look at close's guard. */
+    @Test
+    default void closeIsIdempotent() {
+        ChatStore store = store();
+        store.close();
+        store.close();
+        assertThatThrownBy(() -> store.forUser(ALICE).conversations().get(unknownId()))
+                .as("still closed after the second close").isInstanceOf(StoreUnavailableException.class);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.chatstore.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.chatstore.Conversation;
+import dev.chatstore.FactCategory;
+import dev.chatstore.FactQuery;
+import dev.chatstore.FactUpdate;
+import dev.chatstore.Limits;
+import dev.chatstore.Message;
+import dev.chatstore.NewConversation;
+import dev.chatstore.NewFact;
+import dev.chatstore.NewMessage;
+import dev.chatstore.NotFoundException;
+import dev.chatstore.PageRequest;
+import dev.chatstore.UserChats;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tenant isolation (DESIGN principle 7): through forUser(bob), alice's conversations, messages,
+ * files and facts are indistinguishable from ones that do not exist — reads are empty, writes are
+ * NotFoundException or false — and nothing of alice's changes. Look at the user_id condition of the
+ * failing statement.
+ */
+public interface TenantIsolationRules extends StoreFixture {
+
+    /** Bob cannot see alice's conversations: look at the user_id condition of get and list. */
+    @Test
+    default void otherUserCannotSeeConversations() {
+        SeededUser a = seed(alice());
+        assertThat(bob().conversations().get(a.conversation().id())).as("bob's get of alice's conversation").isEmpty();
+        assertThat(bob().conversations().list(PageRequest.first()).items()).as("bob's list").isEmpty();
+    }
+
+    /** Bob cannot rename, re-tag or delete alice's conversations: look at the user_id condition of the UPDATEs and DELETE. */
+    @Test
+    default void otherUserCannotChangeOrDeleteConversations() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String id = a.conversation().id();
+        expectNotFound("bob renames alice's conversation", () -> bob().conversations().rename(id, "hacked"));
+        expectNotFound("bob re-tags alice's conversation", () -> bob().conversations().replaceMetadata(id, Map.of("x", 1)));
+        assertThat(bob().conversations().delete(id)).as("bob's delete of alice's conversation").isFalse();
+        assertThat(a.snapshot()).as("alice's data is unchanged").isEqualTo(before);
+    }
+
+    /** Personas are per user: look at the unique index, it must be (user, persona), and at getOrCreateForPersona's lookup. */
+    @Test
+    default void personasAreScopedPerUser() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        Conversation bobs = bob().conversations().getOrCreateForPersona(NewConversation.withPersona(SeededUser.PERSONA));
+        assertThat(bobs.id()).as("bob gets a conversation of his own").isNotEqualTo(a.conversation().id());
+        assertThat(bobs.userId()).as("owned by bob").isEqualTo(BOB);
+        assertThat(bobs.messageCount()).as("with none of alice's messages").isZero();
+        Conversation again = bob().conversations().create(NewConversation.withPersona("another persona"));
+        assertThat(again.userId()).as("bob can create other personas too").isEqualTo(BOB);
+        assertThat(a.snapshot()).as("alice's data is unchanged").isEqualTo(before);
+    }
+
+    /** Bob cannot append to alice's conversation: look at the user_id condition of append's conversation lookup. */
+    @Test
+    default void otherUserCannotAppendToConversations() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String id = a.conversation().id();
+        expectNotFound("bob appends to alice's conversation", () -> bob().messages().append(id, NewMessage.user("x")));
+        expectNotFound("bob replays alice's client message id", () -> bob().messages().append(id,
+                NewMessage.user("What is a monad?").clientMessageId(SeededUser.CLIENT_MESSAGE_ID)));
+        expectNotFound("bob appends a batch to alice's conversation",
+                () -> bob().messages().appendAll(id, List.of(NewMessage.user("x"))));
+        assertThat(a.snapshot()).as("alice's data is unchanged").isEqualTo(before);
+    }
+
+    /** Bob cannot read alice's messages: look at the user_id condition of every message read. */
+    @Test
+    default void otherUserCannotReadMessages() {
+        SeededUser a = seed(alice());
+        String conv = a.conversation().id();
+        assertThat(bob().messages().get(a.request().id())).as("get").isEmpty();
+        assertThat(bob().messages().replyTo(a.request().id())).as("replyTo").isEmpty();
+        assertThat(bob().messages().byClientMessageId(conv, SeededUser.CLIENT_MESSAGE_ID)).as("byClientMessageId").isEmpty();
+        expectNotFound("newestFirst of alice's conversation", () -> bob().messages().newestFirst(conv, PageRequest.first()));
+        expectNotFound("oldestFirst of alice's conversation", () -> bob().messages().oldestFirst(conv, PageRequest.first()));
+        expectNotFound("latest of alice's conversation", () -> bob().messages().latest(conv, 10));
+        AtomicReference<List<Message>> after = new AtomicReference<>(List.of());
+        Throwable thrown = catchThrowable(() -> after.set(bob().messages().after(conv, 0, 10)));
+        assertThat(thrown).as("after() of alice's conversation is empty or NotFoundException (the API leaves it open)")
+                .satisfiesAnyOf(t -> assertThat(t).isNull(), t -> assertThat(t).isInstanceOf(NotFoundException.class));
+        assertThat(after.get()).as("after() of alice's conversation lists nothing").isEmpty();
+    }
+
+    /** Bob cannot delete alice's messages: look at the user_id condition of the message DELETE. */
+    @Test
+    default void otherUserCannotDeleteMessages() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        assertThat(bob().messages().delete(a.request().id())).as("bob's delete of alice's message").isFalse();
+        assertThat(bob().messages().delete(a.reply().id())).as("bob's delete of alice's reply").isFalse();
+        assertThat(a.snapshot()).as("alice's data is unchanged").isEqualTo(before);
+    }
+
+    /** Bob cannot reply to alice's message: look at the user_id condition of the reply-to check. */
+    @Test
+    default void otherUserCannotReplyToAnotherUsersMessage() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        Conversation bobs = newConversation(bob());
+        expectNotFound("reply-to alice's message", () -> bob().messages().append(bobs.id(),
+                NewMessage.assistant("x").replyTo(a.request().id())));
+        assertThat(reload(bob(), bobs.id()).messageCount()).as("nothing stored for bob").isZero();
+        assertThat(alice().messages().replyTo(a.request().id()).map(Message::id)).as("alice's request keeps its own reply")
+                .contains(a.reply().id());
+        assertThat(a.snapshot()).as("alice's data is unchanged").isEqualTo(before);
+    }
+
+    /** Bob cannot see alice's files: look at the user_id condition of every attachment read. */
+    @Test
+    default void otherUserCannotSeeAttachments() {
+        SeededUser a = seed(alice());
+        assertThat(bob().attachments().get(a.linkedFile().id())).as("get").isEmpty();
+        assertThat(bob().attachments().get(a.orphanFile().id())).as("get of the orphan").isEmpty();
+        assertThat(bob().attachments().inlineData(a.orphanFile().id())).as("inlineData").isEmpty();
+        assertThat(bob().attachments().listForMessage(a.reply().id())).as("listForMessage").isEmpty();
+        assertThat(bob().attachments().listForConversation(a.conversation().id())).as("listForConversation").isEmpty();
+        assertThat(bob().attachments().orphans(Limits.ATTACHMENTS_LIST_MAX)).as("bob's orphans").isEmpty();
+    }
+
+    /** Bob cannot change, link or delete alice's files: look at the user_id condition of every attachment write and link. */
+    @Test
+    default void otherUserCannotChangeAttachments() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String uploading = a.orphanFile().id();
+        String processing = a.linkedFile().id();
+        Conversation bobs = newConversation(bob());
+        expectNotFound("markProcessing", () -> bob().attachments().markProcessing(uploading));
+        expectNotFound("markReady", () -> bob().attachments().markReady(processing, "x", 1));
+        expectNotFound("markError", () -> bob().attachments().markError(processing, "x"));
+        expectNotFound("link alice's file to bob's conversation", () -> bob().attachments().linkToConversation(uploading, bobs.id()));
+        String bobsFile = storedFile(bob(), "bobs.pdf").id();
+        expectNotFound("link bob's file to alice's conversation",
+                () -> bob().attachments().linkToConversation(bobsFile, a.conversation().id()));
+        expectNotFound("attach alice's file to bob's message",
+                () -> bob().messages().append(bobs.id(), NewMessage.user("x").attachments(uploading)));
+        assertThat(bob().attachments().delete(uploading)).as("delete").isFalse();
+        assertThat(reload(bob(), bobs.id()).messageCount()).as("nothing stored for bob").isZero();
+        assertThat(bob().attachments().listForConversation(bobs.id())).as("no link for bob").isEmpty();
+        assertThat(a.snapshot()).as("alice's data is unchanged").isEqualTo(before);
+    }
+
+    /** Bob cannot see alice's facts: look at the user_id condition of get and list. */
+    @Test
+    default void otherUserCannotSeeFacts() {
+        SeededUser a = seed(alice());
+        assertThat(bob().facts().get(a.sourcedFact().id())).as("get").isEmpty();
+        assertThat(bob().facts().list(FactQuery.all(), PageRequest.first()).items()).as("list").isEmpty();
+    }
+
+    /** Bob cannot update, deactivate or delete alice's facts: look at the user_id condition of the fact writes. */
+    @Test
+    default void otherUserCannotChangeFacts() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String id = a.plainFact().id();
+        expectNotFound("update", () -> bob().facts().update(id, FactUpdate.content("hacked")));
+        expectNotFound("deactivate", () -> bob().facts().deactivate(id));
+        assertThat(bob().facts().delete(id)).as("delete").isFalse();
+        assertThat(a.snapshot()).as("alice's data is unchanged").isEqualTo(before);
+    }
+
+    /**
+     * Bob cannot cite alice's conversation or message as a fact's source: look at the user_id condition of the source
+     * checks.
+     */
+    @Test
+    default void otherUserCannotSourceFactsFromAnotherUsersConversation() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        Conversation bobs = newConversation(bob());
+        expectNotFound("source conversation of alice", () -> bob().facts().add(
+                NewFact.of(FactCategory.FACT, "x", 0.5).learnedIn(a.conversation().id())));
+        expectNotFound("source message of alice", () -> bob().facts().add(
+                NewFact.of(FactCategory.FACT, "x", 0.5).learnedFrom(bobs.id(), a.request().id())));
+        assertThat(bob().facts().list(FactQuery.all(), PageRequest.first()).items()).as("nothing stored for bob").isEmpty();
+        assertThat(a.snapshot()).as("alice's data is unchanged").isEqualTo(before);
+    }
+
+    /** User ids are compared exactly ("alice" is not "ALICE"): look at the user_id column's collation. */
+    @Test
+    default void userIdsAreComparedExactly() {
+        SeededUser a = seed(alice());
+        UserChats shouty = store().forUser("ALICE");
+        assertThat(shouty.userId()).as("the view reports its own user id").isEqualTo("ALICE");
+        assertThat(shouty.conversations().get(a.conversation().id())).as("ALICE does not see alice's conversation").isEmpty();
+        assertThat(shouty.conversations().list(PageRequest.first()).items()).as("ALICE has no conversations").isEmpty();
+        assertThat(shouty.facts().get(a.plainFact().id())).as("ALICE does not see alice's fact").isEmpty();
+    }
+}
