@@ -17,6 +17,27 @@ public interface ChatStore extends AutoCloseable {
      */
     UserChats forUser(String userId);
 
+    /** The store's personas. */
+    Personas personas();
+
+    /** Store-wide settings. */
+    Settings settings();
+
+    /** Store-wide counts for health pages. */
+    StoreStatistics statistics();
+
+    /** Deletes expired search cache entries of every user. @return how many were deleted */
+    long purgeExpiredSearchCache();
+
+    /**
+     * Re-encrypts every stored secret not yet encrypted with the current key of the store's
+     * {@link EncryptionKeys}.
+     *
+     * @return how many secrets were re-encrypted
+     * @throws EncryptionKeyException if the store has no keys, or a secret's key is not among them
+     */
+    long rotateEncryptionKey();
+
     /** Releases the store's resources. Idempotent. */
     @Override
     void close();

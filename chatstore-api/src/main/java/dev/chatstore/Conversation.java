@@ -6,11 +6,19 @@ import java.util.Map;
 /**
  * A stored conversation. Immutable snapshot.
  *
- * @param personaId     the persona this conversation is with, or null
- * @param title         the title, or null
- * @param metadata      free JSON metadata, never null (empty when unset)
- * @param messageCount  the exact number of messages, kept in the same transaction as every append and delete
- * @param lastMessageAt time of the newest message, or null when there is none
+ * @param personaId          the persona (by unique name) this conversation is with, or null
+ * @param title              the title, or null
+ * @param metadata           free JSON metadata, never null (empty when unset)
+ * @param provider           AI provider id, or null
+ * @param model              model name, or null
+ * @param systemPrompt       system prompt, or null
+ * @param pinned             listed before unpinned conversations
+ * @param archived           left out of the default list
+ * @param messageCount       the exact number of messages (all branches), kept in the same transaction as every append and delete
+ * @param lastMessageAt      time of the newest message, or null when there is none
+ * @param lastMessagePreview the first {@link Limits#PREVIEW_LENGTH} code points of the newest message, or null
+ * @param unreadCount        assistant messages after the user's read marker (see {@link Conversations#markRead})
+ * @param activeTipId        the newest message of the chosen branch (see {@link Messages#branch}), or null
  */
 public record Conversation(
         String id,
@@ -18,8 +26,16 @@ public record Conversation(
         String personaId,
         String title,
         Map<String, Object> metadata,
+        String provider,
+        String model,
+        String systemPrompt,
+        boolean pinned,
+        boolean archived,
         long messageCount,
         Instant lastMessageAt,
+        String lastMessagePreview,
+        long unreadCount,
+        String activeTipId,
         Instant createdAt,
         Instant updatedAt) {
 }

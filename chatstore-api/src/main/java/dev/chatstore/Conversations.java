@@ -10,9 +10,10 @@ import java.util.Optional;
 public interface Conversations {
 
     /**
-     * Creates a conversation.
+     * Creates a conversation (with the persona's greeting as its first message when asked for).
      *
-     * @throws AlreadyExistsException if it names a persona the user already has a conversation with
+     * @throws AlreadyExistsException       if it names a persona the user already has a conversation with
+     * @throws PersonaUnavailableException  if it names a persona that is not active
      */
     Conversation create(NewConversation conversation);
 
@@ -27,12 +28,21 @@ public interface Conversations {
     Optional<Conversation> get(String conversationId);
 
     /**
-     * The user's conversations, most recent activity (creation or last message) first.
+     * The user's conversations that are not archived: pinned first, then most recent activity
+     * (creation or last message) first.
      *
      * @throws InvalidInputException for a garbled or foreign cursor, or a limit over
      *                               {@link Limits#CONVERSATIONS_PAGE_MAX}
      */
     Page<Conversation> list(PageRequest page);
+
+    /** Archived conversations, in the same order as {@link #list}. */
+    Page<Conversation> listArchived(PageRequest page);
+
+    /**
+     * The sidebar view of {@link #list}: title, persona display name, counts, preview, unread count.
+     */
+    Page<ConversationSummary> sidebar(PageRequest page);
 
     /**
      * Sets the title (null clears it).
@@ -47,6 +57,40 @@ public interface Conversations {
      * @throws NotFoundException if the user has no such conversation
      */
     Conversation replaceMetadata(String conversationId, Map<String, ?> metadata);
+
+    /**
+     * Merges {@code patch} into the metadata atomically (JSON merge patch, RFC 7386: nested maps
+     * merge, a null value removes the key), so concurrent patches all survive.
+     *
+     * @throws NotFoundException if the user has no such conversation
+     */
+    Conversation patchMetadata(String conversationId, Map<String, ?> patch);
+
+    /** Sets provider and model (null clears each). @throws NotFoundException if the user has no such conversation */
+    Conversation setModel(String conversationId, String provider, String model);
+
+    /** Sets the system prompt (null clears it). @throws NotFoundException if the user has no such conversation */
+    Conversation setSystemPrompt(String conversationId, String systemPrompt);
+
+    /** Pins or unpins. @throws NotFoundException if the user has no such conversation */
+    Conversation setPinned(String conversationId, boolean pinned);
+
+    /** Archives or unarchives. @throws NotFoundException if the user has no such conversation */
+    Conversation setArchived(String conversationId, boolean archived);
+
+    /**
+     * Moves the user's read marker to the newest message: the unread count becomes 0.
+     *
+     * @throws NotFoundException if the user has no such conversation
+     */
+    Conversation markRead(String conversationId);
+
+    /**
+     * Token counts summed over the conversation's messages.
+     *
+     * @throws NotFoundException if the user has no such conversation
+     */
+    TokenTotals tokenTotals(String conversationId);
 
     /**
      * Deletes the conversation with its messages and attachment links, atomically. Attachments

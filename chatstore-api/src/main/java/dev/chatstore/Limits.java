@@ -20,6 +20,24 @@ public final class Limits {
     public static final int ERROR_TEXT_MAX = 10_000;
     public static final int EXTRACTED_TEXT_MAX = 10_000_000;
     public static final int FACT_CONTENT_MAX = 10_000;
+    public static final int MODEL_NAME_MAX = 255;
+    public static final int PROVIDER_MAX = 255;
+    public static final int SYSTEM_PROMPT_MAX = 100_000;
+    public static final int TOOL_CALL_ID_MAX = 255;
+    public static final int MEDIA_REFS_MAX = 100;
+    public static final int PERSONA_TEXT_MAX = 100_000;
+    public static final int PERSONA_LIST_MAX = 100;
+    public static final int EMAIL_MAX = 320;
+    public static final int DISPLAY_NAME_MAX = 255;
+    public static final int SETTING_KEY_MAX = 255;
+    public static final int URL_MAX = 2048;
+    public static final int API_KEY_MAX = 4096;
+    public static final int QUERY_MAX = 10_000;
+    /**
+     * Code points (not UTF-16 chars, so a surrogate pair is never split) of the newest message
+     * kept as the conversation's preview.
+     */
+    public static final int PREVIEW_LENGTH = 200;
     /** Most attachment ids one message can link. */
     public static final int ATTACHMENTS_PER_MESSAGE_MAX = 100;
     /** Most messages one batch append can hold. */
@@ -32,6 +50,7 @@ public final class Limits {
     public static final int FACTS_PAGE_DEFAULT = 50;
     public static final int FACTS_PAGE_MAX = 200;
     public static final int ATTACHMENTS_LIST_MAX = 1000;
+    public static final int PERSONAS_LIST_MAX = 1000;
 
     private Limits() {
     }

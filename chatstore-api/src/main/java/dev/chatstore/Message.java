@@ -7,19 +7,29 @@ import java.util.Map;
  * A stored message. Immutable snapshot.
  *
  * @param seq             position in the conversation: 1, 2, 3 … assigned at append, never reused
+ * @param parentId        the message before this one on its branch, or null for a first message
  * @param metadata        free JSON metadata: null, String, Boolean, finite numbers, lists and
  *                        string-keyed maps of those; never null (empty when unset)
  * @param clientMessageId the caller's idempotency key, or null
  * @param replyToId       the message this one answers, or null
+ * @param toolCallId      the tool call a {@link Role#TOOL} message answers, or null
+ * @param editedAt        when the content was last edited, or null
  */
 public record Message(
         String id,
         String conversationId,
         long seq,
+        String parentId,
         Role role,
+        MessageType type,
         String content,
+        Media media,
+        TokenUsage usage,
+        String toolCallId,
         Map<String, Object> metadata,
         String clientMessageId,
         String replyToId,
-        Instant createdAt) {
+        Feedback feedback,
+        Instant createdAt,
+        Instant editedAt) {
 }

@@ -68,8 +68,65 @@ public interface Messages {
     List<Message> after(String conversationId, long afterSeq, int limit);
 
     /**
-     * Deletes one message; the conversation's count and last-message time stay exact. Replies to
-     * it lose their reply-to link.
+     * Replaces the content and records the edit time; everything else is kept. (To keep the old
+     * text, use {@link #editIntoBranch} instead.)
+     *
+     * @throws NotFoundException if the user has no such message
+     */
+    Message editContent(String messageId, String content);
+
+    /**
+     * Sets (replaces) the user's feedback on a message; {@link Feedback#NONE} clears it.
+     *
+     * @throws NotFoundException if the user has no such message
+     */
+    Message setFeedback(String messageId, Feedback feedback);
+
+    /**
+     * Appends a new assistant reply as a sibling of {@code assistantMessageId} (same parent), and
+     * makes it the tip of the chosen branch.
+     *
+     * @throws NotFoundException     if the user has no such message
+     * @throws InvalidInputException if it is not an assistant message, or {@code reply} is not one
+     */
+    Appended regenerate(String assistantMessageId, NewMessage reply);
+
+    /**
+     * Appends {@code edited} as a sibling of {@code userMessageId} (same parent), starting a new
+     * branch whose tip it becomes; the original stays on its own branch.
+     *
+     * @throws NotFoundException     if the user has no such message
+     * @throws InvalidInputException if it is not a user message, or {@code edited} is not one
+     */
+    Appended editIntoBranch(String userMessageId, NewMessage edited);
+
+    /**
+     * Chooses the branch ending at {@code messageId}: reading follows it and new appends continue it.
+     * By default the newest appended message is the tip.
+     *
+     * @throws NotFoundException if the user has no such message
+     */
+    Conversation selectBranch(String messageId);
+
+    /**
+     * The chosen branch of the conversation, from its tip towards the root, keyset-paged
+     * ({@link Page#nextCursor()} leads to older messages; branch pages have no previous cursor).
+     *
+     * @throws NotFoundException if the user has no such conversation
+     */
+    Page<Message> branch(String conversationId, PageRequest page);
+
+    /**
+     * The path from {@code messageId} to the root of its conversation, newest first, keyset-paged
+     * like {@link #branch}.
+     *
+     * @throws NotFoundException if the user has no such message
+     */
+    Page<Message> path(String messageId, PageRequest page);
+
+    /**
+     * Deletes one message; the conversation's count, last-message time, preview and unread count
+     * stay exact. Replies to it lose their reply-to link; its children move up to its parent.
      *
      * @return false if the user has no such message
      */

@@ -7,15 +7,30 @@ import java.util.Map;
  * What to create a conversation with. Validated on construction. Immutable; the {@code with…}
  * methods return copies.
  *
- * @param title     optional title (non-blank, at most {@link Limits#TITLE_MAX} chars)
- * @param personaId optional persona key; at most one conversation per user and persona
- * @param metadata  JSON metadata (see {@link Message#metadata()} for the allowed values)
+ * @param title        optional title (non-blank, at most {@link Limits#TITLE_MAX} chars)
+ * @param personaId    optional persona, by its unique name; at most one conversation per user and
+ *                     persona. A persona the store knows must be {@link PersonaStatus#ACTIVE}; an
+ *                     unknown name is kept as an opaque key.
+ * @param metadata     JSON metadata (see {@link Message#metadata()} for the allowed values)
+ * @param provider     optional AI provider id, e.g. {@code "openai"}
+ * @param model        optional model name
+ * @param systemPrompt optional system prompt
+ * @param greet        whether a new conversation with a persona starts with the persona's greeting
+ *                     as its first assistant message (in the same transaction)
  */
-public record NewConversation(String title, String personaId, Map<String, Object> metadata) {
+public record NewConversation(String title, String personaId, Map<String, Object> metadata,
+                              String provider, String model, String systemPrompt, boolean greet) {
     public NewConversation {
         Check.optionalText("title", title, Limits.TITLE_MAX);
         Check.optionalText("personaId", personaId, Limits.PERSONA_ID_MAX);
         metadata = Check.metadata("metadata", metadata == null ? Map.of() : metadata);
+        Check.optionalText("provider", provider, Limits.PROVIDER_MAX);
+        Check.optionalText("model", model, Limits.MODEL_NAME_MAX);
+        Check.optionalText("systemPrompt", systemPrompt, Limits.SYSTEM_PROMPT_MAX);
+    }
+
+    public NewConversation(String title, String personaId, Map<String, Object> metadata) {
+        this(title, personaId, metadata, null, null, null, false);
     }
 
     public static NewConversation untitled() {
@@ -31,14 +46,28 @@ public record NewConversation(String title, String personaId, Map<String, Object
     }
 
     public NewConversation withTitle(String newTitle) {
-        return new NewConversation(Check.notNull("title", newTitle), personaId, metadata);
+        return new NewConversation(Check.notNull("title", newTitle), personaId, metadata, provider, model, systemPrompt, greet);
     }
 
     public NewConversation withPersonaId(String newPersonaId) {
-        return new NewConversation(title, Check.notNull("personaId", newPersonaId), metadata);
+        return new NewConversation(title, Check.notNull("personaId", newPersonaId), metadata, provider, model, systemPrompt, greet);
     }
 
     public NewConversation withMetadata(Map<String, ?> newMetadata) {
-        return new NewConversation(title, personaId, Check.metadata("metadata", newMetadata));
+        return new NewConversation(title, personaId, Check.metadata("metadata", newMetadata), provider, model, systemPrompt, greet);
+    }
+
+    public NewConversation withModel(String newProvider, String newModel) {
+        return new NewConversation(title, personaId, metadata, Check.notNull("provider", newProvider),
+                Check.notNull("model", newModel), systemPrompt, greet);
+    }
+
+    public NewConversation withSystemPrompt(String prompt) {
+        return new NewConversation(title, personaId, metadata, provider, model, Check.notNull("systemPrompt", prompt), greet);
+    }
+
+    /** Start with the persona's greeting (when the conversation is created and the persona has one). */
+    public NewConversation withGreeting() {
+        return new NewConversation(title, personaId, metadata, provider, model, systemPrompt, true);
     }
 }

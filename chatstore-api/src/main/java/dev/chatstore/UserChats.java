@@ -1,5 +1,8 @@
 package dev.chatstore;
 
+import java.io.OutputStream;
+import java.time.Instant;
+
 /**
  * Everything of one user. Another user's conversation, message, attachment or fact is, through
  * this view, indistinguishable from one that does not exist. Thread-safe.
@@ -14,4 +17,35 @@ public interface UserChats {
     Attachments attachments();
 
     MemoryFacts facts();
+
+    Profile profile();
+
+    Settings settings();
+
+    ProviderConfigs providers();
+
+    SearchCache searchCache();
+
+    /**
+     * The user's activity in [{@code from}, {@code to}).
+     *
+     * @throws InvalidInputException if {@code from} is after {@code to}
+     */
+    UsageReport usage(Instant from, Instant to);
+
+    /**
+     * Writes all of the user's data to {@code out} as JSON Lines (one JSON object per line, each
+     * with a {@code "type"}: profile, conversation, message, attachment, fact, setting), streaming
+     * it from one consistent read without holding it in memory. Secrets (API keys) are left out;
+     * inline attachment bytes are included as Base64. Does not close {@code out}.
+     *
+     * @throws java.io.UncheckedIOException if writing to {@code out} fails
+     */
+    ExportSummary exportTo(OutputStream out);
+
+    /**
+     * Deletes everything of the user in one transaction: profile, conversations, messages,
+     * attachments, facts, settings, provider configurations, cached searches.
+     */
+    void erase();
 }

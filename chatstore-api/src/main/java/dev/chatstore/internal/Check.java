@@ -140,6 +140,12 @@ public final class Check {
         return copy;
     }
 
+    /** Validates a non-null JSON value (as in {@link #metadata}) and returns a deep, unmodifiable, normalized copy. */
+    public static Object jsonValue(String arg, Object value) {
+        notNull(arg, value);
+        return copyJson(arg, value, 0, new int[] {0});
+    }
+
     private static Object copyJson(String arg, Object value, int depth, int[] size) {
         if (depth > Limits.METADATA_DEPTH_MAX) {
             throw new InvalidInputException(arg, "nests deeper than " + Limits.METADATA_DEPTH_MAX + " levels");

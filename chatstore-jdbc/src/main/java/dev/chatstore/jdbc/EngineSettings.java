@@ -1,7 +1,9 @@
 package dev.chatstore.jdbc;
 
+import dev.chatstore.EncryptionKeys;
 import dev.chatstore.InvalidInputException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -9,8 +11,12 @@ import java.util.Objects;
  *
  * @param clock                    source of every timestamp (truncated to milliseconds)
  * @param maxInlineAttachmentBytes largest attachment kept inline in the database
+ * @param encryptionKeys           keys for secrets at rest (provider API keys), or null for none
+ * @param personaCacheTtl          how long persona reads are served from memory (zero: no cache)
  */
-public record EngineSettings(Clock clock, int maxInlineAttachmentBytes) {
+public record EngineSettings(Clock clock, int maxInlineAttachmentBytes, EncryptionKeys encryptionKeys,
+                             Duration personaCacheTtl) {
+    public static final Duration DEFAULT_PERSONA_CACHE_TTL = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_INLINE_ATTACHMENT_BYTES = 64 * 1024;
     /** Hard ceiling: bigger files belong in object storage, not in a row. */
     public static final int MAX_INLINE_ATTACHMENT_BYTES_CEILING = 16 * 1024 * 1024;
@@ -18,6 +24,13 @@ public record EngineSettings(Clock clock, int maxInlineAttachmentBytes) {
     public EngineSettings {
         Objects.requireNonNull(clock, "clock");
         validateInlineLimit(maxInlineAttachmentBytes);
+        validatePersonaCacheTtl(personaCacheTtl);
+    }
+
+    public static void validatePersonaCacheTtl(Duration ttl) {
+        if (ttl == null || ttl.isNegative()) {
+            throw new InvalidInputException("personaCacheTtl", "must be zero or positive, was " + ttl);
+        }
     }
 
     public static void validateInlineLimit(int maxInlineAttachmentBytes) {
@@ -28,6 +41,6 @@ public record EngineSettings(Clock clock, int maxInlineAttachmentBytes) {
     }
 
     public static EngineSettings defaults() {
-        return new EngineSettings(Clock.systemUTC(), DEFAULT_MAX_INLINE_ATTACHMENT_BYTES);
+        return new EngineSettings(Clock.systemUTC(), DEFAULT_MAX_INLINE_ATTACHMENT_BYTES, null, DEFAULT_PERSONA_CACHE_TTL);
     }
 }

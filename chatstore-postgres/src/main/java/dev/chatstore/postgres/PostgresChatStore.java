@@ -1,13 +1,18 @@
 package dev.chatstore.postgres;
 
 import dev.chatstore.ChatStore;
+import dev.chatstore.EncryptionKeys;
 import dev.chatstore.InvalidInputException;
+import dev.chatstore.Personas;
+import dev.chatstore.Settings;
+import dev.chatstore.StoreStatistics;
 import dev.chatstore.UserChats;
 import dev.chatstore.jdbc.ChatStoreEngine;
 import dev.chatstore.jdbc.EngineSettings;
 import dev.chatstore.jdbc.Migration;
 import dev.chatstore.jdbc.MigrationRunner;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -38,7 +43,8 @@ public final class PostgresChatStore implements ChatStore {
         Jdbi jdbi = ChatStoreEngine.configure(Jdbi.create(options.dataSource), dialect);
         this.migrations = new MigrationRunner(jdbi, dialect);
         this.engine = new ChatStoreEngine(new PostgresDatabase(jdbi), dialect,
-                new EngineSettings(options.clock, options.maxInlineAttachmentBytes));
+                new EngineSettings(options.clock, options.maxInlineAttachmentBytes, options.encryptionKeys,
+                        options.personaCacheTtl));
     }
 
     /** A store in schema {@code chatstore} of {@code dataSource}'s database, migrated to the current schema. */
@@ -53,6 +59,31 @@ public final class PostgresChatStore implements ChatStore {
     @Override
     public UserChats forUser(String userId) {
         return engine.forUser(userId);
+    }
+
+    @Override
+    public Personas personas() {
+        return engine.personas();
+    }
+
+    @Override
+    public Settings settings() {
+        return engine.settings();
+    }
+
+    @Override
+    public StoreStatistics statistics() {
+        return engine.statistics();
+    }
+
+    @Override
+    public long purgeExpiredSearchCache() {
+        return engine.purgeExpiredSearchCache();
+    }
+
+    @Override
+    public long rotateEncryptionKey() {
+        return engine.rotateEncryptionKey();
     }
 
     /** Applies pending schema migrations; safe to run from many nodes at once. */
@@ -90,6 +121,8 @@ public final class PostgresChatStore implements ChatStore {
         private Clock clock = Clock.systemUTC();
         private int maxInlineAttachmentBytes = EngineSettings.DEFAULT_MAX_INLINE_ATTACHMENT_BYTES;
         private boolean migrateOnOpen = true;
+        private EncryptionKeys encryptionKeys;
+        private Duration personaCacheTtl = EngineSettings.DEFAULT_PERSONA_CACHE_TTL;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -116,6 +149,18 @@ public final class PostgresChatStore implements ChatStore {
             return this;
         }
 
+        /** Keys for provider API keys at rest (AES-GCM). Default none: storing an API key then fails. */
+        public Builder encryptionKeys(EncryptionKeys keys) {
+            this.encryptionKeys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /** How long persona reads are served from memory; zero disables the cache. Default 10 minutes. */
+        public Builder personaCacheTtl(Duration ttl) {
+            this.personaCacheTtl = ttl;
+            return this;
+        }
+
         /**
          * Creates the store, migrating the schema unless told otherwise.
          *
@@ -128,6 +173,7 @@ public final class PostgresChatStore implements ChatStore {
                         + schema);
             }
             EngineSettings.validateInlineLimit(maxInlineAttachmentBytes);
+            EngineSettings.validatePersonaCacheTtl(personaCacheTtl);
             PostgresChatStore store = new PostgresChatStore(this);
             if (migrateOnOpen) {
                 store.migrate();

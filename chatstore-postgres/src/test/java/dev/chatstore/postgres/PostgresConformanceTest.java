@@ -22,6 +22,8 @@ class PostgresConformanceTest extends ChatStoreConformance {
                 .schema(schema)
                 .clock(settings.clock())
                 .maxInlineAttachmentBytes(settings.maxInlineAttachmentBytes())
+                .encryptionKeys(settings.encryptionKeys())
+                .personaCacheTtl(settings.personaCacheTtl())
                 .build();
     }
 }

@@ -1,8 +1,12 @@
 package dev.chatstore.sqlite;
 
 import dev.chatstore.ChatStore;
+import dev.chatstore.EncryptionKeys;
 import dev.chatstore.InvalidInputException;
 import dev.chatstore.StoreUnavailableException;
+import dev.chatstore.Personas;
+import dev.chatstore.Settings;
+import dev.chatstore.StoreStatistics;
 import dev.chatstore.UserChats;
 import dev.chatstore.jdbc.ChatStoreEngine;
 import dev.chatstore.jdbc.EngineSettings;
@@ -42,7 +46,8 @@ public final class SqliteChatStore implements ChatStore {
         SqliteDialect dialect = new SqliteDialect();
         this.migrations = new MigrationRunner(database.writerJdbi(), dialect);
         this.engine = new ChatStoreEngine(database, dialect,
-                new EngineSettings(options.clock, options.maxInlineAttachmentBytes));
+                new EngineSettings(options.clock, options.maxInlineAttachmentBytes, options.encryptionKeys,
+                        options.personaCacheTtl));
     }
 
     /** Opens (creating if needed) the database file with default options, migrating it to the current schema. */
@@ -68,6 +73,31 @@ public final class SqliteChatStore implements ChatStore {
     @Override
     public UserChats forUser(String userId) {
         return engine.forUser(userId);
+    }
+
+    @Override
+    public Personas personas() {
+        return engine.personas();
+    }
+
+    @Override
+    public Settings settings() {
+        return engine.settings();
+    }
+
+    @Override
+    public StoreStatistics statistics() {
+        return engine.statistics();
+    }
+
+    @Override
+    public long purgeExpiredSearchCache() {
+        return engine.purgeExpiredSearchCache();
+    }
+
+    @Override
+    public long rotateEncryptionKey() {
+        return engine.rotateEncryptionKey();
     }
 
     /**
@@ -117,6 +147,8 @@ public final class SqliteChatStore implements ChatStore {
         private int readers = 4;
         private int maxInlineAttachmentBytes = EngineSettings.DEFAULT_MAX_INLINE_ATTACHMENT_BYTES;
         private boolean migrateOnOpen = true;
+        private EncryptionKeys encryptionKeys;
+        private Duration personaCacheTtl = EngineSettings.DEFAULT_PERSONA_CACHE_TTL;
 
         private Builder(Path file) {
             this.file = file;
@@ -158,6 +190,18 @@ public final class SqliteChatStore implements ChatStore {
             return this;
         }
 
+        /** Keys for provider API keys at rest (AES-GCM). Default none: storing an API key then fails. */
+        public Builder encryptionKeys(EncryptionKeys keys) {
+            this.encryptionKeys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /** How long persona reads are served from memory; zero disables the cache. Default 10 minutes. */
+        public Builder personaCacheTtl(Duration ttl) {
+            this.personaCacheTtl = ttl;
+            return this;
+        }
+
         /**
          * Opens the store.
          *
@@ -173,6 +217,7 @@ public final class SqliteChatStore implements ChatStore {
                 throw new InvalidInputException("busyTimeout", "must be between 0 and " + Integer.MAX_VALUE + " ms, was " + busyTimeout);
             }
             EngineSettings.validateInlineLimit(maxInlineAttachmentBytes);
+            EngineSettings.validatePersonaCacheTtl(personaCacheTtl);
             SqliteDatabase db = file == null ? openInMemory() : openFile();
             SqliteChatStore store = new SqliteChatStore(db, this, file == null ? "in-memory" : file.toString());
             try {

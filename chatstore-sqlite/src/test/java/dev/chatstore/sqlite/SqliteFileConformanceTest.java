@@ -29,6 +29,8 @@ class SqliteFileConformanceTest extends ChatStoreConformance {
         ChatStore store = SqliteChatStore.builder(file)
                 .clock(settings.clock())
                 .maxInlineAttachmentBytes(settings.maxInlineAttachmentBytes())
+                .encryptionKeys(settings.encryptionKeys())
+                .personaCacheTtl(settings.personaCacheTtl())
                 .build();
         files.put(store, file);
         return store;

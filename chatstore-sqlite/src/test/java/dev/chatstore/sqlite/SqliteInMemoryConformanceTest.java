@@ -15,6 +15,8 @@ class SqliteInMemoryConformanceTest extends ChatStoreConformance {
         return SqliteChatStore.inMemoryBuilder()
                 .clock(settings.clock())
                 .maxInlineAttachmentBytes(settings.maxInlineAttachmentBytes())
+                .encryptionKeys(settings.encryptionKeys())
+                .personaCacheTtl(settings.personaCacheTtl())
                 .build();
     }
 

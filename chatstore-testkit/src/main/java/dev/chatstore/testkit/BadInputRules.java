@@ -6,13 +6,22 @@ import dev.chatstore.AttachmentStatus;
 import dev.chatstore.FactCategory;
 import dev.chatstore.FactQuery;
 import dev.chatstore.FactUpdate;
+import dev.chatstore.Feedback;
+import dev.chatstore.InvalidInputException;
+import dev.chatstore.Media;
+import dev.chatstore.MessageType;
 import dev.chatstore.Limits;
 import dev.chatstore.NewAttachment;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewFact;
 import dev.chatstore.NewMessage;
 import dev.chatstore.PageRequest;
+import dev.chatstore.PersonaSpec;
+import dev.chatstore.PersonaStatus;
+import dev.chatstore.ProfileSpec;
+import dev.chatstore.Rating;
 import dev.chatstore.Role;
+import dev.chatstore.TokenUsage;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -356,5 +365,225 @@ public interface BadInputRules extends StoreFixture {
         expectInvalid("sha256", () -> NewAttachment.stored("f", "text/plain", 1, "ABC", "s3://x"));
         expectInvalid("storageUri", () -> NewAttachment.stored("f", "text/plain", 1, null, " "));
         expectInvalid("name", () -> NewAttachment.inline("\uD800", "text/plain", new byte[1]));
+    }
+
+    /**
+     * Asserts an InvalidInputException whose argument() names one of {@code arguments}: the parameter's own name or
+     * the generic one ("messageId", "message") — the API names neither in its javadoc.
+     */
+    private void expectInvalidAnyOf(List<String> arguments, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+        assertThat(thrown).as("expected an InvalidInputException naming one of %s", arguments)
+                .isInstanceOf(InvalidInputException.class);
+        String argument = ((InvalidInputException) thrown).argument();
+        assertThat(arguments.stream().anyMatch(a -> Samples.names(argument, a)))
+                .as("argument() should be one of %s but was \"%s\" (message: %s)", arguments, argument, thrown.getMessage())
+                .isTrue();
+    }
+
+    /**
+     * The new operations taking a conversation id reject a malformed one as InvalidInputException("conversationId"):
+     * look at each method's argument check.
+     */
+    @Test
+    default void malformedConversationIdsAreInvalidInputInTheNewOperations() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        for (String id : malformedIds(a.conversation().id())) {
+            expectInvalid("conversationId", () -> alice().conversations().patchMetadata(id, Map.of("x", 1)));
+            expectInvalid("conversationId", () -> alice().conversations().setModel(id, "p", "m"));
+            expectInvalid("conversationId", () -> alice().conversations().setSystemPrompt(id, "x"));
+            expectInvalid("conversationId", () -> alice().conversations().setPinned(id, true));
+            expectInvalid("conversationId", () -> alice().conversations().setArchived(id, true));
+            expectInvalid("conversationId", () -> alice().conversations().markRead(id));
+            expectInvalid("conversationId", () -> alice().conversations().tokenTotals(id));
+            expectInvalid("conversationId", () -> alice().messages().branch(id, PageRequest.first()));
+            if (id != null) {
+                expectInvalid("conversationId", () -> alice().profile().setActiveConversation(id));
+            }
+        }
+        assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
+    }
+
+    /**
+     * The new operations taking a message id reject a malformed one as InvalidInputException naming the id parameter:
+     * look at each method's argument check.
+     */
+    @Test
+    default void malformedMessageIdsAreInvalidInputInTheNewOperations() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        for (String id : malformedIds(a.request().id())) {
+            expectInvalid("messageId", () -> alice().messages().editContent(id, "x"));
+            expectInvalid("messageId", () -> alice().messages().setFeedback(id, Feedback.NONE));
+            expectInvalid("messageId", () -> alice().messages().selectBranch(id));
+            expectInvalid("messageId", () -> alice().messages().path(id, PageRequest.first()));
+            expectInvalidAnyOf(List.of("assistantMessageId", "messageId"),
+                    () -> alice().messages().regenerate(id, NewMessage.assistant("x")));
+            expectInvalidAnyOf(List.of("userMessageId", "messageId"),
+                    () -> alice().messages().editIntoBranch(id, NewMessage.user("x")));
+        }
+        assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
+    }
+
+    /**
+     * A null argument of a new operation is InvalidInputException naming the parameter, never a
+     * NullPointerException: look at each method's null checks.
+     */
+    @Test
+    default void nullArgumentsOfTheNewOperationsAreInvalidInput() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String c = a.conversation().id();
+        String m = a.reply().id();
+        expectInvalid("page", () -> alice().conversations().listArchived(null));
+        expectInvalid("page", () -> alice().conversations().sidebar(null));
+        expectInvalid("patch", () -> alice().conversations().patchMetadata(c, null));
+        expectInvalid("content", () -> alice().messages().editContent(m, null));
+        expectInvalid("feedback", () -> alice().messages().setFeedback(m, null));
+        expectInvalidAnyOf(List.of("reply", "message"), () -> alice().messages().regenerate(m, null));
+        expectInvalidAnyOf(List.of("edited", "message"), () -> alice().messages().editIntoBranch(a.request().id(), null));
+        expectInvalid("page", () -> alice().messages().branch(c, null));
+        expectInvalid("page", () -> alice().messages().path(m, null));
+        expectInvalid("profile", () -> alice().profile().upsert(null));
+        expectInvalid("patch", () -> alice().profile().mergePreferences(null));
+        expectInvalid("preferences", () -> alice().profile().replacePreferences(null));
+        expectInvalid("out", () -> alice().exportTo(null));
+        expectInvalid("persona", () -> store().personas().upsert(null));
+        expectInvalid("name", () -> store().personas().get(null));
+        expectInvalid("name", () -> store().personas().setStatus(null, PersonaStatus.ACTIVE));
+        expectInvalid("status", () -> store().personas().setStatus("tutor", null));
+        assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
+        assertThat(store().personas().list(null, null)).as("no persona was created").isEmpty();
+    }
+
+    /**
+     * setModel and setSystemPrompt check their texts as NewConversation does (not blank, within the limit, storable):
+     * look at their argument checks.
+     */
+    @Test
+    default void conversationOptionSettersRejectBlankTooLongAndUnstorableText() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String c = a.conversation().id();
+        for (String bad : List.of("", "  ", "nul\0", "lone \uD800")) {
+            expectInvalid("provider", () -> alice().conversations().setModel(c, bad, "m"));
+            expectInvalid("model", () -> alice().conversations().setModel(c, "p", bad));
+            expectInvalid("systemPrompt", () -> alice().conversations().setSystemPrompt(c, bad));
+        }
+        expectInvalid("provider", () -> alice().conversations().setModel(c, "p".repeat(Limits.PROVIDER_MAX + 1), "m"));
+        expectInvalid("model", () -> alice().conversations().setModel(c, "p", "m".repeat(Limits.MODEL_NAME_MAX + 1)));
+        expectInvalid("systemPrompt", () -> alice().conversations().setSystemPrompt(c, "s".repeat(Limits.SYSTEM_PROMPT_MAX + 1)));
+        assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
+    }
+
+    /**
+     * patchMetadata, mergePreferences and replacePreferences check the raw map like replaceMetadata: look for a
+     * missing Check.metadata call.
+     */
+    @Test
+    default void jsonPatchesAndPreferencesRejectWhatJsonCannotHold() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String c = a.conversation().id();
+        List<Map<String, ?>> bad = List.<Map<String, ?>>of(
+                Map.of("nan", Double.NaN),
+                Map.of("nested", Map.of("inf", Double.POSITIVE_INFINITY)),
+                Map.of("object", new Object()),
+                Map.of("nul", "a\0b"),
+                Map.of("lone\uD800", "v"),
+                Map.of("huge", "x".repeat(Limits.METADATA_MAX + 1)));
+        for (Map<String, ?> map : bad) {
+            expectInvalid("patch", () -> alice().conversations().patchMetadata(c, map));
+            expectInvalid("patch", () -> alice().profile().mergePreferences(map));
+            expectInvalid("preferences", () -> alice().profile().replacePreferences(map));
+        }
+        assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
+    }
+
+    /**
+     * A cursor the store did not issue is InvalidInputException("cursor") in the new listings, and a branch cursor of
+     * one conversation does not work on another: look at cursor decoding and scope.
+     */
+    @Test
+    default void garbledAndForeignCursorsAreInvalidInTheNewListings() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String c = a.conversation().id();
+        String m = a.reply().id();
+        for (String cursor : List.of("garbage", "eyJ4IjoxfQ", "AAAAAAAAAAAAAAAA", "🙂", "-1")) {
+            expectInvalid("cursor", () -> alice().conversations().listArchived(PageRequest.at(cursor)));
+            expectInvalid("cursor", () -> alice().conversations().sidebar(PageRequest.at(cursor)));
+            expectInvalid("cursor", () -> alice().messages().branch(c, PageRequest.at(cursor)));
+            expectInvalid("cursor", () -> alice().messages().path(m, PageRequest.at(cursor)));
+        }
+        String other = newConversation(alice()).id();
+        fill(alice(), other, 5);
+        String branchCursor = alice().messages().branch(other, PageRequest.first(2)).nextCursor();
+        assertThat(branchCursor).as("a second branch page exists").isNotNull();
+        expectInvalid("cursor", () -> alice().messages().branch(c, PageRequest.at(branchCursor)));
+        String messageCursor = alice().messages().newestFirst(other, PageRequest.first(2)).nextCursor();
+        expectInvalid("cursor", () -> alice().messages().branch(other, PageRequest.at(messageCursor)));
+        expectInvalid("cursor", () -> alice().messages().newestFirst(other, PageRequest.at(branchCursor)));
+        alice().conversations().delete(other);
+        assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
+    }
+
+    /**
+     * Page limits of the new listings: over the maximum is InvalidInputException("limit"), the maximum itself works.
+     * Look at the limit checks of listArchived, sidebar (conversations: 100), branch and path (messages: 200).
+     */
+    @Test
+    default void pageLimitsOfTheNewListingsAreChecked() {
+        SeededUser a = seed(alice());
+        String c = a.conversation().id();
+        String m = a.reply().id();
+        expectInvalid("limit", () -> alice().conversations().listArchived(PageRequest.first(Limits.CONVERSATIONS_PAGE_MAX + 1)));
+        expectInvalid("limit", () -> alice().conversations().sidebar(PageRequest.first(Limits.CONVERSATIONS_PAGE_MAX + 1)));
+        expectInvalid("limit", () -> alice().messages().branch(c, PageRequest.first(Limits.MESSAGES_PAGE_MAX + 1)));
+        expectInvalid("limit", () -> alice().messages().path(m, PageRequest.first(Limits.MESSAGES_PAGE_MAX + 1)));
+        assertThat(alice().conversations().listArchived(PageRequest.first(Limits.CONVERSATIONS_PAGE_MAX)).items()).hasSize(1);
+        assertThat(alice().conversations().sidebar(PageRequest.first(Limits.CONVERSATIONS_PAGE_MAX)).items()).hasSize(2);
+        assertThat(alice().messages().branch(c, PageRequest.first(Limits.MESSAGES_PAGE_MAX)).items()).hasSize(2);
+        assertThat(alice().messages().path(m, PageRequest.first(Limits.MESSAGES_PAGE_MAX)).items()).hasSize(2);
+    }
+
+    /**
+     * The issue-3 value types reject bad fields when built: look at the record constructors and enum parsers in
+     * chatstore-api.
+     */
+    @Test
+    default void theNewValueTypesRejectBadFields() {
+        expectInvalid("name", () -> PersonaSpec.of(" ", "D", "x"));
+        expectInvalid("displayName", () -> PersonaSpec.of("n", "", "x"));
+        expectInvalid("systemInstructions", () -> PersonaSpec.of("n", "D", null));
+        expectInvalid("name", () -> PersonaSpec.of("n".repeat(Limits.PERSONA_ID_MAX + 1), "D", "x"));
+        expectInvalid("personalityTraits", () -> PersonaSpec.of("n", "D", "x")
+                .withPersonalityTraits(java.util.Collections.nCopies(Limits.PERSONA_LIST_MAX + 1, "t")));
+        expectInvalid("suggestedOpeners", () -> PersonaSpec.of("n", "D", "x").withSuggestedOpeners(List.of("ok", " ")));
+        for (String email : Arrays.asList("no-at-sign", "@example.com", "alice@", " alice@example.com", "alice@example.com ",
+                "", "e".repeat(Limits.EMAIL_MAX) + "@x")) {
+            expectInvalid("email", () -> new ProfileSpec(email, "A", true));
+        }
+        expectInvalid("displayName", () -> new ProfileSpec(null, "  ", true));
+        expectInvalid("audioDurationMs", () -> Media.audio("s3://a.ogg", -1));
+        expectInvalid("audioDurationMs", () -> new Media(List.of(), null, 10L));
+        expectInvalid("mediaRefs", () -> Media.refs("s3://ok", " "));
+        expectInvalid("promptTokens", () -> new TokenUsage("m", -1, 0));
+        expectInvalid("completionTokens", () -> new TokenUsage("m", 0, -1));
+        expectInvalid("model", () -> new TokenUsage(" ", 1, 1));
+        expectInvalid("mistakeNote", () -> new Feedback(Rating.THUMBS_UP, false, "a note without the flag"));
+        expectInvalid("mistakeNote", () -> Feedback.mistake("x".repeat(Limits.ERROR_TEXT_MAX + 1)));
+        expectInvalid("toolCallId", () -> new NewMessage(Role.ASSISTANT, "x", null, null, Map.of(), List.of(), null, null,
+                null, "call-1"));
+        expectInvalid("toolCallId", () -> NewMessage.tool(" ", "x"));
+        expectInvalid("provider", () -> NewConversation.untitled().withModel(" ", "m"));
+        expectInvalid("systemPrompt", () -> NewConversation.untitled().withSystemPrompt(""));
+        expectInvalid("status", () -> PersonaStatus.parse("retired"));
+        expectInvalid("status", () -> PersonaStatus.parse("COMING_SOON"));
+        expectInvalid("rating", () -> Rating.parse("meh"));
+        expectInvalid("type", () -> MessageType.parse("video"));
+        assertThat(PersonaStatus.parse("coming_soon")).as("wire names parse").isEqualTo(PersonaStatus.COMING_SOON);
+        assertThat(Rating.parse("thumbs_down")).as("wire names parse").isEqualTo(Rating.THUMBS_DOWN);
     }
 }

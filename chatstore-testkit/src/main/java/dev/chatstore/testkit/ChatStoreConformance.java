@@ -50,7 +50,21 @@ public abstract class ChatStoreConformance implements
         LimitRules,
         ConcurrencyRules,
         DurabilityRules,
-        StoreLifecycleRules {
+        StoreLifecycleRules,
+        SettingsRules,
+        ProviderConfigRules,
+        SearchCacheRules,
+        UsageRules,
+        PersonaRules,
+        PersonaCacheRules,
+        ProfileRules,
+        EraseAndExportRules,
+        ConversationOptionsRules,
+        SidebarRules,
+        MetadataPatchRules,
+        MessageDetailsRules,
+        FeedbackAndEditRules,
+        BranchRules {
 
     private TestClock clock;
     private StoreSettings settings;
@@ -83,7 +97,7 @@ public abstract class ChatStoreConformance implements
     @BeforeEach
     protected final void openFreshStore() {
         clock = new TestClock(TestClock.START);
-        settings = new StoreSettings(clock, StoreSettings.DEFAULT_MAX_INLINE_ATTACHMENT_BYTES);
+        settings = StoreSettings.defaults().withClock(clock);
         store = Objects.requireNonNull(openStore(settings), "openStore(StoreSettings) returned null");
     }
 
@@ -127,6 +141,17 @@ public abstract class ChatStoreConformance implements
         store = null;
         closed.close();
         store = Objects.requireNonNull(reopenStore(closed, settings), "reopenStore returned null");
+    }
+
+    @Override
+    public final void reopen(StoreSettings newSettings) {
+        Objects.requireNonNull(newSettings, "newSettings");
+        requires(Capability.REOPEN);
+        ChatStore closed = store();
+        store = null;
+        closed.close();
+        settings = newSettings;
+        store = Objects.requireNonNull(reopenStore(closed, newSettings), "reopenStore returned null");
     }
 
     @Override

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatstore.Appended;
 import dev.chatstore.AttachmentStatus;
 import dev.chatstore.Conversation;
+import dev.chatstore.Feedback;
 import dev.chatstore.Message;
 import dev.chatstore.NewMessage;
 import dev.chatstore.PageRequest;
+import dev.chatstore.Persona;
+import dev.chatstore.PersonaStatus;
+import dev.chatstore.ProfileSpec;
+import dev.chatstore.UserProfile;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,5 +92,36 @@ public interface DurabilityRules extends StoreFixture {
         assertThat(again.replayed()).as("a replay after reopen").isTrue();
         assertThat(again.message()).as("the original message").isEqualTo(original);
         assertThat(reload(alice(), c.id()).messageCount()).as("stored once").isEqualTo(1);
+    }
+
+    /**
+     * Personas, profiles, read markers, feedback, edits and the chosen branch survive a reopen: look at what is kept
+     * in memory (the persona cache, the tip) instead of the database.
+     */
+    @Test
+    default void personasProfilesAndChosenBranchesSurviveReopen() {
+        requires(Capability.REOPEN);
+        Persona persona = store().personas().upsert(Samples.persona("tutor", PersonaStatus.ACTIVE));
+        store().personas().setStatus("tutor", PersonaStatus.DISCONTINUED);
+        Persona discontinued = store().personas().get("tutor").orElseThrow();
+        UserProfile profile = alice().profile().upsert(new ProfileSpec("alice@example.com", "Alice", true));
+        alice().profile().mergePreferences(Map.of("theme", "dark"));
+        Conversation c = newConversation(alice());
+        Message q = say(alice(), c.id(), "question");
+        Message a1 = append(alice(), c.id(), NewMessage.assistant("answer 1"));
+        Message a2 = alice().messages().regenerate(a1.id(), NewMessage.assistant("answer 2")).message();
+        alice().messages().selectBranch(a1.id());
+        alice().messages().setFeedback(a1.id(), Feedback.mistake("wrong"));
+        alice().messages().editContent(q.id(), "question, edited");
+        alice().conversations().markRead(c.id());
+        UserSnapshot before = UserSnapshot.of(alice());
+        reopen();
+        assertThat(UserSnapshot.of(alice())).as("alice's data after reopen").isEqualTo(before);
+        assertThat(store().personas().get("tutor")).as("the persona after reopen").contains(discontinued);
+        assertThat(discontinued.id()).as("with its id").isEqualTo(persona.id());
+        assertThat(alice().profile().get().orElseThrow().email()).as("the profile after reopen").isEqualTo(profile.email());
+        assertThat(reload(alice(), c.id()).activeTipId()).as("the chosen tip after reopen").isEqualTo(a1.id());
+        assertThat(say(alice(), c.id(), "more").parentId()).as("appends continue the chosen branch").isEqualTo(a1.id());
+        assertThat(reloadMessage(alice(), a2.id()).parentId()).as("the other branch is intact").isEqualTo(q.id());
     }
 }

@@ -8,13 +8,21 @@ import dev.chatstore.Conversation;
 import dev.chatstore.FactCategory;
 import dev.chatstore.InvalidInputException;
 import dev.chatstore.Limits;
+import dev.chatstore.Media;
 import dev.chatstore.MemoryFact;
 import dev.chatstore.Message;
+import dev.chatstore.MessageType;
 import dev.chatstore.NewAttachment;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewFact;
 import dev.chatstore.NewMessage;
+import dev.chatstore.Persona;
+import dev.chatstore.PersonaSpec;
+import dev.chatstore.PersonaStatus;
+import dev.chatstore.ProfileSpec;
+import dev.chatstore.TokenUsage;
 import dev.chatstore.UserChats;
+import dev.chatstore.UserProfile;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -128,5 +136,45 @@ public interface LimitRules extends StoreFixture {
                 .containsExactlyInAnyOrderElementsOf(ids);
         expectInvalid("attachmentIds", () -> NewMessage.user("x").attachments(
                 Stream.concat(ids.stream(), Stream.of(unknownId())).toArray(String[]::new)));
+    }
+
+    /**
+     * The issue-3 text fields at their maximum lengths round-trip: provider, model, system prompt, tool call id, usage
+     * model, media and audio references, persona texts and lists, profile email and display name, and a greeting of
+     * maximal content. Look at column sizes, and whether they count chars or bytes.
+     */
+    @Test
+    default void newTextFieldsAtTheirMaximumLengthsRoundTrip() {
+        Conversation c = alice().conversations().create(NewConversation.untitled()
+                .withModel(wide(Limits.PROVIDER_MAX), wide(Limits.MODEL_NAME_MAX))
+                .withSystemPrompt(wide(Limits.SYSTEM_PROMPT_MAX)));
+        assertThat(reload(alice(), c.id())).extracting(Conversation::provider, Conversation::model, Conversation::systemPrompt)
+                .as("provider, model and system prompt at their maximums")
+                .containsExactly(wide(Limits.PROVIDER_MAX), wide(Limits.MODEL_NAME_MAX), wide(Limits.SYSTEM_PROMPT_MAX));
+
+        String uri = "s3://" + "中".repeat(Limits.STORAGE_URI_MAX - 5);
+        Message tool = append(alice(), c.id(), NewMessage.tool(wide(Limits.TOOL_CALL_ID_MAX), "result")
+                .usage(new TokenUsage(wide(Limits.MODEL_NAME_MAX), 1, 1)).type(MessageType.MULTIMODAL)
+                .media(new Media(List.of(uri), uri, 1L)));
+        assertThat(reloadMessage(alice(), tool.id())).as("tool call id, usage model and media at their maximums")
+                .isEqualTo(tool);
+        assertThat(tool.toolCallId()).isEqualTo(wide(Limits.TOOL_CALL_ID_MAX));
+
+        List<String> traits = Collections.nCopies(Limits.PERSONA_LIST_MAX, wide(Limits.DISPLAY_NAME_MAX));
+        PersonaSpec spec = new PersonaSpec(wide(Limits.PERSONA_ID_MAX), wide(Limits.DISPLAY_NAME_MAX),
+                "https://x/" + "k".repeat(Limits.URL_MAX - 10), wide(Limits.PERSONA_TEXT_MAX), wide(Limits.DISPLAY_NAME_MAX),
+                wide(Limits.PERSONA_TEXT_MAX), traits, traits, wide(Limits.CONTENT_MAX), PersonaStatus.ACTIVE);
+        Persona p = store().personas().upsert(spec);
+        assertThat(store().personas().get(spec.name())).as("a persona with every field at its maximum").contains(p);
+        assertThat(p).extracting(Persona::name, Persona::description, Persona::personalityTraits, Persona::greeting)
+                .as("as given").containsExactly(spec.name(), spec.description(), traits, spec.greeting());
+        Conversation greeted = alice().conversations().create(NewConversation.withPersona(spec.name()).withGreeting());
+        assertThat(alice().messages().latest(greeted.id(), 1).items().get(0).content()).as("a maximal greeting")
+                .isEqualTo(wide(Limits.CONTENT_MAX));
+
+        String email = "中".repeat(Limits.EMAIL_MAX - 12) + "@example.com";
+        UserProfile profile = alice().profile().upsert(new ProfileSpec(email, wide(Limits.DISPLAY_NAME_MAX), true));
+        assertThat(alice().profile().get()).as("email and display name at their maximums").contains(profile);
+        assertThat(profile.email()).isEqualTo(email);
     }
 }

@@ -151,7 +151,7 @@ public interface MessageRules extends StoreFixture {
         Conversation c = newConversation(alice());
         say(alice(), c.id(), "before");
         List<Appended> appended = alice().messages().appendAll(c.id(), List.of(
-                NewMessage.system("s"), NewMessage.user("u"), NewMessage.assistant("a"), NewMessage.tool("t")));
+                NewMessage.system("s"), NewMessage.user("u"), NewMessage.assistant("a"), NewMessage.tool("call-1", "t")));
         assertThat(appended).as("one result per message, in order").hasSize(4);
         assertThat(appended).as("nothing in a fresh batch is a replay").noneMatch(Appended::replayed);
         assertThat(appended.stream().map(a -> a.message().seq()).toList()).as("consecutive seqs after the existing one")

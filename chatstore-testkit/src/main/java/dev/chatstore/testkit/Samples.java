@@ -4,6 +4,8 @@ import dev.chatstore.Attachment;
 import dev.chatstore.Conversation;
 import dev.chatstore.MemoryFact;
 import dev.chatstore.Message;
+import dev.chatstore.PersonaSpec;
+import dev.chatstore.PersonaStatus;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +55,19 @@ final class Samples {
         m.put("ключ 🔑", "unicode key");
         m.put("", "empty key");
         return m;
+    }
+
+    /** A persona with every field set (greeting "Hello, I am {name}!", category "tutoring"), in status {@code status}. */
+    static PersonaSpec persona(String name, PersonaStatus status) {
+        return persona(name, "Display " + name, status);
+    }
+
+    /** Like {@link #persona(String, PersonaStatus)}, with a display name. */
+    static PersonaSpec persona(String name, String displayName, PersonaStatus status) {
+        return new PersonaSpec(name, displayName, "https://cdn.example.com/" + name + ".png",
+                "Description of " + name + " " + UNICODE, "tutoring", "You are " + name + ". " + UNICODE,
+                List.of("patient", "curious", "witty 🙂"), List.of("Teach me something", "Quiz me", "Explain monads"),
+                "Hello, I am " + name + "!", status);
     }
 
     /** Whether an {@code InvalidInputException.argument()} names {@code expected} (also as "expected[3]" or "expected.x"). */

@@ -3,13 +3,20 @@ package dev.chatstore.testkit;
 import dev.chatstore.Attachment;
 import dev.chatstore.Conversation;
 import dev.chatstore.FactCategory;
+import dev.chatstore.Feedback;
+import dev.chatstore.Media;
 import dev.chatstore.MemoryFact;
 import dev.chatstore.Message;
+import dev.chatstore.MessageType;
 import dev.chatstore.NewAttachment;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewFact;
 import dev.chatstore.NewMessage;
+import dev.chatstore.ProfileSpec;
+import dev.chatstore.Rating;
+import dev.chatstore.TokenUsage;
 import dev.chatstore.UserChats;
+import dev.chatstore.UserProfile;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,12 +28,17 @@ import java.util.Map;
  * @param conversation      titled, with persona {@value #PERSONA} and metadata; holds request and reply
  * @param otherConversation untitled; holds otherMessage
  * @param request           a user message with client message id {@value #CLIENT_MESSAGE_ID}
- * @param reply             the assistant's reply to request, with linkedFile attached
+ * @param reply             the assistant's reply to request, with linkedFile attached and token usage
  * @param otherMessage      a user message in otherConversation
  * @param linkedFile        a stored file, linked to reply (and so to conversation), status processing
  * @param orphanFile        an inline file linked nowhere
  * @param sourcedFact       a fact learned from request in conversation
  * @param plainFact         a fact without a source
+ * @param archived          an archived, pinned conversation with model, provider and system prompt; holds
+ *                          imageMessage
+ * @param imageMessage      an image message with media references and thumbs-down feedback
+ * @param profile           email {@code <userId>@example.com}, preferences, {@code conversation} as the active one
+ *                          (the user also has the setting {@value #SETTING_KEY})
  */
 public record SeededUser(
         UserChats user,
@@ -38,10 +50,14 @@ public record SeededUser(
         Attachment linkedFile,
         Attachment orphanFile,
         MemoryFact sourcedFact,
-        MemoryFact plainFact) {
+        MemoryFact plainFact,
+        Conversation archived,
+        Message imageMessage,
+        UserProfile profile) {
 
     public static final String PERSONA = "tutor";
     public static final String CLIENT_MESSAGE_ID = "client-1";
+    public static final String SETTING_KEY = "locale";
 
     static SeededUser create(UserChats user, TestClock clock) {
         Duration step = Duration.ofSeconds(1);
@@ -62,7 +78,8 @@ public record SeededUser(
         clock.advance(step);
         Message reply = user.messages().append(conversation.id(),
                 NewMessage.assistant("A monoid in the category of endofunctors.").replyTo(request.id())
-                        .metadata(Map.of("model", "m-1")).attachments(linkedFile.id())).message();
+                        .metadata(Map.of("model", "m-1")).attachments(linkedFile.id())
+                        .usage(TokenUsage.of("m-1", 12, 34))).message();
         clock.advance(step);
         Message otherMessage = user.messages().append(other.id(), NewMessage.user("Hello again")).message();
         clock.advance(step);
@@ -71,9 +88,23 @@ public record SeededUser(
         clock.advance(step);
         MemoryFact plainFact = user.facts().add(NewFact.of(FactCategory.PREFERENCE, "Likes short answers", 0.6));
         clock.advance(step);
+        Conversation archived = user.conversations().create(new NewConversation("Old chat", null, Map.of())
+                .withModel("openai", "gpt-4o").withSystemPrompt("Be brief."));
+        Message imageMessage = user.messages().append(archived.id(), NewMessage.user("Look at this")
+                .type(MessageType.IMAGE).media(Media.refs("s3://bucket/cat.png", "s3://bucket/dog.png"))).message();
+        imageMessage = user.messages().setFeedback(imageMessage.id(), Feedback.rated(Rating.THUMBS_DOWN));
+        user.conversations().setPinned(archived.id(), true);
+        user.conversations().setArchived(archived.id(), true);
+        clock.advance(step);
+        user.profile().upsert(new ProfileSpec(user.userId() + "@example.com", "Seeded " + user.userId(), true));
+        user.profile().mergePreferences(Map.of("theme", "dark", "notifications", Map.of("email", false)));
+        user.profile().setActiveConversation(conversation.id());
+        user.settings().put(SETTING_KEY, "en-GB");
+        clock.advance(step);
         return new SeededUser(user, user.conversations().get(conversation.id()).orElseThrow(),
                 user.conversations().get(other.id()).orElseThrow(), request, reply, otherMessage,
-                linkedFile, orphanFile, sourcedFact, plainFact);
+                linkedFile, orphanFile, sourcedFact, plainFact, user.conversations().get(archived.id()).orElseThrow(),
+                imageMessage, user.profile().get().orElseThrow());
     }
 
     /** Everything of this user as stored now. */

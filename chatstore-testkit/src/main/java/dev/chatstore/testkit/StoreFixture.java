@@ -44,6 +44,12 @@ public interface StoreFixture {
     /** Closes the store and reopens it over the same data. Skips the test without {@link Capability#REOPEN}. */
     void reopen();
 
+    /**
+     * Closes the store and reopens it over the same data with {@code settings} (for instance other
+     * encryption keys), which become {@link #settings()}. Skips the test without {@link Capability#REOPEN}.
+     */
+    void reopen(StoreSettings settings);
+
     /** Closes the store and replaces it with a fresh, empty one opened with {@code settings}. */
     void restart(StoreSettings settings);
 

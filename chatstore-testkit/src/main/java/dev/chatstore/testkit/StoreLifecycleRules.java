@@ -2,15 +2,19 @@ package dev.chatstore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chatstore.ChatStore;
 import dev.chatstore.FactQuery;
+import dev.chatstore.Feedback;
 import dev.chatstore.Limits;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
 import dev.chatstore.PageRequest;
+import dev.chatstore.PersonaSpec;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.UserChats;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +47,16 @@ public interface StoreLifecycleRules extends StoreFixture {
     }
 
     /**
-     * After close, calls through an existing view fail with StoreUnavailableException: look at the closed check and
-     * how a closed pool's error is translated.
+     * After close, calls through an existing view fail with StoreUnavailableException, persona reads too (even of a
+     * cached persona): look at the closed check and how a closed pool's error is translated.
      */
     @Test
     default void callsAfterCloseFailWithStoreUnavailable() {
         SeededUser a = seed(alice());
         UserChats alice = alice();
         ChatStore store = store();
+        store.personas().upsert(PersonaSpec.of("cached", "Cached", "x"));
+        store.personas().get("cached");
         store.close();
         String c = a.conversation().id();
         List<ThrowingCallable> calls = List.of(
@@ -64,9 +70,22 @@ public interface StoreLifecycleRules extends StoreFixture {
                 () -> alice.attachments().get(a.orphanFile().id()),
                 () -> alice.attachments().orphans(10),
                 () -> alice.facts().list(FactQuery.all(), PageRequest.first()),
-                () -> alice.facts().delete(a.plainFact().id()));
+                () -> alice.facts().delete(a.plainFact().id()),
+                () -> alice.conversations().sidebar(PageRequest.first()),
+                () -> alice.conversations().patchMetadata(c, Map.of("x", 1)),
+                () -> alice.conversations().markRead(c),
+                () -> alice.messages().branch(c, PageRequest.first()),
+                () -> alice.messages().regenerate(a.reply().id(), NewMessage.assistant("x")),
+                () -> alice.messages().setFeedback(a.reply().id(), Feedback.NONE),
+                () -> alice.profile().get(),
+                () -> alice.profile().mergePreferences(Map.of("x", 1)),
+                () -> alice.exportTo(OutputStream.nullOutputStream()),
+                () -> alice.erase(),
+                () -> store.personas().get("cached"),
+                () -> store.personas().list(null, null),
+                () -> store.personas().upsert(PersonaSpec.of("p", "P", "x")));
         for (int i = 0; i < calls.size(); i++) {
-            assertThatThrownBy(calls.get(i)).as("call %d after close", i).isInstanceOf(StoreUnavailableException.class);
+            assertThat(catchThrowable(calls.get(i))).as("call %d after close", i).isInstanceOf(StoreUnavailableException.class);
         }
     }
 

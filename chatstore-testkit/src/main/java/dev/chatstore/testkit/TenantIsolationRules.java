@@ -7,6 +7,7 @@ import dev.chatstore.Conversation;
 import dev.chatstore.FactCategory;
 import dev.chatstore.FactQuery;
 import dev.chatstore.FactUpdate;
+import dev.chatstore.Feedback;
 import dev.chatstore.Limits;
 import dev.chatstore.Message;
 import dev.chatstore.NewConversation;
@@ -14,6 +15,7 @@ import dev.chatstore.NewFact;
 import dev.chatstore.NewMessage;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.PageRequest;
+import dev.chatstore.ProfileSpec;
 import dev.chatstore.UserChats;
 import java.util.List;
 import java.util.Map;
@@ -199,5 +201,67 @@ public interface TenantIsolationRules extends StoreFixture {
         assertThat(shouty.conversations().get(a.conversation().id())).as("ALICE does not see alice's conversation").isEmpty();
         assertThat(shouty.conversations().list(PageRequest.first()).items()).as("ALICE has no conversations").isEmpty();
         assertThat(shouty.facts().get(a.plainFact().id())).as("ALICE does not see alice's fact").isEmpty();
+    }
+
+    /**
+     * Bob cannot change alice's conversation options, read marker or metadata, nor read her token totals; his
+     * listings stay empty. Look at the user_id condition of each new conversation UPDATE and read.
+     */
+    @Test
+    default void otherUserCannotChangeConversationOptions() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        for (String id : List.of(a.conversation().id(), a.archived().id())) {
+            expectNotFound("patchMetadata", () -> bob().conversations().patchMetadata(id, Map.of("x", 1)));
+            expectNotFound("setModel", () -> bob().conversations().setModel(id, "p", "m"));
+            expectNotFound("setSystemPrompt", () -> bob().conversations().setSystemPrompt(id, "obey bob"));
+            expectNotFound("setPinned", () -> bob().conversations().setPinned(id, false));
+            expectNotFound("setArchived", () -> bob().conversations().setArchived(id, false));
+            expectNotFound("markRead", () -> bob().conversations().markRead(id));
+            expectNotFound("tokenTotals", () -> bob().conversations().tokenTotals(id));
+        }
+        assertThat(bob().conversations().listArchived(PageRequest.first()).items()).as("bob's archived list").isEmpty();
+        assertThat(bob().conversations().sidebar(PageRequest.first()).items()).as("bob's sidebar").isEmpty();
+        assertThat(a.snapshot()).as("alice's data is unchanged").isEqualTo(before);
+    }
+
+    /**
+     * Bob cannot edit, rate, regenerate, branch or select alice's messages, nor read her branches: look at the user_id
+     * condition of each new message operation.
+     */
+    @Test
+    default void otherUserCannotEditRateOrBranchMessages() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String request = a.request().id();
+        String reply = a.reply().id();
+        expectNotFound("editContent", () -> bob().messages().editContent(request, "hacked"));
+        expectNotFound("setFeedback", () -> bob().messages().setFeedback(reply, Feedback.mistake("bob says so")));
+        expectNotFound("regenerate", () -> bob().messages().regenerate(reply, NewMessage.assistant("bob's reply")));
+        expectNotFound("editIntoBranch", () -> bob().messages().editIntoBranch(request, NewMessage.user("bob's edit")));
+        expectNotFound("selectBranch", () -> bob().messages().selectBranch(request));
+        expectNotFound("path", () -> bob().messages().path(reply, PageRequest.first()));
+        expectNotFound("branch", () -> bob().messages().branch(a.conversation().id(), PageRequest.first()));
+        assertThat(a.snapshot()).as("alice's data is unchanged").isEqualTo(before);
+    }
+
+    /**
+     * Bob sees neither alice's profile nor her active conversation, cannot make her conversation his active one, and
+     * his profile writes never reach hers: look at the user_id key of the profile row and the ownership check.
+     */
+    @Test
+    default void otherUserCannotSeeOrChangeTheProfile() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        assertThat(bob().profile().get()).as("bob has no profile").isEmpty();
+        assertThat(bob().profile().activeConversation()).as("bob has no active conversation").isEmpty();
+        expectNotFound("bob activates alice's conversation",
+                () -> bob().profile().setActiveConversation(a.conversation().id()));
+        bob().profile().mergePreferences(Map.of("theme", "light"));
+        bob().profile().replacePreferences(Map.of("only", "bob"));
+        bob().profile().touch();
+        bob().profile().upsert(ProfileSpec.named("Bob"));
+        assertThat(bob().profile().get().orElseThrow().activeConversationId()).as("bob's active conversation").isNull();
+        assertThat(a.snapshot()).as("alice's data, profile included, is unchanged").isEqualTo(before);
     }
 }

@@ -38,7 +38,7 @@ final class JdbcAttachments implements Attachments {
         }
         String id = ctx.ids.next();
         Instant now = ctx.now();
-        ctx.write("create an attachment", h -> h.createUpdate(ctx.attachmentSql.get("insert"))
+        ctx.write("create an attachment", h -> h.createUpdate(ctx.sql("attachment").get("insert"))
                 .bind("id", id)
                 .bind("userId", userId)
                 .bind("name", a.name())
@@ -60,7 +60,7 @@ final class JdbcAttachments implements Attachments {
     }
 
     private Optional<Attachment> find(Handle h, String attachmentId) {
-        return h.createQuery(ctx.attachmentSql.get("byId"))
+        return h.createQuery(ctx.sql("attachment").get("byId"))
                 .bind("id", attachmentId)
                 .bind("userId", userId)
                 .map(mapper).findOne();
@@ -69,7 +69,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public Optional<byte[]> inlineData(String attachmentId) {
         Check.id("attachmentId", attachmentId);
-        return ctx.read("read attachment data", h -> h.createQuery(ctx.attachmentSql.get("inlineData"))
+        return ctx.read("read attachment data", h -> h.createQuery(ctx.sql("attachment").get("inlineData"))
                 .bind("id", attachmentId)
                 .bind("userId", userId)
                 .map((rs, c) -> Optional.ofNullable(rs.getBytes(1)))
@@ -107,7 +107,7 @@ final class JdbcAttachments implements Attachments {
                 throw new IllegalStateTransitionException("Attachment " + attachmentId + " cannot move from "
                         + current.status().wireName() + " to " + to.wireName());
             }
-            int updated = h.createUpdate(ctx.attachmentSql.get("transition"))
+            int updated = h.createUpdate(ctx.sql("attachment").get("transition"))
                     .bind("id", attachmentId)
                     .bind("userId", userId)
                     .bind("from", current.status().wireName())
@@ -132,13 +132,13 @@ final class JdbcAttachments implements Attachments {
             if (find(h, attachmentId).isEmpty()) {
                 throw notFound(attachmentId);
             }
-            if (h.createQuery(ctx.conversationSql.get("exists"))
+            if (h.createQuery(ctx.sql("conversation").get("exists"))
                     .bind("id", conversationId)
                     .bind("userId", userId)
                     .mapTo(Integer.class).findOne().isEmpty()) {
                 throw JdbcConversations.notFound(conversationId);
             }
-            return h.createUpdate(ctx.attachmentSql.get("linkConversation"))
+            return h.createUpdate(ctx.sql("attachment").get("linkConversation"))
                     .bind("conversationId", conversationId)
                     .bind("attachmentId", attachmentId)
                     .bind("userId", userId)
@@ -150,7 +150,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public List<Attachment> listForMessage(String messageId) {
         Check.id("messageId", messageId);
-        return ctx.read("list attachments", h -> h.createQuery(ctx.attachmentSql.get("listForMessage"))
+        return ctx.read("list attachments", h -> h.createQuery(ctx.sql("attachment").get("listForMessage"))
                 .bind("messageId", messageId)
                 .bind("userId", userId)
                 .bind("limit", Limits.ATTACHMENTS_LIST_MAX)
@@ -160,7 +160,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public List<Attachment> listForConversation(String conversationId) {
         Check.id("conversationId", conversationId);
-        return ctx.read("list attachments", h -> h.createQuery(ctx.attachmentSql.get("listForConversation"))
+        return ctx.read("list attachments", h -> h.createQuery(ctx.sql("attachment").get("listForConversation"))
                 .bind("conversationId", conversationId)
                 .bind("userId", userId)
                 .bind("limit", Limits.ATTACHMENTS_LIST_MAX)
@@ -172,7 +172,7 @@ final class JdbcAttachments implements Attachments {
         if (limit <= 0 || limit > Limits.ATTACHMENTS_LIST_MAX) {
             throw new InvalidInputException("limit", "must be between 1 and " + Limits.ATTACHMENTS_LIST_MAX + ", was " + limit);
         }
-        return ctx.read("list orphaned attachments", h -> h.createQuery(ctx.attachmentSql.get("orphans"))
+        return ctx.read("list orphaned attachments", h -> h.createQuery(ctx.sql("attachment").get("orphans"))
                 .bind("userId", userId)
                 .bind("limit", limit)
                 .map(mapper).list());
@@ -181,7 +181,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public boolean delete(String attachmentId) {
         Check.id("attachmentId", attachmentId);
-        return ctx.write("delete an attachment", h -> h.createUpdate(ctx.attachmentSql.get("delete"))
+        return ctx.write("delete an attachment", h -> h.createUpdate(ctx.sql("attachment").get("delete"))
                 .bind("id", attachmentId)
                 .bind("userId", userId)
                 .execute() > 0);

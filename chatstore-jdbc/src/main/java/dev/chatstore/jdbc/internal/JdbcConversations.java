@@ -3,16 +3,21 @@ package dev.chatstore.jdbc.internal;
 import dev.chatstore.AlreadyExistsException;
 import dev.chatstore.ChatStoreException;
 import dev.chatstore.Conversation;
+import dev.chatstore.ConversationSummary;
 import dev.chatstore.Conversations;
 import dev.chatstore.InvalidInputException;
 import dev.chatstore.Limits;
 import dev.chatstore.NewConversation;
+import dev.chatstore.NewMessage;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
+import dev.chatstore.Persona;
+import dev.chatstore.TokenTotals;
 import dev.chatstore.internal.Check;
 import dev.chatstore.jdbc.internal.Rows.ConversationRow;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,19 +30,26 @@ import org.jdbi.v3.core.statement.Update;
 final class JdbcConversations implements Conversations {
     private final StoreContext ctx;
     private final String userId;
+    private final JdbcUsage usage;
     private final RowMapper<ConversationRow> mapper;
 
-    JdbcConversations(StoreContext ctx, String userId) {
+    JdbcConversations(StoreContext ctx, String userId, JdbcUsage usage) {
         this.ctx = ctx;
         this.userId = userId;
+        this.usage = usage;
         this.mapper = Rows.conversation(ctx.dialect);
+    }
+
+    private SqlCatalog sql() {
+        return ctx.sql("conversation");
     }
 
     @Override
     public Conversation create(NewConversation conversation) {
         Check.notNull("conversation", conversation);
         return ctx.write("create a conversation", h -> {
-            Conversation created = insertIfAbsent(h, conversation);
+            Persona persona = requireAvailablePersona(h, conversation);
+            Conversation created = insertIfAbsent(h, conversation, persona);
             if (created == null) {
                 throw new AlreadyExistsException("The user already has a conversation with persona " + conversation.personaId());
             }
@@ -52,35 +64,60 @@ final class JdbcConversations implements Conversations {
             throw new InvalidInputException("conversation", "must name a persona to get or create by persona");
         }
         return ctx.write("get or create a conversation", h -> {
-            // Insert-if-absent first: under PostgreSQL READ COMMITTED the conflicting insert has
-            // committed when ON CONFLICT gives up, so the read that follows sees it.
-            Conversation created = insertIfAbsent(h, conversation);
+            Optional<ConversationRow> existing = byPersona(h, conversation.personaId());
+            if (existing.isPresent()) {
+                return existing.get().conversation();
+            }
+            // Only a new conversation needs an available persona; existing ones stay usable.
+            Persona persona = requireAvailablePersona(h, conversation);
+            // Insert-if-absent: under PostgreSQL READ COMMITTED the conflicting insert has committed
+            // when ON CONFLICT gives up, so the read that follows sees it.
+            Conversation created = insertIfAbsent(h, conversation, persona);
             if (created != null) {
                 return created;
             }
-            return h.createQuery(ctx.conversationSql.get("byPersona"))
-                    .bind("userId", userId)
-                    .bind("personaId", conversation.personaId())
-                    .map(mapper).findOne()
-                    .map(ConversationRow::conversation)
+            return byPersona(h, conversation.personaId()).map(ConversationRow::conversation)
                     .orElseThrow(() -> new ChatStoreException("Conversation for persona vanished while being read"));
         });
     }
 
-    /** Inserts the conversation; null when the user already has one with its persona. */
-    private Conversation insertIfAbsent(Handle h, NewConversation c) {
+    /** The persona the conversation names, if the store knows it; refuses one that is not active. */
+    private Persona requireAvailablePersona(Handle h, NewConversation conversation) {
+        if (conversation.personaId() == null) {
+            return null;
+        }
+        return ctx.personas().requireAvailable(h, conversation.personaId()).orElse(null);
+    }
+
+    private Optional<ConversationRow> byPersona(Handle h, String personaId) {
+        return h.createQuery(sql().get("byPersona"))
+                .bind("userId", userId)
+                .bind("personaId", personaId)
+                .map(mapper).findOne();
+    }
+
+    /** Inserts the conversation (and the greeting); null when the user already has one with its persona. */
+    private Conversation insertIfAbsent(Handle h, NewConversation c, Persona persona) {
         String id = ctx.ids.next();
         Instant now = ctx.now();
-        int inserted = h.createUpdate(ctx.conversationSql.get("insertIfAbsent"))
+        int inserted = h.createUpdate(sql().get("insertIfAbsent"))
                 .bind("id", id)
                 .bind("userId", userId)
                 .bind("personaId", c.personaId())
                 .bind("title", c.title())
                 .bind("metadata", Json.write(c.metadata()))
+                .bind("provider", c.provider())
+                .bind("model", c.model())
+                .bind("systemPrompt", c.systemPrompt())
                 .bind("now", now)
                 .execute();
-        return inserted == 0 ? null
-                : new Conversation(id, userId, c.personaId(), c.title(), c.metadata(), 0, null, now, now);
+        if (inserted == 0) {
+            return null;
+        }
+        if (c.greet() && persona != null && persona.greeting() != null) {
+            new JdbcMessages(ctx, userId).appendInTransaction(h, id, List.of(NewMessage.assistant(persona.greeting())));
+        }
+        return find(h, id).orElseThrow().conversation();
     }
 
     @Override
@@ -90,7 +127,7 @@ final class JdbcConversations implements Conversations {
     }
 
     private Optional<ConversationRow> find(Handle h, String conversationId) {
-        return h.createQuery(ctx.conversationSql.get("byId"))
+        return h.createQuery(sql().get("byId"))
                 .bind("id", conversationId)
                 .bind("userId", userId)
                 .map(mapper).findOne();
@@ -98,30 +135,56 @@ final class JdbcConversations implements Conversations {
 
     @Override
     public Page<Conversation> list(PageRequest page) {
+        return listing(page, false, "conversations");
+    }
+
+    @Override
+    public Page<Conversation> listArchived(PageRequest page) {
+        return listing(page, true, "archived-conversations");
+    }
+
+    private Page<Conversation> listing(PageRequest page, boolean archived, String listing) {
         Check.notNull("page", page);
         int limit = Check.pageLimit("limit", page.limit(), Limits.CONVERSATIONS_PAGE_DEFAULT, Limits.CONVERSATIONS_PAGE_MAX);
         return ctx.read("list conversations", h -> {
-            Page<ConversationRow> rows = new Keyset<>("conversations", "", new ActivityOrder(h)).page(page.cursor(), limit, 2);
+            Page<ConversationRow> rows = new Keyset<>(listing, "", new ListOrder(h, archived)).page(page.cursor(), limit, 3);
             return new Page<>(rows.items().stream().map(ConversationRow::conversation).toList(),
                     rows.nextCursor(), rows.previousCursor());
         });
     }
 
-    /** Newest activity first: activity_seq descending, id breaking ties. */
-    private final class ActivityOrder implements Keyset.Source<ConversationRow, ActivityOrder.Key> {
-        record Key(long activitySeq, String id) {
+    @Override
+    public Page<ConversationSummary> sidebar(PageRequest page) {
+        Page<Conversation> conversations = list(page);
+        Map<String, Optional<String>> displayNames = new HashMap<>();
+        List<ConversationSummary> summaries = conversations.items().stream().map(c -> new ConversationSummary(
+                c.id(), c.title(), c.personaId(),
+                c.personaId() == null ? null : displayNames.computeIfAbsent(c.personaId(),
+                        name -> ctx.personas().get(name).map(Persona::displayName)).orElse(null),
+                c.pinned(), c.archived(), c.messageCount(), c.lastMessagePreview(), c.lastMessageAt(), c.unreadCount()))
+                .toList();
+        return new Page<>(summaries, conversations.nextCursor(), conversations.previousCursor());
+    }
+
+    /** Pinned first, then newest activity: (pinned, activity_seq, id) descending. */
+    private final class ListOrder implements Keyset.Source<ConversationRow, ListOrder.Key> {
+        record Key(boolean pinned, long activitySeq, String id) {
         }
 
         private final Handle h;
+        private final boolean archived;
 
-        ActivityOrder(Handle h) {
+        ListOrder(Handle h, boolean archived) {
             this.h = h;
+            this.archived = archived;
         }
 
         @Override
         public List<ConversationRow> fetch(boolean inListingOrder, Key bound, int limit) {
-            return h.createQuery(ctx.conversationSql.get(inListingOrder ? "pageOlder" : "pageNewer"))
+            return h.createQuery(sql().get(inListingOrder ? "pageBelow" : "pageAbove"))
                     .bind("userId", userId)
+                    .bind("archived", archived)
+                    .bind("pinned", bound.pinned())
                     .bind("activitySeq", bound.activitySeq())
                     .bind("id", bound.id())
                     .bind("limit", limit)
@@ -130,26 +193,26 @@ final class JdbcConversations implements Conversations {
 
         @Override
         public Key keyOf(ConversationRow row) {
-            return new Key(row.activitySeq(), row.conversation().id());
+            return new Key(row.conversation().pinned(), row.activitySeq(), row.conversation().id());
         }
 
         @Override
         public Key start() {
-            return new Key(Long.MAX_VALUE, "");
+            return new Key(true, Long.MAX_VALUE, "");
         }
 
         @Override
         public List<String> encodeKey(Key key) {
-            return List.of(Long.toString(key.activitySeq()), key.id());
+            return List.of(key.pinned() ? "1" : "0", Long.toString(key.activitySeq()), key.id());
         }
 
         @Override
         public Key decodeKey(Cursor cursor) {
-            String id = cursor.key().get(1);
+            String id = cursor.key().get(2);
             if (!id.isEmpty()) {
                 Check.id("cursor", id);
             }
-            return new Key(cursor.longPart(0), id);
+            return new Key(cursor.longPart(0) == 1, cursor.longPart(1), id);
         }
     }
 
@@ -168,9 +231,73 @@ final class JdbcConversations implements Conversations {
                 u -> u.bind("metadata", Json.write(valid)));
     }
 
+    @Override
+    public Conversation patchMetadata(String conversationId, Map<String, ?> patch) {
+        Check.id("conversationId", conversationId);
+        Map<String, Object> validPatch = Check.metadata("patch", patch);
+        return ctx.write("patch conversation metadata", h -> {
+            // Read under the row lock (PostgreSQL FOR UPDATE; SQLite's single writer), merge, write:
+            // concurrent patches queue and each merges into the previous one's result.
+            String current = h.createQuery(sql().get("lockForWrite"))
+                    .bind("id", conversationId)
+                    .bind("userId", userId)
+                    .map((rs, c) -> rs.getString("metadata")).findOne()
+                    .orElseThrow(() -> notFound(conversationId));
+            Map<String, Object> merged = Check.metadata("patch", Json.mergePatch(Json.read(current), validPatch));
+            h.createUpdate(sql().get("replaceMetadata"))
+                    .bind("id", conversationId)
+                    .bind("userId", userId)
+                    .bind("metadata", Json.write(merged))
+                    .bind("now", ctx.now())
+                    .execute();
+            return find(h, conversationId).orElseThrow().conversation();
+        });
+    }
+
+    @Override
+    public Conversation setModel(String conversationId, String provider, String model) {
+        Check.id("conversationId", conversationId);
+        Check.optionalText("provider", provider, Limits.PROVIDER_MAX);
+        Check.optionalText("model", model, Limits.MODEL_NAME_MAX);
+        return update("set a conversation's model", conversationId, "setModel",
+                u -> u.bind("provider", provider).bind("model", model));
+    }
+
+    @Override
+    public Conversation setSystemPrompt(String conversationId, String systemPrompt) {
+        Check.id("conversationId", conversationId);
+        Check.optionalText("systemPrompt", systemPrompt, Limits.SYSTEM_PROMPT_MAX);
+        return update("set a conversation's system prompt", conversationId, "setSystemPrompt",
+                u -> u.bind("systemPrompt", systemPrompt));
+    }
+
+    @Override
+    public Conversation setPinned(String conversationId, boolean pinned) {
+        Check.id("conversationId", conversationId);
+        return update("pin a conversation", conversationId, "setPinned", u -> u.bind("pinned", pinned));
+    }
+
+    @Override
+    public Conversation setArchived(String conversationId, boolean archived) {
+        Check.id("conversationId", conversationId);
+        return update("archive a conversation", conversationId, "setArchived", u -> u.bind("archived", archived));
+    }
+
+    @Override
+    public Conversation markRead(String conversationId) {
+        Check.id("conversationId", conversationId);
+        return update("mark a conversation read", conversationId, "markRead", u -> u);
+    }
+
+    @Override
+    public TokenTotals tokenTotals(String conversationId) {
+        Check.id("conversationId", conversationId);
+        return usage.tokenTotals(conversationId);
+    }
+
     private Conversation update(String operation, String conversationId, String statement, UnaryOperator<Update> values) {
         return ctx.write(operation, h -> {
-            int updated = values.apply(h.createUpdate(ctx.conversationSql.get(statement)))
+            int updated = values.apply(h.createUpdate(sql().get(statement)))
                     .bind("id", conversationId)
                     .bind("userId", userId)
                     .bind("now", ctx.now())
@@ -185,7 +312,7 @@ final class JdbcConversations implements Conversations {
     @Override
     public boolean delete(String conversationId) {
         Check.id("conversationId", conversationId);
-        return ctx.write("delete a conversation", h -> h.createUpdate(ctx.conversationSql.get("delete"))
+        return ctx.write("delete a conversation", h -> h.createUpdate(sql().get("delete"))
                 .bind("id", conversationId)
                 .bind("userId", userId)
                 .execute() > 0);

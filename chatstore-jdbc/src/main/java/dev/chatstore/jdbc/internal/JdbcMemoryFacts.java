@@ -36,7 +36,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
         Instant now = ctx.now();
         ctx.write("add a memory fact", h -> {
             checkSource(h, fact);
-            return h.createUpdate(ctx.factSql.get("insert"))
+            return h.createUpdate(ctx.sql("fact").get("insert"))
                     .bind("id", id)
                     .bind("userId", userId)
                     .bind("category", fact.category().wireName())
@@ -52,13 +52,13 @@ final class JdbcMemoryFacts implements MemoryFacts {
     }
 
     private void checkSource(Handle h, NewFact fact) {
-        if (fact.sourceConversationId() != null && h.createQuery(ctx.conversationSql.get("exists"))
+        if (fact.sourceConversationId() != null && h.createQuery(ctx.sql("conversation").get("exists"))
                 .bind("id", fact.sourceConversationId())
                 .bind("userId", userId)
                 .mapTo(Integer.class).findOne().isEmpty()) {
             throw JdbcConversations.notFound(fact.sourceConversationId());
         }
-        if (fact.sourceMessageId() != null && h.createQuery(ctx.messageSql.get("isInConversation"))
+        if (fact.sourceMessageId() != null && h.createQuery(ctx.sql("message").get("isInConversation"))
                 .bind("id", fact.sourceMessageId())
                 .bind("conversationId", fact.sourceConversationId())
                 .mapTo(Integer.class).findOne().isEmpty()) {
@@ -74,7 +74,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
     }
 
     private Optional<MemoryFact> find(Handle h, String factId) {
-        return h.createQuery(ctx.factSql.get("byId"))
+        return h.createQuery(ctx.sql("fact").get("byId"))
                 .bind("id", factId)
                 .bind("userId", userId)
                 .map(mapper).findOne();
@@ -104,7 +104,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
 
         @Override
         public List<MemoryFact> fetch(boolean inListingOrder, Key bound, int limit) {
-            return h.createQuery(ctx.factSql.get(inListingOrder ? "pageLower" : "pageHigher"))
+            return h.createQuery(ctx.sql("fact").get(inListingOrder ? "pageLower" : "pageHigher"))
                     .bind("userId", userId)
                     .bind("category", query.category() == null ? null : query.category().wireName())
                     .bind("activeOnly", query.activeOnly())
@@ -151,7 +151,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
         Check.id("factId", factId);
         Check.notNull("update", update);
         return ctx.write("update a memory fact", h -> {
-            int updated = h.createUpdate(ctx.factSql.get("update"))
+            int updated = h.createUpdate(ctx.sql("fact").get("update"))
                     .bind("id", factId)
                     .bind("userId", userId)
                     .bind("content", update.content())
@@ -169,7 +169,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
     public MemoryFact deactivate(String factId) {
         Check.id("factId", factId);
         return ctx.write("deactivate a memory fact", h -> {
-            int updated = h.createUpdate(ctx.factSql.get("deactivate"))
+            int updated = h.createUpdate(ctx.sql("fact").get("deactivate"))
                     .bind("id", factId)
                     .bind("userId", userId)
                     .bind("now", ctx.now())
@@ -184,7 +184,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
     @Override
     public boolean delete(String factId) {
         Check.id("factId", factId);
-        return ctx.write("delete a memory fact", h -> h.createUpdate(ctx.factSql.get("delete"))
+        return ctx.write("delete a memory fact", h -> h.createUpdate(ctx.sql("fact").get("delete"))
                 .bind("id", factId)
                 .bind("userId", userId)
                 .execute() > 0);

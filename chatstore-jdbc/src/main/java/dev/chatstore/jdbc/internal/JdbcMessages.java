@@ -1,6 +1,8 @@
 package dev.chatstore.jdbc.internal;
 
 import dev.chatstore.Appended;
+import dev.chatstore.Conversation;
+import dev.chatstore.Feedback;
 import dev.chatstore.IdempotencyConflictException;
 import dev.chatstore.InvalidInputException;
 import dev.chatstore.Limits;
@@ -10,14 +12,11 @@ import dev.chatstore.NewMessage;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
+import dev.chatstore.Role;
 import dev.chatstore.internal.Check;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,11 +40,19 @@ final class JdbcMessages implements Messages {
         this.mapper = Rows.message(ctx.dialect);
     }
 
+    private SqlCatalog sql() {
+        return ctx.sql("message");
+    }
+
+    private SqlCatalog conversationSql() {
+        return ctx.sql("conversation");
+    }
+
     @Override
     public Appended append(String conversationId, NewMessage message) {
         Check.id("conversationId", conversationId);
         Check.notNull("message", message);
-        return ctx.write("append a message", h -> appendAll(h, conversationId, List.of(message)).get(0));
+        return ctx.write("append a message", h -> appendInTransaction(h, conversationId, List.of(message)).get(0));
     }
 
     @Override
@@ -64,27 +71,49 @@ final class JdbcMessages implements Messages {
             return List.of();
         }
         List<NewMessage> batch = List.copyOf(messages);
-        return ctx.write("append messages", h -> appendAll(h, conversationId, batch));
+        return ctx.write("append messages", h -> appendInTransaction(h, conversationId, batch));
     }
 
     /** A stored message with the fingerprint of the payload it was appended with. */
     private record Stored(Message message, String payloadHash) {
     }
 
-    private List<Appended> appendAll(Handle h, String conversationId, List<NewMessage> batch) {
-        long lastSeq = h.createQuery(ctx.conversationSql.get("lastSeqForWrite"))
+    /** The conversation row's state that appends and deletes work from, read under its lock. */
+    private record Locked(long lastSeq, long readSeq, String tipId) {
+    }
+
+    private Locked lock(Handle h, String conversationId) {
+        return h.createQuery(conversationSql().get("lockForWrite"))
                 .bind("id", conversationId)
                 .bind("userId", userId)
-                .mapTo(Long.class).findOne()
+                .map((rs, c) -> new Locked(rs.getLong("last_seq"), rs.getLong("read_seq"), rs.getString("active_tip_id")))
+                .findOne()
                 .orElseThrow(() -> JdbcConversations.notFound(conversationId));
+    }
+
+    /** Appends continuing the chosen branch. Must run in a write transaction. */
+    List<Appended> appendInTransaction(Handle h, String conversationId, List<NewMessage> batch) {
+        Locked locked = lock(h, conversationId);
+        return appendLocked(h, conversationId, batch, locked, locked.tipId());
+    }
+
+    /**
+     * Appends {@code batch} after {@code parentId}: the first message's parent, each later one's
+     * parent the message before it. The last stored message becomes the tip.
+     */
+    private List<Appended> appendLocked(Handle h, String conversationId, List<NewMessage> batch, Locked locked,
+                                        String parentId) {
         Instant now = ctx.now();
-        long seq = lastSeq;
+        long seq = locked.lastSeq();
+        String parent = parentId;
+        Message newest = null;
+        long assistantMessages = 0;
         List<Appended> results = new ArrayList<>(batch.size());
         Map<String, Stored> inBatch = new HashMap<>();
         for (NewMessage m : batch) {
             String hash = null;
             if (m.clientMessageId() != null) {
-                hash = payloadHash(m);
+                hash = PayloadHash.of(m);
                 Stored earlier = inBatch.containsKey(m.clientMessageId()) ? inBatch.get(m.clientMessageId())
                         : findByClientId(h, conversationId, m.clientMessageId()).orElse(null);
                 if (earlier != null) {
@@ -97,33 +126,44 @@ final class JdbcMessages implements Messages {
                 }
             }
             checkReferences(h, conversationId, m);
-            Message stored = insert(h, conversationId, m, ++seq, hash, now);
-            results.add(new Appended(stored, false));
+            newest = insert(h, conversationId, m, ++seq, parent, hash, now);
+            parent = newest.id();
+            if (m.role() == Role.ASSISTANT) {
+                assistantMessages++;
+            }
+            results.add(new Appended(newest, false));
             if (hash != null) {
-                inBatch.put(m.clientMessageId(), new Stored(stored, hash));
+                inBatch.put(m.clientMessageId(), new Stored(newest, hash));
             }
         }
-        if (seq > lastSeq) {
-            h.createUpdate(ctx.conversationSql.get("recordAppend"))
+        if (newest != null) {
+            h.createUpdate(conversationSql().get("recordAppend"))
                     .bind("id", conversationId)
                     .bind("userId", userId)
                     .bind("lastSeq", seq)
-                    .bind("added", seq - lastSeq)
+                    .bind("added", seq - locked.lastSeq())
+                    .bind("unread", assistantMessages)
+                    .bind("preview", preview(newest.content()))
+                    .bind("tipId", newest.id())
                     .bind("now", now)
                     .execute();
         }
         return results;
     }
 
+    /** The first {@link Limits#PREVIEW_LENGTH} code points, as SQL's substr counts them. */
+    static String preview(String content) {
+        int codePoints = content.codePointCount(0, content.length());
+        return codePoints <= Limits.PREVIEW_LENGTH ? content
+                : content.substring(0, content.offsetByCodePoints(0, Limits.PREVIEW_LENGTH));
+    }
+
     private void checkReferences(Handle h, String conversationId, NewMessage m) {
-        if (m.replyTo() != null && h.createQuery(ctx.messageSql.get("isInConversation"))
-                .bind("id", m.replyTo())
-                .bind("conversationId", conversationId)
-                .mapTo(Integer.class).findOne().isEmpty()) {
+        if (m.replyTo() != null && !isInConversation(h, m.replyTo(), conversationId)) {
             throw new NotFoundException("No message " + m.replyTo() + " in conversation " + conversationId + " to reply to");
         }
         for (String attachmentId : m.attachmentIds()) {
-            if (h.createQuery(ctx.attachmentSql.get("exists"))
+            if (h.createQuery(ctx.sql("attachment").get("exists"))
                     .bind("id", attachmentId)
                     .bind("userId", userId)
                     .mapTo(Integer.class).findOne().isEmpty()) {
@@ -132,15 +172,32 @@ final class JdbcMessages implements Messages {
         }
     }
 
-    private Message insert(Handle h, String conversationId, NewMessage m, long seq, String hash, Instant now) {
+    private boolean isInConversation(Handle h, String messageId, String conversationId) {
+        return h.createQuery(sql().get("isInConversation"))
+                .bind("id", messageId)
+                .bind("conversationId", conversationId)
+                .mapTo(Integer.class).findOne().isPresent();
+    }
+
+    private Message insert(Handle h, String conversationId, NewMessage m, long seq, String parentId, String hash,
+                           Instant now) {
         String id = ctx.ids.next();
-        h.createUpdate(ctx.messageSql.get("insert"))
+        h.createUpdate(sql().get("insert"))
                 .bind("id", id)
                 .bind("conversationId", conversationId)
                 .bind("userId", userId)
                 .bind("seq", seq)
+                .bind("parentId", parentId)
                 .bind("role", m.role().wireName())
+                .bind("type", m.type().wireName())
                 .bind("content", m.content())
+                .bindByType("mediaRefs", Json.writeStrings(m.media().refs()), dev.chatstore.jdbc.JsonText.class)
+                .bind("audioRef", m.media().audioRef())
+                .bind("audioDurationMs", m.media().audioDurationMs())
+                .bind("modelName", m.usage().model())
+                .bind("promptTokens", m.usage().promptTokens())
+                .bind("completionTokens", m.usage().completionTokens())
+                .bind("toolCallId", m.toolCallId())
                 .bind("metadata", Json.write(m.metadata()))
                 .bind("clientMessageId", m.clientMessageId())
                 .bind("payloadHash", hash)
@@ -148,24 +205,24 @@ final class JdbcMessages implements Messages {
                 .bind("now", now)
                 .execute();
         for (String attachmentId : m.attachmentIds()) {
-            h.createUpdate(ctx.messageSql.get("linkAttachment"))
+            h.createUpdate(sql().get("linkAttachment"))
                     .bind("messageId", id)
                     .bind("attachmentId", attachmentId)
                     .bind("userId", userId)
                     .execute();
-            h.createUpdate(ctx.attachmentSql.get("linkConversation"))
+            h.createUpdate(ctx.sql("attachment").get("linkConversation"))
                     .bind("conversationId", conversationId)
                     .bind("attachmentId", attachmentId)
                     .bind("userId", userId)
                     .bind("now", now)
                     .execute();
         }
-        return new Message(id, conversationId, seq, m.role(), m.content(), m.metadata(), m.clientMessageId(),
-                m.replyTo(), now);
+        return new Message(id, conversationId, seq, parentId, m.role(), m.type(), m.content(), m.media(), m.usage(),
+                m.toolCallId(), m.metadata(), m.clientMessageId(), m.replyTo(), Feedback.NONE, now, null);
     }
 
     private Optional<Stored> findByClientId(Handle h, String conversationId, String clientMessageId) {
-        return h.createQuery(ctx.messageSql.get("byClientMessageId"))
+        return h.createQuery(sql().get("byClientMessageId"))
                 .bind("conversationId", conversationId)
                 .bind("clientMessageId", clientMessageId)
                 .bind("userId", userId)
@@ -173,36 +230,27 @@ final class JdbcMessages implements Messages {
                 .findOne();
     }
 
-    /** SHA-256 of everything that makes two appends "the same message". */
-    static String payloadHash(NewMessage m) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("role", m.role().wireName());
-        payload.put("content", m.content());
-        payload.put("replyTo", m.replyTo());
-        payload.put("metadata", m.metadata());
-        payload.put("attachments", m.attachmentIds().stream().sorted().toList());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.canonical(payload).getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
-
     @Override
     public Optional<Message> get(String messageId) {
         Check.id("messageId", messageId);
-        return ctx.read("read a message", h -> h.createQuery(ctx.messageSql.get("byId"))
+        return ctx.read("read a message", h -> find(h, messageId));
+    }
+
+    private Optional<Message> find(Handle h, String messageId) {
+        return h.createQuery(sql().get("byId"))
                 .bind("id", messageId)
                 .bind("userId", userId)
-                .map(mapper).findOne());
+                .map(mapper).findOne();
+    }
+
+    private Message require(Handle h, String messageId) {
+        return find(h, messageId).orElseThrow(() -> notFound(messageId));
     }
 
     @Override
     public Optional<Message> replyTo(String messageId) {
         Check.id("messageId", messageId);
-        return ctx.read("find a reply", h -> h.createQuery(ctx.messageSql.get("replyTo"))
+        return ctx.read("find a reply", h -> h.createQuery(sql().get("replyTo"))
                 .bind("id", messageId)
                 .bind("userId", userId)
                 .map(mapper).findOne());
@@ -250,7 +298,7 @@ final class JdbcMessages implements Messages {
     }
 
     private void requireConversation(Handle h, String conversationId) {
-        if (h.createQuery(ctx.conversationSql.get("exists"))
+        if (h.createQuery(conversationSql().get("exists"))
                 .bind("id", conversationId)
                 .bind("userId", userId)
                 .mapTo(Integer.class).findOne().isEmpty()) {
@@ -273,7 +321,7 @@ final class JdbcMessages implements Messages {
         @Override
         public List<Message> fetch(boolean inListingOrder, Long bound, int limit) {
             boolean down = inListingOrder == descending;
-            return h.createQuery(ctx.messageSql.get(down ? "pageBefore" : "pageAfter"))
+            return h.createQuery(sql().get(down ? "pageBefore" : "pageAfter"))
                     .bind("conversationId", conversationId)
                     .bind("seq", bound.longValue())
                     .bind("limit", limit)
@@ -302,28 +350,175 @@ final class JdbcMessages implements Messages {
     }
 
     @Override
+    public Message editContent(String messageId, String content) {
+        Check.id("messageId", messageId);
+        Check.anyText("content", content, Limits.CONTENT_MAX);
+        return ctx.write("edit a message", h -> {
+            Message message = require(h, messageId);
+            h.createUpdate(sql().get("editContent"))
+                    .bind("id", messageId)
+                    .bind("userId", userId)
+                    .bind("content", content)
+                    .bind("now", ctx.now())
+                    .execute();
+            h.createUpdate(conversationSql().get("refreshPreview")).bind("id", message.conversationId()).execute();
+            return require(h, messageId);
+        });
+    }
+
+    @Override
+    public Message setFeedback(String messageId, Feedback feedback) {
+        Check.id("messageId", messageId);
+        Check.notNull("feedback", feedback);
+        return ctx.write("set feedback on a message", h -> {
+            int updated = h.createUpdate(sql().get("setFeedback"))
+                    .bind("id", messageId)
+                    .bind("userId", userId)
+                    .bind("rating", feedback.rating() == null ? null : feedback.rating().wireName())
+                    .bind("mistake", feedback.mistake())
+                    .bind("mistakeNote", feedback.mistakeNote())
+                    .execute();
+            if (updated == 0) {
+                throw notFound(messageId);
+            }
+            return require(h, messageId);
+        });
+    }
+
+    @Override
+    public Appended regenerate(String assistantMessageId, NewMessage reply) {
+        return appendSibling("regenerate a reply", assistantMessageId, reply, Role.ASSISTANT);
+    }
+
+    @Override
+    public Appended editIntoBranch(String userMessageId, NewMessage edited) {
+        return appendSibling("edit a message into a branch", userMessageId, edited, Role.USER);
+    }
+
+    /** Appends {@code message} with the same parent as {@code siblingId}, as the new tip. */
+    private Appended appendSibling(String operation, String siblingId, NewMessage message, Role role) {
+        Check.id("messageId", siblingId);
+        Check.notNull("message", message);
+        if (message.role() != role) {
+            throw new InvalidInputException("message", "must be a " + role.wireName() + " message, was " + message.role().wireName());
+        }
+        return ctx.write(operation, h -> {
+            Message sibling = require(h, siblingId);
+            if (sibling.role() != role) {
+                throw new InvalidInputException("messageId", "is a " + sibling.role().wireName() + " message, not a "
+                        + role.wireName() + " message");
+            }
+            Locked locked = lock(h, sibling.conversationId());
+            return appendLocked(h, sibling.conversationId(), List.of(message), locked, sibling.parentId()).get(0);
+        });
+    }
+
+    @Override
+    public Conversation selectBranch(String messageId) {
+        Check.id("messageId", messageId);
+        return ctx.write("select a branch", h -> {
+            Message tip = require(h, messageId);
+            lock(h, tip.conversationId());
+            h.createUpdate(conversationSql().get("setTip"))
+                    .bind("id", tip.conversationId())
+                    .bind("tipId", tip.id())
+                    .bind("now", ctx.now())
+                    .execute();
+            return h.createQuery(conversationSql().get("byId"))
+                    .bind("id", tip.conversationId())
+                    .bind("userId", userId)
+                    .map(Rows.conversation(ctx.dialect)).one().conversation();
+        });
+    }
+
+    @Override
+    public Page<Message> branch(String conversationId, PageRequest page) {
+        Check.id("conversationId", conversationId);
+        Check.notNull("page", page);
+        int limit = Check.pageLimit("limit", page.limit(), Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
+        return ctx.read("read a branch", h -> {
+            Optional<String> tip = h.createQuery(conversationSql().get("byId"))
+                    .bind("id", conversationId)
+                    .bind("userId", userId)
+                    .map((rs, c) -> Optional.ofNullable(rs.getString("active_tip_id")))
+                    .findOne()
+                    .orElseThrow(() -> JdbcConversations.notFound(conversationId));
+            return ancestorsPage(h, conversationId, "branch", conversationId, tip.orElse(null), page.cursor(), limit);
+        });
+    }
+
+    @Override
+    public Page<Message> path(String messageId, PageRequest page) {
+        Check.id("messageId", messageId);
+        Check.notNull("page", page);
+        int limit = Check.pageLimit("limit", page.limit(), Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
+        return ctx.read("read a message path", h -> {
+            Message start = require(h, messageId);
+            return ancestorsPage(h, start.conversationId(), "path", messageId, messageId, page.cursor(), limit);
+        });
+    }
+
+    /**
+     * A page of the walk from {@code startId} to the root. The cursor names the last message
+     * returned; the next page starts at its parent, so each page costs {@code limit} index lookups
+     * however deep it is.
+     */
+    private Page<Message> ancestorsPage(Handle h, String conversationId, String listing, String scope, String startId,
+                                        String cursorText, int limit) {
+        String start = startId;
+        if (cursorText != null) {
+            String after = Cursor.decode(cursorText, listing, scope, 1).key().get(0);
+            Check.id("cursor", after);
+            start = h.createQuery(sql().get("parentOf"))
+                    .bind("id", after)
+                    .bind("conversationId", conversationId)
+                    .map((rs, c) -> Optional.ofNullable(rs.getString(1)))
+                    .findOne()
+                    .orElseThrow(() -> new InvalidInputException("cursor", "points at a message that no longer exists"))
+                    .orElse(null);
+        }
+        if (start == null) {
+            return new Page<>(List.of(), null, null);
+        }
+        List<Message> rows = h.createQuery(sql().get("ancestors"))
+                .bind("startId", start)
+                .bind("conversationId", conversationId)
+                .bind("limit", limit + 1)
+                .map(mapper).list();
+        List<Message> items = rows.subList(0, Math.min(limit, rows.size()));
+        String next = rows.size() > limit
+                ? new Cursor(listing, scope, true, List.of(items.get(items.size() - 1).id())).encode() : null;
+        return new Page<>(items, next, null);
+    }
+
+    @Override
     public boolean delete(String messageId) {
         Check.id("messageId", messageId);
         return ctx.write("delete a message", h -> {
-            Optional<String> conversationId = h.createQuery(ctx.messageSql.get("conversationOf"))
-                    .bind("id", messageId)
-                    .bind("userId", userId)
-                    .mapTo(String.class).findOne();
-            if (conversationId.isEmpty()) {
+            Optional<Message> found = find(h, messageId);
+            if (found.isEmpty()) {
                 return false;
             }
-            h.createQuery(ctx.conversationSql.get("lastSeqForWrite"))
-                    .bind("id", conversationId.get())
-                    .bind("userId", userId)
-                    .mapTo(Long.class).findOne();
-            int deleted = h.createUpdate(ctx.messageSql.get("delete")).bind("id", messageId).execute();
-            if (deleted > 0) {
-                h.createUpdate(ctx.conversationSql.get("recordDelete"))
-                        .bind("id", conversationId.get())
-                        .bind("now", ctx.now())
-                        .execute();
-            }
-            return deleted > 0;
+            Message message = found.get();
+            Locked locked = lock(h, message.conversationId());
+            // Children move up to the deleted message's parent, so branches stay connected.
+            h.createUpdate(sql().get("reparentChildren"))
+                    .bind("id", messageId)
+                    .bind("newParentId", message.parentId())
+                    .execute();
+            h.createUpdate(sql().get("delete")).bind("id", messageId).execute();
+            boolean wasUnread = message.role() == Role.ASSISTANT && message.seq() > locked.readSeq();
+            h.createUpdate(conversationSql().get("recordDelete"))
+                    .bind("id", message.conversationId())
+                    .bind("unread", wasUnread ? 1 : 0)
+                    .bind("tipId", messageId.equals(locked.tipId()) ? message.parentId() : locked.tipId())
+                    .bind("now", ctx.now())
+                    .execute();
+            return true;
         });
+    }
+
+    private static NotFoundException notFound(String messageId) {
+        return new NotFoundException("No message " + messageId);
     }
 }

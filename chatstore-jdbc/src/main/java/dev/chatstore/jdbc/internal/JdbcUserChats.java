@@ -2,9 +2,17 @@ package dev.chatstore.jdbc.internal;
 
 import dev.chatstore.Attachments;
 import dev.chatstore.Conversations;
+import dev.chatstore.ExportSummary;
 import dev.chatstore.MemoryFacts;
 import dev.chatstore.Messages;
+import dev.chatstore.Profile;
+import dev.chatstore.ProviderConfigs;
+import dev.chatstore.SearchCache;
+import dev.chatstore.Settings;
+import dev.chatstore.UsageReport;
 import dev.chatstore.UserChats;
+import java.io.OutputStream;
+import java.time.Instant;
 
 /** The per-user view: every repository bound to one user id. Thread-safe. */
 public final class JdbcUserChats implements UserChats {
@@ -13,13 +21,25 @@ public final class JdbcUserChats implements UserChats {
     private final Messages messages;
     private final Attachments attachments;
     private final MemoryFacts facts;
+    private final JdbcProfile profile;
+    private final Settings settings;
+    private final ProviderConfigs providers;
+    private final SearchCache searchCache;
+    private final JdbcUsage usage;
+    private final UserData data;
 
     public JdbcUserChats(StoreContext ctx, String userId) {
         this.userId = userId;
-        this.conversations = new JdbcConversations(ctx, userId);
+        this.usage = new JdbcUsage(ctx, userId);
+        this.conversations = new JdbcConversations(ctx, userId, usage);
         this.messages = new JdbcMessages(ctx, userId);
         this.attachments = new JdbcAttachments(ctx, userId);
         this.facts = new JdbcMemoryFacts(ctx, userId);
+        this.profile = new JdbcProfile(ctx, userId);
+        this.settings = new JdbcSettings(ctx, userId);
+        this.providers = new JdbcProviderConfigs(ctx, userId);
+        this.searchCache = new JdbcSearchCache(ctx, userId);
+        this.data = new UserData(ctx, userId);
     }
 
     @Override
@@ -45,5 +65,40 @@ public final class JdbcUserChats implements UserChats {
     @Override
     public MemoryFacts facts() {
         return facts;
+    }
+
+    @Override
+    public Profile profile() {
+        return profile;
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public ProviderConfigs providers() {
+        return providers;
+    }
+
+    @Override
+    public SearchCache searchCache() {
+        return searchCache;
+    }
+
+    @Override
+    public UsageReport usage(Instant from, Instant to) {
+        return usage.report(from, to);
+    }
+
+    @Override
+    public ExportSummary exportTo(OutputStream out) {
+        return data.exportTo(out);
+    }
+
+    @Override
+    public void erase() {
+        data.erase();
     }
 }

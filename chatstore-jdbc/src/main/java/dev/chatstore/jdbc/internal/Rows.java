@@ -4,9 +4,14 @@ import dev.chatstore.Attachment;
 import dev.chatstore.AttachmentStatus;
 import dev.chatstore.Conversation;
 import dev.chatstore.FactCategory;
+import dev.chatstore.Feedback;
+import dev.chatstore.Media;
 import dev.chatstore.MemoryFact;
 import dev.chatstore.Message;
+import dev.chatstore.MessageType;
+import dev.chatstore.Rating;
 import dev.chatstore.Role;
+import dev.chatstore.TokenUsage;
 import dev.chatstore.jdbc.Dialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,8 +33,16 @@ final class Rows {
                 rs.getString("persona_id"),
                 rs.getString("title"),
                 Json.read(rs.getString("metadata")),
+                rs.getString("provider"),
+                rs.getString("model"),
+                rs.getString("system_prompt"),
+                rs.getBoolean("pinned"),
+                rs.getBoolean("archived"),
                 rs.getLong("message_count"),
                 d.readInstant(rs, "last_message_at"),
+                rs.getString("last_message_preview"),
+                rs.getLong("unread_count"),
+                rs.getString("active_tip_id"),
                 d.readInstant(rs, "created_at"),
                 d.readInstant(rs, "updated_at")),
                 rs.getLong("activity_seq"));
@@ -40,22 +53,42 @@ final class Rows {
     }
 
     static Message message(Dialect d, ResultSet rs) throws SQLException {
+        String rating = rs.getString("rating");
         return new Message(
                 rs.getString("id"),
                 rs.getString("conversation_id"),
                 rs.getLong("seq"),
+                rs.getString("parent_id"),
                 Role.parse(rs.getString("role")),
+                MessageType.parse(rs.getString("type")),
                 rs.getString("content"),
+                new Media(Json.readStrings(rs.getString("media_refs")), rs.getString("audio_ref"),
+                        nullableLong(rs, "audio_duration_ms")),
+                new TokenUsage(rs.getString("model_name"), nullableInt(rs, "prompt_tokens"),
+                        nullableInt(rs, "completion_tokens")),
+                rs.getString("tool_call_id"),
                 Json.read(rs.getString("metadata")),
                 rs.getString("client_message_id"),
                 rs.getString("reply_to_id"),
-                d.readInstant(rs, "created_at"));
+                new Feedback(rating == null ? null : Rating.parse(rating), rs.getBoolean("mistake"),
+                        rs.getString("mistake_note")),
+                d.readInstant(rs, "created_at"),
+                d.readInstant(rs, "edited_at"));
+    }
+
+    static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     static RowMapper<Attachment> attachment(Dialect d) {
         return (rs, ctx) -> {
-            int words = rs.getInt("word_count");
-            Integer wordCount = rs.wasNull() ? null : words;
+            Integer wordCount = nullableInt(rs, "word_count");
             return new Attachment(
                     rs.getString("id"),
                     rs.getString("user_id"),

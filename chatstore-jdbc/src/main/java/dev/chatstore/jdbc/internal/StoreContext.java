@@ -8,6 +8,9 @@ import dev.chatstore.jdbc.EngineSettings;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
@@ -18,26 +21,35 @@ import org.jdbi.v3.core.JdbiException;
  */
 public final class StoreContext {
     private static final int MAX_ATTEMPTS = 5;
+    private static final List<String> CATALOGS = List.of("conversation", "message", "attachment", "fact", "persona",
+            "profile", "userdata", "setting", "provider", "search_cache", "usage", "maintenance");
 
     final Database db;
     final Dialect dialect;
     final EngineSettings settings;
     final IdGenerator ids;
-    final SqlCatalog conversationSql;
-    final SqlCatalog messageSql;
-    final SqlCatalog attachmentSql;
-    final SqlCatalog factSql;
+    private final Map<String, SqlCatalog> catalogs = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final JdbcPersonas personas;
 
     public StoreContext(Database db, Dialect dialect, EngineSettings settings) {
         this.db = db;
         this.dialect = dialect;
         this.settings = settings;
         this.ids = new IdGenerator(settings.clock());
-        this.conversationSql = load("conversation", dialect);
-        this.messageSql = load("message", dialect);
-        this.attachmentSql = load("attachment", dialect);
-        this.factSql = load("fact", dialect);
+        this.personas = new JdbcPersonas(this);
+        // Load every statement now: a missing file, statement or placeholder fails the open, not a call.
+        CATALOGS.forEach(this::sql);
+    }
+
+    /** The store's personas (one cache per store). */
+    public JdbcPersonas personas() {
+        return personas;
+    }
+
+    /** The statements of {@code dev/chatstore/jdbc/sql/<name>.sql}, loaded once. */
+    SqlCatalog sql(String name) {
+        return catalogs.computeIfAbsent(name, n -> load(n, dialect));
     }
 
     private static SqlCatalog load(String name, Dialect dialect) {

@@ -52,7 +52,8 @@ class BrokenStoreSelfTest {
     private static final List<String> ISOLATION_RULES = List.of(
             "otherUserCannotSeeConversations",
             "otherUserCannotReadMessages",
-            "userIdsAreComparedExactly");
+            "userIdsAreComparedExactly",
+            "otherUserCannotSeeOrChangeTheProfile");
 
     /** Rules a store ordering by timestamp must fail. */
     private static final List<String> ORDERING_RULES = List.of(
@@ -61,6 +62,25 @@ class BrokenStoreSelfTest {
             "afterUnderAFrozenClockFollowsSeq",
             "appendAllUnderAFrozenClockKeepsBatchOrder",
             "aClockGoingBackwardsDoesNotReorderMessages");
+
+    /** Rules a store whose persona cache is never invalidated must fail. */
+    private static final List<String> PERSONA_CACHE_RULES = List.of(
+            "upsertIsVisibleToGetAndListAtOnce",
+            "statusChangesTakeEffectAtOnceForNewConversations");
+
+    /** Rules a store merging by shallow read-modify-write must fail. */
+    private static final List<String> MERGE_RULES = List.of(
+            "patchFollowsTheRfc7386Example",
+            "patchReplacesAcrossValueKinds",
+            "patchRoundTripsEveryJsonValueKindExactly",
+            "mergePreferencesIsAJsonMergePatch");
+
+    /** Rules a store without branches must fail. */
+    private static final List<String> BRANCH_RULES = List.of(
+            "regenerateAppendsASiblingThatBecomesTheTip",
+            "editIntoBranchStartsANewBranchAndKeepsTheOriginal",
+            "selectBranchChoosesWhereReadingAndAppendingContinue",
+            "branchAndPathArePagedNewestFirstWithNextCursorsOnly");
 
     @Test
     void storeIgnoringClientMessageIdFailsTheIdempotencyRules() {
@@ -78,10 +98,28 @@ class BrokenStoreSelfTest {
     }
 
     @Test
+    void storeWithAStalePersonaCacheFailsThePersonaCacheRules() {
+        assertFailsRules(StalePersonaCache.class, PERSONA_CACHE_RULES);
+    }
+
+    @Test
+    void storeMergingShallowlyFailsTheMergePatchRules() {
+        assertFailsRules(ShallowMerge.class, MERGE_RULES);
+    }
+
+    @Test
+    void storeIgnoringBranchesFailsTheBranchRules() {
+        assertFailsRules(IgnoresBranches.class, BRANCH_RULES);
+    }
+
+    @Test
     void faithfulPassThroughPassesEveryRuleTheBrokenStoresFail() {
         List<String> rules = new ArrayList<>(IDEMPOTENCY_RULES);
         rules.addAll(ISOLATION_RULES);
         rules.addAll(ORDERING_RULES);
+        rules.addAll(PERSONA_CACHE_RULES);
+        rules.addAll(MERGE_RULES);
+        rules.addAll(BRANCH_RULES);
         EngineExecutionResults results = run(rules.stream()
                 .map(rule -> selectMethod(Faithful.class, rule)).toArray(DiscoverySelector[]::new));
         assertThat(results.testEvents().started().count()).as("every named rule exists and ran").isEqualTo(rules.size());
@@ -129,6 +167,8 @@ class BrokenStoreSelfTest {
             return decorator.apply(SqliteChatStore.inMemoryBuilder()
                     .clock(settings.clock())
                     .maxInlineAttachmentBytes(settings.maxInlineAttachmentBytes())
+                    .encryptionKeys(settings.encryptionKeys())
+                    .personaCacheTtl(settings.personaCacheTtl())
                     .build());
         }
 
@@ -159,6 +199,24 @@ class BrokenStoreSelfTest {
     static final class OrdersByTimestamp extends DecoratedSuite {
         OrdersByTimestamp() {
             super(OrdersByTimestampStore::new);
+        }
+    }
+
+    static final class StalePersonaCache extends DecoratedSuite {
+        StalePersonaCache() {
+            super(StalePersonaCacheStore::new);
+        }
+    }
+
+    static final class ShallowMerge extends DecoratedSuite {
+        ShallowMerge() {
+            super(ShallowMergeStore::new);
+        }
+    }
+
+    static final class IgnoresBranches extends DecoratedSuite {
+        IgnoresBranches() {
+            super(IgnoresBranchesStore::new);
         }
     }
 }

@@ -3,9 +3,19 @@ package dev.chatstore.sqlite.selftest;
 import dev.chatstore.Attachments;
 import dev.chatstore.ChatStore;
 import dev.chatstore.Conversations;
+import dev.chatstore.ExportSummary;
 import dev.chatstore.MemoryFacts;
 import dev.chatstore.Messages;
+import dev.chatstore.Personas;
+import dev.chatstore.Profile;
+import dev.chatstore.ProviderConfigs;
+import dev.chatstore.SearchCache;
+import dev.chatstore.Settings;
+import dev.chatstore.StoreStatistics;
+import dev.chatstore.UsageReport;
 import dev.chatstore.UserChats;
+import java.io.OutputStream;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -30,23 +40,99 @@ class ForwardingChatStore implements ChatStore {
     }
 
     @Override
+    public Personas personas() {
+        return delegate.personas();
+    }
+
+    @Override
+    public Settings settings() {
+        return delegate.settings();
+    }
+
+    @Override
+    public StoreStatistics statistics() {
+        return delegate.statistics();
+    }
+
+    @Override
+    public long purgeExpiredSearchCache() {
+        return delegate.purgeExpiredSearchCache();
+    }
+
+    @Override
+    public long rotateEncryptionKey() {
+        return delegate.rotateEncryptionKey();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }
 
-    /** A user view assembled from parts. */
-    record View(String userId, Conversations conversations, Messages messages, Attachments attachments,
-                MemoryFacts facts) implements UserChats {
+    /**
+     * A user view with some parts replaced; every other part, and export, erase and usage, go to
+     * the real view.
+     */
+    record View(UserChats real, Conversations conversations, Messages messages, Profile profile) implements UserChats {
         static View of(UserChats real) {
-            return new View(real.userId(), real.conversations(), real.messages(), real.attachments(), real.facts());
+            return new View(real, real.conversations(), real.messages(), real.profile());
         }
 
         View withConversations(Conversations replacement) {
-            return new View(userId, replacement, messages, attachments, facts);
+            return new View(real, replacement, messages, profile);
         }
 
         View withMessages(Messages replacement) {
-            return new View(userId, conversations, replacement, attachments, facts);
+            return new View(real, conversations, replacement, profile);
+        }
+
+        View withProfile(Profile replacement) {
+            return new View(real, conversations, messages, replacement);
+        }
+
+        @Override
+        public String userId() {
+            return real.userId();
+        }
+
+        @Override
+        public Attachments attachments() {
+            return real.attachments();
+        }
+
+        @Override
+        public MemoryFacts facts() {
+            return real.facts();
+        }
+
+        @Override
+        public Settings settings() {
+            return real.settings();
+        }
+
+        @Override
+        public ProviderConfigs providers() {
+            return real.providers();
+        }
+
+        @Override
+        public SearchCache searchCache() {
+            return real.searchCache();
+        }
+
+        @Override
+        public UsageReport usage(Instant from, Instant to) {
+            return real.usage(from, to);
+        }
+
+        @Override
+        public ExportSummary exportTo(OutputStream out) {
+            return real.exportTo(out);
+        }
+
+        @Override
+        public void erase() {
+            real.erase();
         }
     }
 }

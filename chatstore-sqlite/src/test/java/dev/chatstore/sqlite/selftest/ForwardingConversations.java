@@ -1,10 +1,12 @@
 package dev.chatstore.sqlite.selftest;
 
 import dev.chatstore.Conversation;
+import dev.chatstore.ConversationSummary;
 import dev.chatstore.Conversations;
 import dev.chatstore.NewConversation;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
+import dev.chatstore.TokenTotals;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +39,16 @@ class ForwardingConversations implements Conversations {
     }
 
     @Override
+    public Page<Conversation> listArchived(PageRequest page) {
+        return delegate.listArchived(page);
+    }
+
+    @Override
+    public Page<ConversationSummary> sidebar(PageRequest page) {
+        return delegate.sidebar(page);
+    }
+
+    @Override
     public Conversation rename(String conversationId, String title) {
         return delegate.rename(conversationId, title);
     }
@@ -44,6 +56,41 @@ class ForwardingConversations implements Conversations {
     @Override
     public Conversation replaceMetadata(String conversationId, Map<String, ?> metadata) {
         return delegate.replaceMetadata(conversationId, metadata);
+    }
+
+    @Override
+    public Conversation patchMetadata(String conversationId, Map<String, ?> patch) {
+        return delegate.patchMetadata(conversationId, patch);
+    }
+
+    @Override
+    public Conversation setModel(String conversationId, String provider, String model) {
+        return delegate.setModel(conversationId, provider, model);
+    }
+
+    @Override
+    public Conversation setSystemPrompt(String conversationId, String systemPrompt) {
+        return delegate.setSystemPrompt(conversationId, systemPrompt);
+    }
+
+    @Override
+    public Conversation setPinned(String conversationId, boolean pinned) {
+        return delegate.setPinned(conversationId, pinned);
+    }
+
+    @Override
+    public Conversation setArchived(String conversationId, boolean archived) {
+        return delegate.setArchived(conversationId, archived);
+    }
+
+    @Override
+    public Conversation markRead(String conversationId) {
+        return delegate.markRead(conversationId);
+    }
+
+    @Override
+    public TokenTotals tokenTotals(String conversationId) {
+        return delegate.tokenTotals(conversationId);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.chatstore.sqlite.selftest;
 
 import dev.chatstore.Appended;
+import dev.chatstore.Conversation;
+import dev.chatstore.Feedback;
 import dev.chatstore.Message;
 import dev.chatstore.Messages;
 import dev.chatstore.NewMessage;
@@ -58,6 +60,41 @@ class ForwardingMessages implements Messages {
     @Override
     public List<Message> after(String conversationId, long afterSeq, int limit) {
         return delegate.after(conversationId, afterSeq, limit);
+    }
+
+    @Override
+    public Message editContent(String messageId, String content) {
+        return delegate.editContent(messageId, content);
+    }
+
+    @Override
+    public Message setFeedback(String messageId, Feedback feedback) {
+        return delegate.setFeedback(messageId, feedback);
+    }
+
+    @Override
+    public Appended regenerate(String assistantMessageId, NewMessage reply) {
+        return delegate.regenerate(assistantMessageId, reply);
+    }
+
+    @Override
+    public Appended editIntoBranch(String userMessageId, NewMessage edited) {
+        return delegate.editIntoBranch(userMessageId, edited);
+    }
+
+    @Override
+    public Conversation selectBranch(String messageId) {
+        return delegate.selectBranch(messageId);
+    }
+
+    @Override
+    public Page<Message> branch(String conversationId, PageRequest page) {
+        return delegate.branch(conversationId, page);
+    }
+
+    @Override
+    public Page<Message> path(String messageId, PageRequest page) {
+        return delegate.path(messageId, page);
     }
 
     @Override

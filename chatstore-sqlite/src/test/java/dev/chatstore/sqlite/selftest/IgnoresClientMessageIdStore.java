@@ -30,6 +30,7 @@ final class IgnoresClientMessageIdStore extends ForwardingChatStore {
     }
 
     private static NewMessage strip(NewMessage m) {
-        return m == null ? null : new NewMessage(m.role(), m.content(), null, m.replyTo(), m.metadata(), m.attachmentIds());
+        return m == null ? null : new NewMessage(m.role(), m.content(), null, m.replyTo(), m.metadata(), m.attachmentIds(),
+                m.type(), m.media(), m.usage(), m.toolCallId());
     }
 }

@@ -6,18 +6,23 @@ import dev.chatstore.Conversation;
 import dev.chatstore.Message;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
+import dev.chatstore.ProfileSpec;
 import dev.chatstore.UserChats;
+import dev.chatstore.UserProfile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Broken on purpose: get of a conversation or message finds any user's row. It remembers who
- * created each conversation and message and answers a foreign get through the owner's view.
+ * created each conversation and message and answers a foreign get through the owner's view. A
+ * user without a profile is shown the profile of the last user who upserted one.
  */
 final class LeaksAcrossUsersStore extends ForwardingChatStore {
     private final Map<String, String> ownerById = new ConcurrentHashMap<>();
+    private final AtomicReference<String> lastProfileOwner = new AtomicReference<>();
 
     LeaksAcrossUsersStore(ChatStore delegate) {
         super(delegate);
@@ -65,6 +70,22 @@ final class LeaksAcrossUsersStore extends ForwardingChatStore {
                         String owner = messageId == null ? null : ownerById.get(messageId);
                         return owner == null || owner.equals(user) ? delegate.get(messageId)
                                 : LeaksAcrossUsersStore.this.delegate.forUser(owner).messages().get(messageId);
+                    }
+                })
+                .withProfile(new ForwardingProfile(real.profile()) {
+                    @Override
+                    public UserProfile upsert(ProfileSpec profile) {
+                        UserProfile stored = delegate.upsert(profile);
+                        lastProfileOwner.set(user);
+                        return stored;
+                    }
+
+                    @Override
+                    public Optional<UserProfile> get() {
+                        Optional<UserProfile> own = delegate.get();
+                        String other = lastProfileOwner.get();
+                        return own.isPresent() || other == null ? own
+                                : LeaksAcrossUsersStore.this.delegate.forUser(other).profile().get();
                     }
                 });
     }

@@ -1,0 +1,29 @@
+package dev.chatstore;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An AI character users chat with. Global, not per user. Immutable snapshot.
+ *
+ * @param id                a stable id, kept across updates
+ * @param name              the unique name conversations refer to (their {@code personaId})
+ * @param greeting          the first assistant message of a new conversation, or null
+ * @param personalityTraits short trait words, in order
+ * @param suggestedOpeners  conversation starters to offer the user, in order
+ */
+public record Persona(
+        String id,
+        String name,
+        String displayName,
+        String avatarUrl,
+        String description,
+        String category,
+        String systemInstructions,
+        List<String> personalityTraits,
+        List<String> suggestedOpeners,
+        String greeting,
+        PersonaStatus status,
+        Instant createdAt,
+        Instant updatedAt) {
+}

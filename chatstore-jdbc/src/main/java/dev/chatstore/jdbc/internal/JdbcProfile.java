@@ -1,0 +1,152 @@
+package dev.chatstore.jdbc.internal;
+
+import dev.chatstore.AlreadyExistsException;
+import dev.chatstore.Conversation;
+import dev.chatstore.Profile;
+import dev.chatstore.ProfileSpec;
+import dev.chatstore.UserProfile;
+import dev.chatstore.internal.Check;
+import dev.chatstore.jdbc.JsonText;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** One user's profile; every write creates it first if needed. Thread-safe. */
+final class JdbcProfile implements Profile {
+    private static final JsonText EMPTY = new JsonText("{}");
+
+    private final StoreContext ctx;
+    private final String userId;
+    private final RowMapper<UserProfile> mapper;
+
+    JdbcProfile(StoreContext ctx, String userId) {
+        this.ctx = ctx;
+        this.userId = userId;
+        this.mapper = (rs, c) -> new UserProfile(
+                rs.getString("user_id"),
+                rs.getString("email"),
+                rs.getString("display_name"),
+                rs.getBoolean("active"),
+                Json.read(rs.getString("preferences")),
+                rs.getString("active_conversation_id"),
+                ctx.dialect.readInstant(rs, "created_at"),
+                ctx.dialect.readInstant(rs, "updated_at"),
+                ctx.dialect.readInstant(rs, "last_active_at"));
+    }
+
+    private SqlCatalog sql() {
+        return ctx.sql("profile");
+    }
+
+    @Override
+    public UserProfile upsert(ProfileSpec profile) {
+        Check.notNull("profile", profile);
+        return ctx.write("save a user profile", h -> {
+            if (profile.email() != null && h.createQuery(sql().get("emailOwner"))
+                    .bind("email", profile.email())
+                    .bind("userId", userId)
+                    .mapTo(String.class).findOne().isPresent()) {
+                throw new AlreadyExistsException("Another user has the email " + profile.email());
+            }
+            h.createUpdate(sql().get("upsert"))
+                    .bind("userId", userId)
+                    .bind("email", profile.email())
+                    .bind("displayName", profile.displayName())
+                    .bind("active", profile.active())
+                    .bind("emptyPreferences", EMPTY)
+                    .bind("now", ctx.now())
+                    .execute();
+            return load(h);
+        });
+    }
+
+    @Override
+    public Optional<UserProfile> get() {
+        return ctx.read("read a user profile", h -> h.createQuery(sql().get("byUser"))
+                .bind("userId", userId).map(mapper).findOne());
+    }
+
+    @Override
+    public UserProfile mergePreferences(Map<String, ?> patch) {
+        Map<String, Object> validPatch = Check.metadata("patch", patch);
+        return updatePreferences("merge preferences", current -> Json.mergePatch(current, validPatch));
+    }
+
+    @Override
+    public UserProfile replacePreferences(Map<String, ?> preferences) {
+        Map<String, Object> valid = Check.metadata("preferences", preferences);
+        return updatePreferences("replace preferences", current -> valid);
+    }
+
+    /** Read under the row lock, change, write: concurrent merges queue and all survive. */
+    private UserProfile updatePreferences(String operation, UnaryOperator<Map<String, Object>> change) {
+        return ctx.write(operation, h -> {
+            ensure(h);
+            String current = h.createQuery(sql().get("lockPreferences"))
+                    .bind("userId", userId)
+                    .mapTo(String.class).one();
+            Map<String, Object> updated = Check.metadata("preferences", change.apply(Json.read(current)));
+            h.createUpdate(sql().get("setPreferences"))
+                    .bind("userId", userId)
+                    .bind("preferences", Json.write(updated))
+                    .bind("now", ctx.now())
+                    .execute();
+            return load(h);
+        });
+    }
+
+    @Override
+    public UserProfile touch() {
+        return ctx.write("record user activity", h -> {
+            ensure(h);
+            h.createUpdate(sql().get("touch")).bind("userId", userId).bind("now", ctx.now()).execute();
+            return load(h);
+        });
+    }
+
+    @Override
+    public UserProfile setActiveConversation(String conversationId) {
+        Check.optionalId("conversationId", conversationId);
+        return ctx.write("set the active conversation", h -> {
+            if (conversationId != null && h.createQuery(ctx.sql("conversation").get("exists"))
+                    .bind("id", conversationId)
+                    .bind("userId", userId)
+                    .mapTo(Integer.class).findOne().isEmpty()) {
+                throw JdbcConversations.notFound(conversationId);
+            }
+            ensure(h);
+            h.createUpdate(sql().get("setActiveConversation"))
+                    .bind("userId", userId)
+                    .bind("conversationId", conversationId)
+                    .bind("now", ctx.now())
+                    .execute();
+            return load(h);
+        });
+    }
+
+    @Override
+    public Optional<Conversation> activeConversation() {
+        return ctx.read("read the active conversation", h -> h.createQuery(sql().get("byUser"))
+                .bind("userId", userId).map(mapper).findOne()
+                .map(UserProfile::activeConversationId)
+                .flatMap(id -> h.createQuery(ctx.sql("conversation").get("byId"))
+                        .bind("id", id)
+                        .bind("userId", userId)
+                        .map(Rows.conversation(ctx.dialect)).findOne())
+                .map(Rows.ConversationRow::conversation));
+    }
+
+    private void ensure(Handle h) {
+        h.createUpdate(sql().get("ensure"))
+                .bind("userId", userId)
+                .bind("emptyPreferences", EMPTY)
+                .bind("now", ctx.now())
+                .execute();
+    }
+
+    private UserProfile load(Handle h) {
+        return h.createQuery(sql().get("byUser")).bind("userId", userId).map(mapper).one();
+    }
+}

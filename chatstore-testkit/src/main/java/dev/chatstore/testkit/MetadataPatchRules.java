@@ -1,0 +1,143 @@
+package dev.chatstore.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatstore.Conversation;
+import dev.chatstore.NewConversation;
+import dev.chatstore.UserChats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * patchMetadata is a JSON merge patch (RFC 7386) applied atomically: nested maps merge, null
+ * removes a key, everything else replaces; two concurrent patches both survive.
+ */
+public interface MetadataPatchRules extends StoreFixture {
+
+    /** RFC 7386 MergePatch(target, patch), the reference the rules compare with. */
+    @SuppressWarnings("unchecked")
+    private static Object mergePatch(Object target, Object patch) {
+        if (!(patch instanceof Map<?, ?> patchMap)) {
+            return patch;
+        }
+        Map<String, Object> result = target instanceof Map<?, ?> t ? new LinkedHashMap<>((Map<String, Object>) t)
+                : new LinkedHashMap<>();
+        ((Map<String, Object>) patchMap).forEach((key, value) -> {
+            if (value == null) {
+                result.remove(key);
+            } else {
+                result.put(key, mergePatch(result.get(key), value));
+            }
+        });
+        return result;
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    /**
+     * The example of RFC 7386 section 3: nested maps merge, null removes, a list is replaced whole. Look at the
+     * merge (a shallow putAll, or storing the nulls, is wrong).
+     */
+    @Test
+    default void patchFollowsTheRfc7386Example() {
+        Map<String, Object> target = map("title", "Goodbye!", "author", map("givenName", "John", "familyName", "Doe"),
+                "tags", List.of("example", "sample"), "content", "This will be unchanged");
+        Conversation c = alice().conversations().create(NewConversation.untitled().withMetadata(target));
+        Map<String, Object> patch = map("title", "Hello!", "phoneNumber", "+01-123-456-7890",
+                "author", map("familyName", null), "tags", List.of("example"));
+        Conversation patched = alice().conversations().patchMetadata(c.id(), patch);
+        Map<String, Object> expected = Map.of("title", "Hello!", "author", Map.of("givenName", "John"),
+                "tags", List.of("example"), "content", "This will be unchanged", "phoneNumber", "+01-123-456-7890");
+        assertThat(patched.metadata()).as("the returned metadata").isEqualTo(expected);
+        assertThat(reload(alice(), c.id()).metadata()).as("the stored metadata").isEqualTo(expected);
+    }
+
+    /**
+     * Replacing across kinds: a map replaces a scalar, a scalar replaces a map, and a removed key that was never
+     * there is simply absent. Look at the merge's type checks.
+     */
+    @Test
+    default void patchReplacesAcrossValueKinds() {
+        Conversation c = alice().conversations().create(NewConversation.untitled()
+                .withMetadata(map("scalar", 1, "object", map("a", 1), "list", List.of(1, 2), "keep", true)));
+        Map<String, Object> patch = map("scalar", map("now", "a map"), "object", "now a string", "list", map("x", null),
+                "missing", null, "nullInside", map("gone", null, "here", 1));
+        Conversation patched = alice().conversations().patchMetadata(c.id(), patch);
+        assertThat(patched.metadata()).as("each key per RFC 7386").isEqualTo(Map.of(
+                "scalar", Map.of("now", "a map"), "object", "now a string", "list", Map.of(), "keep", true,
+                "nullInside", Map.of("here", 1)));
+    }
+
+    /**
+     * Patching with every JSON value kind gives what the reference merge gives, with the same Java types: look at the
+     * JSON round trip of the merged document.
+     */
+    @Test
+    default void patchRoundTripsEveryJsonValueKindExactly() {
+        Conversation c = alice().conversations().create(NewConversation.untitled()
+                .withMetadata(map("nested", map("tone", "cold", "other", 1), "null", "set before")));
+        Conversation patched = alice().conversations().patchMetadata(c.id(), Samples.richMetadata());
+        Object expected = mergePatch(map("nested", map("tone", "cold", "other", 1), "null", "set before"),
+                Samples.richMetadata());
+        assertThat(patched.metadata()).as("the reference merge").isEqualTo(expected);
+        assertThat(reload(alice(), c.id()).metadata()).as("stored").isEqualTo(expected);
+        assertThat(patched.metadata()).as("a null value removed the key").doesNotContainKey("null");
+    }
+
+    /**
+     * An empty patch changes no metadata, and a patch stamps updatedAt and keeps every other field: look at the
+     * patch UPDATE's column list.
+     */
+    @Test
+    default void patchKeepsTheRestOfTheConversation() {
+        Conversation c = alice().conversations().create(NewConversation.titled("Kept").withMetadata(map("a", 1))
+                .withModel("openai", "gpt-4o"));
+        say(alice(), c.id(), "hello");
+        Conversation before = reload(alice(), c.id());
+        assertThat(alice().conversations().patchMetadata(c.id(), Map.of()).metadata()).as("an empty patch")
+                .isEqualTo(Map.of("a", 1));
+        Instant later = clock().advance(Duration.ofMinutes(2));
+        Conversation patched = alice().conversations().patchMetadata(c.id(), map("b", 2));
+        assertThat(patched.updatedAt()).as("updatedAt from the clock").isEqualTo(later);
+        assertThat(patched).as("only metadata and updatedAt change")
+                .usingRecursiveComparison().ignoringFields("metadata", "updatedAt").isEqualTo(before);
+    }
+
+    /**
+     * Concurrent patches of different keys (top-level and nested) all survive: look for a read-modify-write without
+     * a lock or outside the transaction.
+     */
+    @Test
+    default void concurrentPatchesAllSurvive() {
+        requires(Capability.CONCURRENT_WRITERS);
+        UserChats alice = alice();
+        Conversation c = alice.conversations().create(NewConversation.untitled().withMetadata(map("nested", map("seed", 0))));
+        int perThread = 5;
+        List<Concurrently.Outcome<Integer>> outcomes = Concurrently.run(Concurrently.THREADS, t -> {
+            for (int i = 0; i < perThread; i++) {
+                Map<String, Object> patch = new HashMap<>();
+                patch.put("t" + t + "-" + i, i);
+                patch.put("nested", Map.of("n" + t + "-" + i, t));
+                alice.conversations().patchMetadata(c.id(), patch);
+            }
+            return t;
+        });
+        assertThat(outcomes).as("no patch fails").allMatch(Concurrently.Outcome::ok);
+        Map<String, Object> metadata = reload(alice, c.id()).metadata();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> nested = (Map<String, Object>) metadata.get("nested");
+        assertThat(metadata).as("every top-level key survives").hasSize(Concurrently.THREADS * perThread + 1);
+        assertThat(nested).as("every nested key survives, and the seed").hasSize(Concurrently.THREADS * perThread + 1);
+    }
+}
