@@ -8,6 +8,9 @@ import java.util.Map;
  *
  * @param seq             position in the conversation: 1, 2, 3 … assigned at append, never reused
  * @param parentId        the message before this one on its branch, or null for a first message
+ * @param media           never null; {@link Media#NONE} when none
+ * @param usage           never null; {@link TokenUsage#NONE} when unknown
+ * @param feedback        never null; {@link Feedback#NONE} when none
  * @param metadata        free JSON metadata: null, String, Boolean, finite numbers, lists and
  *                        string-keyed maps of those; never null (empty when unset)
  * @param clientMessageId the caller's idempotency key, or null

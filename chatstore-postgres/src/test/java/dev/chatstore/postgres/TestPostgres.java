@@ -14,7 +14,7 @@ import javax.sql.DataSource;
  * the binaries on the test classpath. Each store gets a schema of its own, so tests never see
  * each other's data.
  */
-final class TestPostgres {
+public final class TestPostgres {
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36);
     private static DataSource dataSource;
@@ -23,7 +23,7 @@ final class TestPostgres {
     private TestPostgres() {
     }
 
-    static synchronized DataSource dataSource() {
+    public static synchronized DataSource dataSource() {
         if (dataSource == null) {
             HikariConfig config = new HikariConfig();
             String url = System.getenv("CHATSTORE_PG_URL");
@@ -40,7 +40,7 @@ final class TestPostgres {
     }
 
     /** The embedded server (started on first use); not available when an external server is configured. */
-    static synchronized EmbeddedPostgres embedded() {
+    public static synchronized EmbeddedPostgres embedded() {
         if (embedded == null) {
             try {
                 embedded = EmbeddedPostgres.builder().start();
@@ -52,7 +52,7 @@ final class TestPostgres {
     }
 
     /** A schema name no other store of this run uses. */
-    static String freshSchema() {
+    public static String freshSchema() {
         return "t_" + RUN + "_" + SCHEMAS.incrementAndGet();
     }
 }

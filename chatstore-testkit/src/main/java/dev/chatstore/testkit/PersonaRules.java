@@ -265,6 +265,25 @@ public interface PersonaRules extends StoreFixture {
                 .isIn(outcomes.stream().map(o -> o.value().displayName()).toList());
     }
 
+    /**
+     * Concurrent getOrCreateForPersona with a greeting yields one conversation greeted once: look at whether the
+     * greeting is inserted in the creating transaction only, not by every caller that lost the race.
+     */
+    @Test
+    default void concurrentGetOrCreateWithAGreetingGreetsOnce() {
+        requires(Capability.CONCURRENT_WRITERS);
+        store().personas().upsert(Samples.persona("tutor", PersonaStatus.ACTIVE));
+        UserChats alice = alice();
+        List<Concurrently.Outcome<String>> outcomes = Concurrently.run(Concurrently.THREADS,
+                t -> alice.conversations().getOrCreateForPersona(NewConversation.withPersona("tutor").withGreeting()).id());
+        assertThat(outcomes).as("no call fails").allMatch(Concurrently.Outcome::ok);
+        assertThat(outcomes.stream().map(Concurrently.Outcome::value).distinct()).as("one conversation for all").hasSize(1);
+        String id = outcomes.get(0).value();
+        assertThat(Samples.contents(alice.messages().oldestFirst(id, PageRequest.first()).items()))
+                .as("greeted exactly once").containsExactly("Hello, I am tutor!");
+        assertThat(reload(alice, id).messageCount()).as("counted once").isEqualTo(1);
+    }
+
     private static List<String> names(List<Persona> personas) {
         return personas.stream().map(Persona::name).toList();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chatstore.AlreadyExistsException;
 import dev.chatstore.Conversation;
+import dev.chatstore.NewConversation;
 import dev.chatstore.ProfileSpec;
 import dev.chatstore.UserProfile;
 import java.time.Duration;
@@ -159,7 +160,7 @@ public interface ProfileRules extends StoreFixture {
      */
     @Test
     default void activeConversationIsSetReadClearedAndForgottenOnDelete() {
-        Conversation c = alice().conversations().create(dev.chatstore.NewConversation.titled("Current"));
+        Conversation c = alice().conversations().create(NewConversation.titled("Current"));
         UserProfile set = alice().profile().setActiveConversation(c.id());
         assertThat(set.activeConversationId()).as("returned profile names it").isEqualTo(c.id());
         say(alice(), c.id(), "news");

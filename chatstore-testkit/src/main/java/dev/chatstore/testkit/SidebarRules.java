@@ -8,7 +8,6 @@ import dev.chatstore.Limits;
 import dev.chatstore.Message;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
-import dev.chatstore.PageRequest;
 import dev.chatstore.PersonaStatus;
 import dev.chatstore.UserChats;
 import java.time.Duration;

@@ -14,14 +14,18 @@ import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
 import dev.chatstore.Role;
 import dev.chatstore.internal.Check;
+import dev.chatstore.jdbc.JsonText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * One user's messages. Appends lock only the conversation row (PostgreSQL {@code FOR UPDATE};
@@ -99,7 +103,8 @@ final class JdbcMessages implements Messages {
 
     /**
      * Appends {@code batch} after {@code parentId}: the first message's parent, each later one's
-     * parent the message before it. The last stored message becomes the tip.
+     * parent the message before it. The last stored message becomes the tip. The rows go to the
+     * database as one JDBC batch per table, so a large batch costs little more than its inserts.
      */
     private List<Appended> appendLocked(Handle h, String conversationId, List<NewMessage> batch, Locked locked,
                                         String parentId) {
@@ -110,6 +115,11 @@ final class JdbcMessages implements Messages {
         long assistantMessages = 0;
         List<Appended> results = new ArrayList<>(batch.size());
         Map<String, Stored> inBatch = new HashMap<>();
+        Set<String> insertedIds = new HashSet<>();
+        Set<String> knownAttachments = new HashSet<>();
+        PreparedBatch messageRows = h.prepareBatch(sql().get("insert"));
+        PreparedBatch attachmentLinks = h.prepareBatch(sql().get("linkAttachment"));
+        PreparedBatch conversationLinks = h.prepareBatch(ctx.sql("attachment").get("linkConversation"));
         for (NewMessage m : batch) {
             String hash = null;
             if (m.clientMessageId() != null) {
@@ -125,8 +135,18 @@ final class JdbcMessages implements Messages {
                     continue;
                 }
             }
-            checkReferences(h, conversationId, m);
-            newest = insert(h, conversationId, m, ++seq, parent, hash, now);
+            checkReferences(h, conversationId, m, insertedIds, knownAttachments);
+            newest = new Message(ctx.ids.next(), conversationId, ++seq, parent, m.role(), m.type(), m.content(),
+                    m.media(), m.usage(), m.toolCallId(), m.metadata(), m.clientMessageId(), m.replyTo(),
+                    Feedback.NONE, now, null);
+            addRow(messageRows, newest, hash);
+            for (String attachmentId : m.attachmentIds()) {
+                attachmentLinks.bind("messageId", newest.id()).bind("attachmentId", attachmentId)
+                        .bind("userId", userId).add();
+                conversationLinks.bind("conversationId", conversationId).bind("attachmentId", attachmentId)
+                        .bind("userId", userId).bind("now", now).add();
+            }
+            insertedIds.add(newest.id());
             parent = newest.id();
             if (m.role() == Role.ASSISTANT) {
                 assistantMessages++;
@@ -136,18 +156,25 @@ final class JdbcMessages implements Messages {
                 inBatch.put(m.clientMessageId(), new Stored(newest, hash));
             }
         }
-        if (newest != null) {
-            h.createUpdate(conversationSql().get("recordAppend"))
-                    .bind("id", conversationId)
-                    .bind("userId", userId)
-                    .bind("lastSeq", seq)
-                    .bind("added", seq - locked.lastSeq())
-                    .bind("unread", assistantMessages)
-                    .bind("preview", preview(newest.content()))
-                    .bind("tipId", newest.id())
-                    .bind("now", now)
-                    .execute();
+        if (newest == null) {
+            return results;
         }
+        // Messages first: the links' foreign keys need them.
+        messageRows.execute();
+        if (attachmentLinks.size() > 0) {
+            attachmentLinks.execute();
+            conversationLinks.execute();
+        }
+        h.createUpdate(conversationSql().get("recordAppend"))
+                .bind("id", conversationId)
+                .bind("userId", userId)
+                .bind("lastSeq", seq)
+                .bind("added", seq - locked.lastSeq())
+                .bind("unread", assistantMessages)
+                .bind("preview", preview(newest.content()))
+                .bind("tipId", newest.id())
+                .bind("now", now)
+                .execute();
         return results;
     }
 
@@ -158,17 +185,20 @@ final class JdbcMessages implements Messages {
                 : content.substring(0, content.offsetByCodePoints(0, Limits.PREVIEW_LENGTH));
     }
 
-    private void checkReferences(Handle h, String conversationId, NewMessage m) {
-        if (m.replyTo() != null && !isInConversation(h, m.replyTo(), conversationId)) {
+    /** Reply-to and attachments must be the user's; a reply may point at a message earlier in the same batch. */
+    private void checkReferences(Handle h, String conversationId, NewMessage m, Set<String> insertedIds,
+                                 Set<String> knownAttachments) {
+        if (m.replyTo() != null && !insertedIds.contains(m.replyTo()) && !isInConversation(h, m.replyTo(), conversationId)) {
             throw new NotFoundException("No message " + m.replyTo() + " in conversation " + conversationId + " to reply to");
         }
         for (String attachmentId : m.attachmentIds()) {
-            if (h.createQuery(ctx.sql("attachment").get("exists"))
+            if (!knownAttachments.contains(attachmentId) && h.createQuery(ctx.sql("attachment").get("exists"))
                     .bind("id", attachmentId)
                     .bind("userId", userId)
                     .mapTo(Integer.class).findOne().isEmpty()) {
                 throw new NotFoundException("No attachment " + attachmentId);
             }
+            knownAttachments.add(attachmentId);
         }
     }
 
@@ -179,19 +209,16 @@ final class JdbcMessages implements Messages {
                 .mapTo(Integer.class).findOne().isPresent();
     }
 
-    private Message insert(Handle h, String conversationId, NewMessage m, long seq, String parentId, String hash,
-                           Instant now) {
-        String id = ctx.ids.next();
-        h.createUpdate(sql().get("insert"))
-                .bind("id", id)
-                .bind("conversationId", conversationId)
+    private void addRow(PreparedBatch rows, Message m, String hash) {
+        rows.bind("id", m.id())
+                .bind("conversationId", m.conversationId())
                 .bind("userId", userId)
-                .bind("seq", seq)
-                .bind("parentId", parentId)
+                .bind("seq", m.seq())
+                .bind("parentId", m.parentId())
                 .bind("role", m.role().wireName())
                 .bind("type", m.type().wireName())
                 .bind("content", m.content())
-                .bindByType("mediaRefs", Json.writeStrings(m.media().refs()), dev.chatstore.jdbc.JsonText.class)
+                .bindByType("mediaRefs", Json.writeStrings(m.media().refs()), JsonText.class)
                 .bind("audioRef", m.media().audioRef())
                 .bind("audioDurationMs", m.media().audioDurationMs())
                 .bind("modelName", m.usage().model())
@@ -201,24 +228,9 @@ final class JdbcMessages implements Messages {
                 .bind("metadata", Json.write(m.metadata()))
                 .bind("clientMessageId", m.clientMessageId())
                 .bind("payloadHash", hash)
-                .bind("replyToId", m.replyTo())
-                .bind("now", now)
-                .execute();
-        for (String attachmentId : m.attachmentIds()) {
-            h.createUpdate(sql().get("linkAttachment"))
-                    .bind("messageId", id)
-                    .bind("attachmentId", attachmentId)
-                    .bind("userId", userId)
-                    .execute();
-            h.createUpdate(ctx.sql("attachment").get("linkConversation"))
-                    .bind("conversationId", conversationId)
-                    .bind("attachmentId", attachmentId)
-                    .bind("userId", userId)
-                    .bind("now", now)
-                    .execute();
-        }
-        return new Message(id, conversationId, seq, parentId, m.role(), m.type(), m.content(), m.media(), m.usage(),
-                m.toolCallId(), m.metadata(), m.clientMessageId(), m.replyTo(), Feedback.NONE, now, null);
+                .bind("replyToId", m.replyToId())
+                .bind("now", m.createdAt())
+                .add();
     }
 
     private Optional<Stored> findByClientId(Handle h, String conversationId, String clientMessageId) {
@@ -387,25 +399,26 @@ final class JdbcMessages implements Messages {
 
     @Override
     public Appended regenerate(String assistantMessageId, NewMessage reply) {
-        return appendSibling("regenerate a reply", assistantMessageId, reply, Role.ASSISTANT);
+        return appendSibling("regenerate a reply", "assistantMessageId", assistantMessageId, "reply", reply, Role.ASSISTANT);
     }
 
     @Override
     public Appended editIntoBranch(String userMessageId, NewMessage edited) {
-        return appendSibling("edit a message into a branch", userMessageId, edited, Role.USER);
+        return appendSibling("edit a message into a branch", "userMessageId", userMessageId, "edited", edited, Role.USER);
     }
 
     /** Appends {@code message} with the same parent as {@code siblingId}, as the new tip. */
-    private Appended appendSibling(String operation, String siblingId, NewMessage message, Role role) {
-        Check.id("messageId", siblingId);
-        Check.notNull("message", message);
+    private Appended appendSibling(String operation, String siblingArg, String siblingId, String messageArg,
+                                   NewMessage message, Role role) {
+        Check.id(siblingArg, siblingId);
+        Check.notNull(messageArg, message);
         if (message.role() != role) {
-            throw new InvalidInputException("message", "must be a " + role.wireName() + " message, was " + message.role().wireName());
+            throw new InvalidInputException(messageArg, "must be a " + role.wireName() + " message, was " + message.role().wireName());
         }
         return ctx.write(operation, h -> {
             Message sibling = require(h, siblingId);
             if (sibling.role() != role) {
-                throw new InvalidInputException("messageId", "is a " + sibling.role().wireName() + " message, not a "
+                throw new InvalidInputException(siblingArg, "is a " + sibling.role().wireName() + " message, not a "
                         + role.wireName() + " message");
             }
             Locked locked = lock(h, sibling.conversationId());
