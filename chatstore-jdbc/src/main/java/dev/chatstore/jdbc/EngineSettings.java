@@ -23,17 +23,9 @@ public record EngineSettings(Clock clock, int maxInlineAttachmentBytes, Encrypti
 
     public EngineSettings {
         Objects.requireNonNull(clock, "clock");
-        validateInlineLimit(maxInlineAttachmentBytes);
-        validatePersonaCacheTtl(personaCacheTtl);
-    }
-
-    public static void validatePersonaCacheTtl(Duration ttl) {
-        if (ttl == null || ttl.isNegative()) {
-            throw new InvalidInputException("personaCacheTtl", "must be zero or positive, was " + ttl);
+        if (personaCacheTtl == null || personaCacheTtl.isNegative()) {
+            throw new InvalidInputException("personaCacheTtl", "must be zero or positive, was " + personaCacheTtl);
         }
-    }
-
-    public static void validateInlineLimit(int maxInlineAttachmentBytes) {
         if (maxInlineAttachmentBytes < 0 || maxInlineAttachmentBytes > MAX_INLINE_ATTACHMENT_BYTES_CEILING) {
             throw new InvalidInputException("maxInlineAttachmentBytes", "must be between 0 and "
                     + MAX_INLINE_ATTACHMENT_BYTES_CEILING + ", was " + maxInlineAttachmentBytes);

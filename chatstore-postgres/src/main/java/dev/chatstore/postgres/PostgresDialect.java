@@ -1,6 +1,7 @@
 package dev.chatstore.postgres;
 
 import dev.chatstore.ChatStoreException;
+import dev.chatstore.StorageFullException;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.jdbc.Dialect;
 import dev.chatstore.jdbc.JsonText;
@@ -100,6 +101,10 @@ final class PostgresDialect implements Dialect {
     public ChatStoreException translate(String operation, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = "Failed to " + operation + " (schema " + schema + "): " + e.getMessage();
+        // 53100: disk_full.
+        if (state.equals("53100")) {
+            return new StorageFullException(message, e);
+        }
         // 08: connection exceptions; 57P: the server is shutting down or starting; 53300: too many connections.
         if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
             return new StoreUnavailableException(message, e);

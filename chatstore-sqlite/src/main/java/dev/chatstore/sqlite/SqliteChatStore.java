@@ -1,22 +1,16 @@
 package dev.chatstore.sqlite;
 
-import dev.chatstore.ChatStore;
-import dev.chatstore.EncryptionKeys;
 import dev.chatstore.InvalidInputException;
 import dev.chatstore.StoreUnavailableException;
-import dev.chatstore.Personas;
-import dev.chatstore.Settings;
-import dev.chatstore.StoreStatistics;
-import dev.chatstore.UserChats;
 import dev.chatstore.jdbc.ChatStoreEngine;
 import dev.chatstore.jdbc.EngineSettings;
-import dev.chatstore.jdbc.Migration;
+import dev.chatstore.jdbc.JdbcChatStore;
 import dev.chatstore.jdbc.MigrationRunner;
+import dev.chatstore.jdbc.StoreBuilder;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 
 /**
- * A {@link ChatStore} on SQLite: a database file (WAL mode, safe for concurrent use by the
+ * A {@link dev.chatstore.ChatStore} on SQLite: a database file (WAL mode, safe for concurrent use by the
  * threads of one process) or a private in-memory database for tests. Thread-safe.
  *
  * <pre>{@code
@@ -34,20 +28,14 @@ import org.sqlite.SQLiteConfig;
  * }
  * }</pre>
  */
-public final class SqliteChatStore implements ChatStore {
+public final class SqliteChatStore extends JdbcChatStore {
     private final SqliteDatabase database;
-    private final MigrationRunner migrations;
-    private final ChatStoreEngine engine;
     private final String description;
 
-    private SqliteChatStore(SqliteDatabase database, Builder options, String description) {
+    private SqliteChatStore(SqliteDatabase database, SqliteDialect dialect, EngineSettings settings, String description) {
+        super(new ChatStoreEngine(database, dialect, settings), new MigrationRunner(database.writerJdbi(), dialect));
         this.database = database;
         this.description = description;
-        SqliteDialect dialect = new SqliteDialect();
-        this.migrations = new MigrationRunner(database.writerJdbi(), dialect);
-        this.engine = new ChatStoreEngine(database, dialect,
-                new EngineSettings(options.clock, options.maxInlineAttachmentBytes, options.encryptionKeys,
-                        options.personaCacheTtl));
     }
 
     /** Opens (creating if needed) the database file with default options, migrating it to the current schema. */
@@ -70,54 +58,6 @@ public final class SqliteChatStore implements ChatStore {
         return new Builder(null);
     }
 
-    @Override
-    public UserChats forUser(String userId) {
-        return engine.forUser(userId);
-    }
-
-    @Override
-    public Personas personas() {
-        return engine.personas();
-    }
-
-    @Override
-    public Settings settings() {
-        return engine.settings();
-    }
-
-    @Override
-    public StoreStatistics statistics() {
-        return engine.statistics();
-    }
-
-    @Override
-    public long purgeExpiredSearchCache() {
-        return engine.purgeExpiredSearchCache();
-    }
-
-    @Override
-    public long rotateEncryptionKey() {
-        return engine.rotateEncryptionKey();
-    }
-
-    /**
-     * Applies pending schema migrations (what {@link Builder#migrateOnOpen(boolean)} does on open).
-     *
-     * @return the migrations applied by this call
-     */
-    public List<Migration> migrate() {
-        return migrations.migrate();
-    }
-
-    /** The schema version of the database, and the newest this library knows. */
-    public int schemaVersion() {
-        return migrations.currentVersion();
-    }
-
-    public int latestSchemaVersion() {
-        return migrations.latestVersion();
-    }
-
     /** The writer's Jdbi, so tests in this package can run migrations of their own. */
     Jdbi writerJdbiForTests() {
         return database.writerJdbi();
@@ -129,35 +69,19 @@ public final class SqliteChatStore implements ChatStore {
     }
 
     @Override
-    public void close() {
-        engine.close();
-    }
-
-    @Override
     public String toString() {
         return "SqliteChatStore[" + description + "]";
     }
 
     /** Options of a SQLite store, validated by {@link #build()}. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends StoreBuilder<Builder> {
         private final Path file;
-        private Clock clock = Clock.systemUTC();
         private Synchronous synchronous = Synchronous.NORMAL;
         private Duration busyTimeout = Duration.ofSeconds(10);
         private int readers = 4;
-        private int maxInlineAttachmentBytes = EngineSettings.DEFAULT_MAX_INLINE_ATTACHMENT_BYTES;
-        private boolean migrateOnOpen = true;
-        private EncryptionKeys encryptionKeys;
-        private Duration personaCacheTtl = EngineSettings.DEFAULT_PERSONA_CACHE_TTL;
 
         private Builder(Path file) {
             this.file = file;
-        }
-
-        /** Source of every timestamp. Default: the system clock, UTC. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
         }
 
         /** Commit durability. Default {@link Synchronous#NORMAL}. */
@@ -178,30 +102,6 @@ public final class SqliteChatStore implements ChatStore {
             return this;
         }
 
-        /** Largest attachment accepted inline. Default 64 KiB. */
-        public Builder maxInlineAttachmentBytes(int bytes) {
-            this.maxInlineAttachmentBytes = bytes;
-            return this;
-        }
-
-        /** Whether opening applies pending migrations. Default true; otherwise call {@link SqliteChatStore#migrate()}. */
-        public Builder migrateOnOpen(boolean migrateOnOpen) {
-            this.migrateOnOpen = migrateOnOpen;
-            return this;
-        }
-
-        /** Keys for provider API keys at rest (AES-GCM). Default none: storing an API key then fails. */
-        public Builder encryptionKeys(EncryptionKeys keys) {
-            this.encryptionKeys = Objects.requireNonNull(keys, "keys");
-            return this;
-        }
-
-        /** How long persona reads are served from memory; zero disables the cache. Default 10 minutes. */
-        public Builder personaCacheTtl(Duration ttl) {
-            this.personaCacheTtl = ttl;
-            return this;
-        }
-
         /**
          * Opens the store.
          *
@@ -216,19 +116,10 @@ public final class SqliteChatStore implements ChatStore {
             if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
                 throw new InvalidInputException("busyTimeout", "must be between 0 and " + Integer.MAX_VALUE + " ms, was " + busyTimeout);
             }
-            EngineSettings.validateInlineLimit(maxInlineAttachmentBytes);
-            EngineSettings.validatePersonaCacheTtl(personaCacheTtl);
+            EngineSettings settings = engineSettings();
             SqliteDatabase db = file == null ? openInMemory() : openFile();
-            SqliteChatStore store = new SqliteChatStore(db, this, file == null ? "in-memory" : file.toString());
-            try {
-                if (migrateOnOpen) {
-                    store.migrate();
-                }
-            } catch (RuntimeException e) {
-                store.close();
-                throw e;
-            }
-            return store;
+            return migrated(new SqliteChatStore(db, new SqliteDialect(), settings,
+                    file == null ? "in-memory" : file.toString()), migrateOnOpen());
         }
 
         private SqliteDatabase openInMemory() {

@@ -1,6 +1,7 @@
 package dev.chatstore.sqlite;
 
 import dev.chatstore.ChatStoreException;
+import dev.chatstore.StorageFullException;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.jdbc.Dialect;
 import dev.chatstore.jdbc.JsonText;
@@ -76,6 +77,9 @@ final class SqliteDialect implements Dialect {
     public ChatStoreException translate(String operation, SQLException e) {
         int primary = e.getErrorCode() & 0xFF;
         String message = "Failed to " + operation + ": " + e.getMessage();
+        if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
+            return new StorageFullException(message, e);
+        }
         if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code
                 || primary == SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == SQLiteErrorCode.SQLITE_IOERR.code
                 || primary == SQLiteErrorCode.SQLITE_READONLY.code) {

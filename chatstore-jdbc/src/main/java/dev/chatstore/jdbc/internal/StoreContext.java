@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
 
@@ -92,6 +93,12 @@ public final class StoreContext {
         }
         if (sql == null) {
             return new ChatStoreException("Failed to " + operation + ": " + e.getMessage(), e);
+        }
+        if (e instanceof ConnectionException) {
+            // No connection could be had (pool exhausted and timed out, server unreachable): the
+            // work never started, and it may well succeed later.
+            return new StoreUnavailableException("Failed to " + operation + ": no database connection available: "
+                    + sql.getMessage(), sql);
         }
         return dialect.translate(operation, sql);
     }
