@@ -27,6 +27,7 @@ final class SqliteDatabase implements Database {
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders;
     private final long readerWaitMillis;
+    private final StatementCache statements = new StatementCache();
     private final Jdbi writerJdbi;
     private final Jdbi readerJdbi;
     private volatile boolean closed;
@@ -37,8 +38,10 @@ final class SqliteDatabase implements Database {
         this.readers = new ArrayBlockingQueue<>(Math.max(1, readers.size()), false, readers.isEmpty() ? List.of() : readers);
         this.readerWaitMillis = readerWaitMillis;
         this.writerJdbi = ChatStoreEngine.configure(Jdbi.create(new WriterConnections()), dialect);
+        this.writerJdbi.setStatementBuilderFactory(statements);
         this.readerJdbi = readers.isEmpty() ? writerJdbi
                 : ChatStoreEngine.configure(Jdbi.create(new ReaderConnections()), dialect);
+        this.readerJdbi.setStatementBuilderFactory(statements);
     }
 
     /** The writer's Jdbi, for the migration runner. */
@@ -115,21 +118,24 @@ final class SqliteDatabase implements Database {
         closed = true;
         List<Connection> idle = new ArrayList<>();
         readers.drainTo(idle);
-        idle.forEach(SqliteDatabase::closeQuietly);
+        idle.forEach(this::closeQuietly);
         writeLock.lock();
         try {
             closeQuietly(writer);
         } finally {
             writeLock.unlock();
         }
-        allReaders.forEach(SqliteDatabase::closeQuietly);
+        allReaders.forEach(this::closeQuietly);
     }
 
-    private static void closeQuietly(Connection c) {
+    private void closeQuietly(Connection c) {
+        statements.forget(c);
         try {
             c.close();
         } catch (SQLException e) {
             throw new StoreUnavailableException("Failed to close a SQLite connection", e);
         }
     }
+
+
 }

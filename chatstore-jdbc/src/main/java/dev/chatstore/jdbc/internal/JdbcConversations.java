@@ -147,7 +147,7 @@ final class JdbcConversations implements Conversations {
         Check.notNull("page", page);
         int limit = Check.pageLimit("limit", page.limit(), Limits.CONVERSATIONS_PAGE_DEFAULT, Limits.CONVERSATIONS_PAGE_MAX);
         return ctx.read("list conversations", h -> {
-            Page<ConversationRow> rows = new Keyset<>(listing, "", new ListOrder(h, archived)).page(page.cursor(), limit, 3);
+            Page<ConversationRow> rows = new Keyset<>(listing, userId, new ListOrder(h, archived)).page(page.cursor(), limit, 3);
             return new Page<>(rows.items().stream().map(ConversationRow::conversation).toList(),
                     rows.nextCursor(), rows.previousCursor());
         });

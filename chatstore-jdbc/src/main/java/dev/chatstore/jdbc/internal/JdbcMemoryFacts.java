@@ -85,7 +85,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
         Check.notNull("query", query);
         Check.notNull("page", page);
         int limit = Check.pageLimit("limit", page.limit(), Limits.FACTS_PAGE_DEFAULT, Limits.FACTS_PAGE_MAX);
-        return ctx.read("list memory facts", h -> new Keyset<>("facts", "", new RankOrder(h, query))
+        return ctx.read("list memory facts", h -> new Keyset<>("facts", userId, new RankOrder(h, query))
                 .page(page.cursor(), limit, 2));
     }
 
@@ -136,6 +136,10 @@ final class JdbcMemoryFacts implements MemoryFacts {
             try {
                 confidence = Double.parseDouble(cursor.key().get(0));
             } catch (NumberFormatException e) {
+                confidence = Double.NaN;
+            }
+            // Confidences are in [0, 1]; 2 is the start sentinel. Anything else was not issued here.
+            if (!(confidence >= 0.0 && confidence <= 2.0)) {
                 throw new InvalidInputException("cursor", "is not a cursor this store issued");
             }
             String id = cursor.key().get(1);
