@@ -1,0 +1,481 @@
+package dev.chatstore.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The comparison suite: runs the JMH benchmarks of this module side by side and writes
+ * {@code bench-summary.json} (one flat object of the named figures), {@code bench-details.json}
+ * (every score of every round, the machine, the PostgreSQL settings) and {@code bench-table.md},
+ * and prints the table.
+ *
+ * <p>Every ratio compares two sides measured in the same JVM, in alternating rounds (A B, then
+ * B A, …) after one discarded warm-up round; each round yields one ratio and the figure is the
+ * median of the rounds, so drift and machine noise hit both sides alike. JMH runs in this JVM
+ * ({@code forks(0)}) so that the datasets, built once (see {@link Fixtures}), and the JIT's work
+ * carry over from round to round; each JMH run is one warm-up and one measured iteration.
+ *
+ * <p>Usage: {@code BenchSuite <output directory>}; system properties {@code bench.rounds} (default 7)
+ * and {@code bench.importRounds} (default 3) trade time for precision. Exits with status 1 if any
+ * part failed; its figures are then null, never estimated.
+ */
+public final class BenchSuite {
+    private static final TimeValue WARMUP = TimeValue.milliseconds(300);
+    private static final TimeValue MEASUREMENT = TimeValue.seconds(1);
+    /** The discarded first round warms each side up this long, so the JIT has compiled every path. */
+    private static final TimeValue WARM_UP_ROUND = TimeValue.seconds(2);
+    private static final TimeValue PG_WARMUP = TimeValue.milliseconds(500);
+    private static final TimeValue PG_MEASUREMENT = TimeValue.milliseconds(1500);
+
+    private final int rounds = Integer.getInteger("bench.rounds", 7);
+    private final int importRounds = Integer.getInteger("bench.importRounds", 3);
+    private final Path out;
+    private final Map<String, Object> summary = new LinkedHashMap<>();
+    private final Map<String, Object> details = new LinkedHashMap<>();
+    private final List<Figure> figures = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private final long started = System.nanoTime();
+
+    private BenchSuite(Path out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "target").toAbsolutePath();
+        Path data = out.resolve("bench-data");
+        deleteRecursively(data);
+        Files.createDirectories(data);
+        System.setProperty(Fixtures.DIR_PROPERTY, data.toString());
+        BenchSuite suite = new BenchSuite(out);
+        suite.run();
+        deleteRecursively(data);
+        if (!suite.failures.isEmpty()) {
+            System.exit(1);
+        }
+    }
+
+    private void run() throws IOException {
+        details.put("machine", Machine.describe());
+        details.put("method", "JMH " + org.openjdk.jmh.util.Version.getPlainVersion() + " in-process (forks=0); "
+                + rounds + " alternating rounds of one " + WARMUP + " warm-up and one " + MEASUREMENT
+                + " measured iteration per side after one discarded warm-up round (" + WARM_UP_ROUND + " warm-up); figure = median of the per-round ratios");
+        section("append_vs_raw", this::appendVsRaw);
+        section("append_vs_peers", this::appendVsPeers);
+        section("reads", this::reads);
+        section("import", this::imports);
+        section("postgres", this::postgres);
+        section("export", this::export);
+        Fixtures.closeAll();
+        details.put("load_average_end", Machine.loadAverage());
+        details.put("total_seconds", seconds());
+        write();
+    }
+
+    private interface Section {
+        void run() throws Exception;
+    }
+
+    private void section(String name, Section section) {
+        long start = System.nanoTime();
+        log("== " + name);
+        try {
+            section.run();
+        } catch (Exception | Error e) {
+            failures.add(name + ": " + e);
+            details.put(name + "_error", String.valueOf(e));
+            log("!! " + name + " failed: " + e);
+            e.printStackTrace(System.out);
+        } finally {
+            details.put(name + "_seconds", (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private void appendVsRaw() throws RunnerException {
+        long t = System.nanoTime();
+        AppendFixture fixture = Fixtures.append();
+        details.put("append_dataset_seconds", (System.nanoTime() - t) / 1e9);
+        List<Config> configs = List.of(
+                new Config("chatstore L=10", AppendBenchmark.class, "chatstore", Map.of("length", "10")),
+                new Config("raw L=10", AppendBenchmark.class, "raw", Map.of("length", "10")),
+                new Config("chatstore L=100000", AppendBenchmark.class, "chatstore", Map.of("length", "100000")),
+                new Config("raw L=100000", AppendBenchmark.class, "raw", Map.of("length", "100000")));
+        double[][] s = alternate("append", configs, rounds, WARMUP, MEASUREMENT, true);
+        details.put("append_ops_per_s", scores(configs, s));
+        details.put("append_conversation_lengths_after", fixture.lengths());
+        details.put("append_raw_equivalence", "checked: the same append through both sides leaves the same rows (ids, clocks and hash values aside)");
+        String basis = "SQLite file, WAL, synchronous NORMAL; one transaction per message";
+        ratioFigure("append_vs_raw_L10", ratios(s[0], s[1]), Target.atLeast(0.8),
+                opsBasis("chatstore", s[0], "raw JDBC", s[1]) + "; " + basis);
+        ratioFigure("append_vs_raw_L100000", ratios(s[2], s[3]), Target.atLeast(0.8),
+                opsBasis("chatstore", s[2], "raw JDBC", s[3]));
+        ratioFigure("append_flatness", ratios(s[2], s[0]), Target.atLeast(0.8),
+                opsBasis("chatstore L=100000", s[2], "L=10", s[0]));
+        Fixtures.closeAppend();
+    }
+
+    private void appendVsPeers() throws RunnerException {
+        long t = System.nanoTime();
+        PeerFixture fixture = Fixtures.peers();
+        details.put("peers_dataset_seconds", (System.nanoTime() - t) / 1e9);
+        List<Config> configs = List.of(
+                new Config("chatstore L=1000", PeerAppendBenchmark.class, "chatstore", Map.of()),
+                new Config("Spring AI L=1000", PeerAppendBenchmark.class, "springAi", Map.of()),
+                new Config("LangChain4j L=1000", PeerAppendBenchmark.class, "langChain4j", Map.of()));
+        double[][] s = alternate("peers", configs, rounds, WARMUP, MEASUREMENT, true);
+        details.put("peers_ops_per_s", scores(configs, s));
+        long[] lengths = fixture.lengths();
+        details.put("peers_longest_conversation_after", Map.of("chatstore", lengths[0], "spring_ai", lengths[1],
+                "langchain4j", lengths[2]));
+        ratioFigure("append_vs_springai_L1000", ratios(s[0], s[1]), Target.atLeast(20),
+                opsBasis("chatstore", s[0], "Spring AI JdbcChatMemoryRepository", s[1]));
+        ratioFigure("append_vs_langchain4j_L1000", ratios(s[0], s[2]), Target.atLeast(20),
+                opsBasis("chatstore", s[0], "LangChain4j JSON row", s[2]));
+        Fixtures.closePeers();
+    }
+
+    private void reads() throws RunnerException {
+        long t = System.nanoTime();
+        Fixtures.reads();
+        details.put("reads_dataset_seconds", (System.nanoTime() - t) / 1e9);
+        List<Config> pages = List.of(
+                new Config("oldest message page", ReadBenchmark.class, "oldestMessages", Map.of()),
+                new Config("newest message page", ReadBenchmark.class, "newestMessages", Map.of()));
+        double[][] p = alternate("pages", pages, rounds, WARMUP, MEASUREMENT, true);
+        details.put("page_us_per_read", scores(pages, p));
+        ratioFigure("page_deep_vs_shallow", ratios(p[0], p[1]), Target.atMost(1.5),
+                timeBasis("oldest 50 of 100000", p[0], "newest 50", p[1]));
+        List<Config> lists = List.of(
+                new Config("oldest conversation page", ReadBenchmark.class, "oldestConversations", Map.of()),
+                new Config("newest conversation page", ReadBenchmark.class, "newestConversations", Map.of()));
+        double[][] l = alternate("lists", lists, rounds, WARMUP, MEASUREMENT, true);
+        details.put("list_us_per_read", scores(lists, l));
+        ratioFigure("list_deep_vs_shallow", ratios(l[0], l[1]), Target.atMost(1.5),
+                timeBasis("oldest 20 of 10000", l[0], "newest 20", l[1]));
+        Fixtures.closeReads();
+    }
+
+    private void imports() throws RunnerException {
+        List<Config> configs = List.of(
+                new Config("raw JDBC import", ImportBenchmark.class, "raw", Map.of()),
+                new Config("chatstore import", ImportBenchmark.class, "chatstore", Map.of()));
+        double[][] s = alternate("import", configs, importRounds, null, null, false);
+        details.put("import_seconds_per_1m", scores(configs, s));
+        double chatstoreSeconds = median(s[1]);
+        ratioFigure("import_vs_raw", ratios(s[0], s[1]), Target.atLeast(0.8),
+                String.format("chatstore appendAll %s msgs/s vs raw JDBC batch %s msgs/s; 100 batches of 10000, one transaction each",
+                        Json.number(ImportBenchmark.TOTAL / chatstoreSeconds), Json.number(ImportBenchmark.TOTAL / median(s[0]))));
+        figure("import_msgs_per_s", ImportBenchmark.TOTAL / chatstoreSeconds, Target.none(),
+                "chatstore, 1,000,000 messages into a fresh SQLite file");
+    }
+
+    private void postgres() throws RunnerException {
+        long t = System.nanoTime();
+        PostgresFixture fixture = Fixtures.postgres();
+        details.put("postgres_start_seconds", (System.nanoTime() - t) / 1e9);
+        Map<String, String> settings = fixture.settings();
+        details.put("postgres_settings", settings);
+        List<Config> configs = List.of(
+                new Config("PostgreSQL 16 threads", PostgresAppendBenchmark.class, "sixteenThreads", Map.of()),
+                new Config("PostgreSQL 1 thread", PostgresAppendBenchmark.class, "oneThread", Map.of()));
+        double[][] s = alternate("postgres", configs, Math.max(3, rounds - 2), PG_WARMUP, PG_MEASUREMENT, true);
+        details.put("postgres_ops_per_s", scores(configs, s));
+        ratioFigure("pg_append_threads16_vs_1", ratios(s[0], s[1]), Target.atLeast(1.5),
+                opsBasis("16 threads", s[0], "1 thread", s[1]) + "; embedded PostgreSQL " + settings.get("server_version")
+                        + " with fsync=" + settings.get("fsync") + ", synchronous_commit=" + settings.get("synchronous_commit")
+                        + ", pool of " + PostgresFixture.POOL);
+        Fixtures.closePostgres();
+    }
+
+    private void export() throws IOException, InterruptedException {
+        Path source = ImportBenchmark.exportSource();
+        if (!Files.isRegularFile(source)) {
+            throw new IllegalStateException("No imported database to export (the import part did not finish)");
+        }
+        Path output = Fixtures.dir().resolve("export.jsonl");
+        Path log = Fixtures.dir().resolve("export.log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), ExportCheck.class.getName(),
+                source.toString(), ImportBenchmark.USER, Integer.toString(ImportBenchmark.TOTAL), output.toString());
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = child.waitFor(10, java.util.concurrent.TimeUnit.MINUTES);
+        if (!finished) {
+            child.destroyForcibly();
+        }
+        List<String> lines = Files.readAllLines(log);
+        String result = lines.stream().filter(l -> l.startsWith("messages=")).findFirst().orElse("");
+        boolean ok = finished && child.exitValue() == 0 && !result.isEmpty();
+        details.put("export_child_jvm", Map.of("exit", finished ? child.exitValue() : -1, "result", result,
+                "output_tail", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
+        Files.deleteIfExists(output);
+        figure("export_1m_ok_xmx64m", ok ? 1.0 : 0.0, Target.atLeast(1),
+                "UserChats.exportTo, 1,000,000 messages to a JSON Lines file in a child JVM with -Xmx64m: "
+                        + (ok ? result.replace('=', ' ') : "failed, see bench-details.json"));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** One JMH benchmark method with its parameters. */
+    private record Config(String label, Class<?> benchmark, String method, Map<String, String> params) {
+    }
+
+    /**
+     * Runs the configurations in {@code rounds} rounds, forwards in even rounds and backwards in odd
+     * ones, after one discarded warm-up round if asked. Returns score[config][round].
+     */
+    private double[][] alternate(String name, List<Config> configs, int rounds, TimeValue warmup, TimeValue measurement,
+                                 boolean warmUpRound) throws RunnerException {
+        double[][] scores = new double[configs.size()][rounds];
+        if (warmUpRound) {
+            for (Config c : configs) {
+                double score = jmh(c, WARM_UP_ROUND, measurement);
+                log(String.format("   [%s] warm-up  %-26s %s", name, c.label(), Json.number(score)));
+            }
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < configs.size(); k++) {
+                int i = r % 2 == 0 ? k : configs.size() - 1 - k;
+                Config c = configs.get(i);
+                scores[i][r] = jmh(c, warmup, measurement);
+                log(String.format("   [%s] round %d  %-26s %s", name, r + 1, c.label(), Json.number(scores[i][r])));
+            }
+        }
+        return scores;
+    }
+
+    /**
+     * One JMH run in this JVM: one warm-up and one measured iteration (a single shot without warm-up
+     * if null). One full collection before it, instead of JMH's GC between iterations, which waits
+     * for the heap to settle and cost more than a second per run.
+     */
+    private static double jmh(Config c, TimeValue warmup, TimeValue measurement) throws RunnerException {
+        System.gc();
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(c.benchmark().getName() + "." + c.method()) + "$")
+                .forks(0)
+                .warmupIterations(warmup == null ? 0 : 1)
+                .measurementIterations(1)
+                .shouldDoGC(false)
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT);
+        if (warmup != null) {
+            options.warmupTime(warmup).measurementTime(measurement);
+        }
+        c.params().forEach(options::param);
+        Collection<RunResult> results = new Runner(options.build()).run();
+        if (results.size() != 1) {
+            throw new IllegalStateException("Expected one JMH result for " + c + ", got " + results.size());
+        }
+        return results.iterator().next().getPrimaryResult().getScore();
+    }
+
+    private static double[] ratios(double[] a, double[] b) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i] / b[i];
+        }
+        return r;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static Map<String, Object> scores(List<Config> configs, double[][] s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < configs.size(); i++) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("median", median(s[i]));
+            one.put("rounds", Arrays.stream(s[i]).boxed().toList());
+            m.put(configs.get(i).label(), one);
+        }
+        return m;
+    }
+
+    private static String opsBasis(String a, double[] sa, String b, double[] sb) {
+        return String.format("%s %s/s vs %s %s/s", a, Json.number(median(sa)), b, Json.number(median(sb)));
+    }
+
+    private static String timeBasis(String a, double[] sa, String b, double[] sb) {
+        return String.format("%s %s µs vs %s %s µs", a, Json.number(median(sa)), b, Json.number(median(sb)));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** A figure's target: at least or at most a value, or none. */
+    private record Target(String text, Double atLeast, Double atMost) {
+        static Target atLeast(double v) {
+            return new Target("≥ " + Json.number(v), v, null);
+        }
+
+        static Target atMost(double v) {
+            return new Target("≤ " + Json.number(v), null, v);
+        }
+
+        static Target none() {
+            return new Target("", null, null);
+        }
+
+        /** "yes", "no", "" (no target) or "n/a" (no value). */
+        String met(Double value) {
+            if (atLeast == null && atMost == null) {
+                return "";
+            }
+            if (value == null) {
+                return "n/a";
+            }
+            boolean ok = (atLeast == null || value >= atLeast) && (atMost == null || value <= atMost);
+            return ok ? "yes" : "NO";
+        }
+    }
+
+    private record Figure(String name, Double value, Target target, String basis) {
+    }
+
+    /** A figure that is the median of per-round ratios; the table also shows their range. */
+    private void ratioFigure(String name, double[] perRound, Target target, String basis) {
+        double[] sorted = perRound.clone();
+        Arrays.sort(sorted);
+        details.put(name + "_per_round", Arrays.stream(perRound).boxed().toList());
+        figure(name, median(perRound), target, basis + String.format("; rounds %s–%s",
+                Json.number(sorted[0]), Json.number(sorted[sorted.length - 1])));
+    }
+
+    private void figure(String name, Double value, Target target, String basis) {
+        summary.put(name, value);
+        figures.add(new Figure(name, value, target, basis));
+    }
+
+    private void write() throws IOException {
+        for (String name : List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
+                "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
+                "list_deep_vs_shallow", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
+                "export_1m_ok_xmx64m")) {
+            summary.putIfAbsent(name, null);
+        }
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        summary.keySet().stream().sorted(Comparator.comparingInt(BenchSuite::order)).forEach(k -> ordered.put(k, summary.get(k)));
+        details.put("failures", failures);
+        Files.writeString(out.resolve("bench-summary.json"), Json.write(ordered), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("bench-details.json"), Json.write(details), StandardCharsets.UTF_8);
+        String table = table();
+        Files.writeString(out.resolve("bench-table.md"), table, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println("chatstore benchmark summary (" + Machine.oneLine() + ")");
+        System.out.println();
+        System.out.print(table);
+        System.out.println();
+        System.out.println("Ratios are chatstore / other (throughput) or deep / shallow (time), medians of alternating rounds.");
+        System.out.println("Written: " + out.resolve("bench-summary.json") + ", bench-details.json, bench-table.md"
+                + String.format(" (%.0f s)", seconds()));
+        if (!failures.isEmpty()) {
+            System.out.println("FAILED parts: " + failures);
+        }
+    }
+
+    private static int order(String name) {
+        List<String> names = List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
+                "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
+                "list_deep_vs_shallow", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
+                "export_1m_ok_xmx64m");
+        int i = names.indexOf(name);
+        return i < 0 ? names.size() : i;
+    }
+
+    /** The figures as a Markdown table (also readable as plain text). */
+    private String table() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"figure", "value", "target", "met", "measured"});
+        for (Figure f : figures.stream().sorted(Comparator.comparingInt(f -> order(f.name()))).toList()) {
+            rows.add(new String[] {f.name(), f.value() == null ? "null" : Json.number(f.value()), f.target().text(),
+                    f.target().met(f.value()), f.basis()});
+        }
+        int[] width = new int[5];
+        for (String[] row : rows) {
+            for (int i = 0; i < 4; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            s.append("| ");
+            for (int i = 0; i < 5; i++) {
+                s.append(i < 4 ? pad(row[i], width[i]) : row[i]).append(" |").append(i < 4 ? " " : "");
+            }
+            s.append('\n');
+            if (r == 0) {
+                s.append("|");
+                for (int i = 0; i < 5; i++) {
+                    s.append("-".repeat(i < 4 ? width[i] + 2 : 10)).append('|');
+                }
+                s.append('\n');
+            }
+        }
+        return s.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+
+    private double seconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private void log(String line) {
+        System.out.printf("%6.1fs %s%n", seconds(), line);
+        System.out.flush();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** SQLite's version as the bundled driver runs it. */
+    static String sqliteVersion() {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT sqlite_version()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+}

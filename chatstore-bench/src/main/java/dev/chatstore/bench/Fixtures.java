@@ -1,0 +1,96 @@
+package dev.chatstore.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The datasets, built once per JVM on first use and shared by every benchmark run in it: the
+ * suite runs JMH in its own JVM many times over, and a benchmark run standalone (forked by JMH)
+ * builds what it needs in its fork. Files go to the directory named by the system property
+ * {@value #DIR_PROPERTY} (default {@code target/bench-data}). Thread-safe.
+ */
+final class Fixtures {
+    static final String DIR_PROPERTY = "chatstore.bench.dir";
+
+    private static AppendFixture append;
+    private static PeerFixture peers;
+    private static ReadFixture reads;
+    private static PostgresFixture postgres;
+
+    private Fixtures() {
+    }
+
+    static Path dir() {
+        Path dir = Path.of(System.getProperty(DIR_PROPERTY, "target/bench-data"));
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
+    }
+
+    static synchronized AppendFixture append() {
+        if (append == null) {
+            append = AppendFixture.build(dir());
+        }
+        return append;
+    }
+
+    static synchronized PeerFixture peers() {
+        if (peers == null) {
+            peers = PeerFixture.build(dir());
+        }
+        return peers;
+    }
+
+    static synchronized ReadFixture reads() {
+        if (reads == null) {
+            reads = ReadFixture.build(dir());
+        }
+        return reads;
+    }
+
+    static synchronized PostgresFixture postgres() {
+        if (postgres == null) {
+            postgres = PostgresFixture.start(dir());
+        }
+        return postgres;
+    }
+
+    static synchronized void closeAppend() {
+        if (append != null) {
+            append.close();
+            append = null;
+        }
+    }
+
+    static synchronized void closePeers() {
+        if (peers != null) {
+            peers.close();
+            peers = null;
+        }
+    }
+
+    static synchronized void closeReads() {
+        if (reads != null) {
+            reads.close();
+            reads = null;
+        }
+    }
+
+    static synchronized void closePostgres() {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    static synchronized void closeAll() {
+        closeAppend();
+        closePeers();
+        closeReads();
+        closePostgres();
+    }
+}
