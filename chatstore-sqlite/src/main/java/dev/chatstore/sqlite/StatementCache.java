@@ -42,6 +42,8 @@ final class StatementCache implements StatementBuilderFactory {
         private final DefaultStatementBuilder uncached = new DefaultStatementBuilder();
         private final Map<String, PreparedStatement> bySql = new HashMap<>();
         private final Set<Statement> cached = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Cached statements handed out and not yet closed: never handed out twice at once. */
+        private final Set<Statement> inUse = Collections.newSetFromMap(new IdentityHashMap<>());
 
         @Override
         public Statement create(Connection conn, StatementContext ctx) throws SQLException {
@@ -54,12 +56,17 @@ final class StatementCache implements StatementBuilderFactory {
                 return uncached.create(conn, sql, ctx);
             }
             PreparedStatement statement = bySql.get(sql);
+            if (statement != null && inUse.contains(statement)) {
+                // The same SQL again while its first use is still open (e.g. a result set being read).
+                return uncached.create(conn, sql, ctx);
+            }
             if (statement == null || statement.isClosed()) {
                 cached.remove(statement);
                 statement = conn.prepareStatement(sql);
                 bySql.put(sql, statement);
                 cached.add(statement);
             }
+            inUse.add(statement);
             return statement;
         }
 
@@ -73,9 +80,11 @@ final class StatementCache implements StatementBuilderFactory {
             // Jdbi passes the rendered SQL here, not the parsed SQL the statement was created from,
             // so cached statements are recognised by identity.
             if (cached.contains(stmt)) {
-                PreparedStatement ps = (PreparedStatement) stmt;
-                ps.clearBatch();
-                ps.clearParameters();
+                // Not clearParameters(): SQLite would drop the statement's plan, which for some
+                // statements depends on the bound values, and recompile it on the next use. Jdbi
+                // binds every parameter on each use anyway.
+                ((PreparedStatement) stmt).clearBatch();
+                inUse.remove(stmt);
             } else {
                 uncached.close(conn, sql, stmt);
             }
