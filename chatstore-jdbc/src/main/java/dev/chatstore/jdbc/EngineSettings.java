@@ -31,8 +31,4 @@ public record EngineSettings(Clock clock, int maxInlineAttachmentBytes, Encrypti
                     + MAX_INLINE_ATTACHMENT_BYTES_CEILING + ", was " + maxInlineAttachmentBytes);
         }
     }
-
-    public static EngineSettings defaults() {
-        return new EngineSettings(Clock.systemUTC(), DEFAULT_MAX_INLINE_ATTACHMENT_BYTES, null, DEFAULT_PERSONA_CACHE_TTL);
-    }
 }

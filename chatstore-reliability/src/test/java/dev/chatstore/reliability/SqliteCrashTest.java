@@ -69,6 +69,8 @@ class SqliteCrashTest {
                     .start();
             Lines lines = new Lines(stdout);
             boolean duringStartup = round % 4 == 1;
+            // The sleeps below pick the random moment of the kill; they synchronise nothing (the
+            // child's readiness is awaited as a condition).
             if (duringStartup) {
                 Thread.sleep(random.nextInt(1500));
             } else {
