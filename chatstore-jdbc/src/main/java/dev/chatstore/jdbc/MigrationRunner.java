@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MigrationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
 
     private final Jdbi jdbi;
     private final Dialect dialect;
@@ -151,18 +148,11 @@ public final class MigrationRunner {
     }
 
     private String substitute(String sql) {
-        Map<String, String> values = dialect.placeholders();
-        Matcher m = PLACEHOLDER.matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                throw new MigrationException("No value for placeholder ${" + m.group(1) + "}");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        try {
+            return Placeholders.substitute(sql, dialect.placeholders(), "a " + dialect.name() + " migration");
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException(e.getMessage(), e);
         }
-        m.appendTail(out);
-        return out.toString();
     }
 
     /** Reads the migrations listed in {@code <path>/index.txt}. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import dev.chatstore.jdbc.Placeholders;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,6 @@ import java.util.regex.Pattern;
  */
 final class SqlCatalog {
     private static final Pattern NAME_LINE = Pattern.compile("^--\\s*name:\\s*(\\w+)\\s*$");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
 
     private final String resource;
     private final Map<String, String> statements;
@@ -42,7 +42,7 @@ final class SqlCatalog {
             }
         }
         put(statements, resource, current, sql);
-        statements.replaceAll((name, s) -> substitute(resource, name, s, placeholders));
+        statements.replaceAll((name, s) -> Placeholders.substitute(s, placeholders, resource + " " + name));
         return new SqlCatalog(resource, Map.copyOf(statements));
     }
 
@@ -63,19 +63,6 @@ final class SqlCatalog {
         }
     }
 
-    static String substitute(String resource, String name, String sql, Map<String, String> placeholders) {
-        Matcher m = PLACEHOLDER.matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = placeholders.get(m.group(1));
-            if (value == null) {
-                throw new IllegalStateException("No value for ${" + m.group(1) + "} in " + resource + " " + name);
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
 
     static String readResource(String resource) {
         try (InputStream in = SqlCatalog.class.getClassLoader().getResourceAsStream(resource)) {
