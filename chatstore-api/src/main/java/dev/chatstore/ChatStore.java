@@ -23,20 +23,8 @@ public interface ChatStore extends AutoCloseable {
     /** Store-wide settings. */
     Settings settings();
 
-    /** Store-wide counts for health pages. */
-    StoreStatistics statistics();
-
-    /** Deletes expired search cache entries of every user. @return how many were deleted */
-    long purgeExpiredSearchCache();
-
-    /**
-     * Re-encrypts every stored secret not yet encrypted with the current key of the store's
-     * {@link EncryptionKeys}.
-     *
-     * @return how many secrets were re-encrypted
-     * @throws EncryptionKeyException if the store has no keys, or a secret's key is not among them
-     */
-    long rotateEncryptionKey();
+    /** The operator's view: migrations, schema history, statistics, maintenance. */
+    StoreAdmin admin();
 
     /** Releases the store's resources. Idempotent. */
     @Override

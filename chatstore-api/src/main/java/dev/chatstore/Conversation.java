@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A stored conversation. Immutable snapshot.
  *
- * @param personaId          the persona (by unique name) this conversation is with, or null
+ * @param personaName        the persona (by unique name) this conversation is with, or null
  * @param title              the title, or null
  * @param metadata           free JSON metadata, never null (empty when unset)
  * @param provider           AI provider id, or null
@@ -23,7 +23,7 @@ import java.util.Map;
 public record Conversation(
         String id,
         String userId,
-        String personaId,
+        String personaName,
         String title,
         Map<String, Object> metadata,
         String provider,

@@ -10,7 +10,7 @@ import java.time.Instant;
 public record ConversationSummary(
         String id,
         String title,
-        String personaId,
+        String personaName,
         String personaDisplayName,
         boolean pinned,
         boolean archived,

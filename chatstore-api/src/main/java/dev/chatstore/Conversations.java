@@ -18,7 +18,7 @@ public interface Conversations {
     Conversation create(NewConversation conversation);
 
     /**
-     * Returns the user's conversation with {@code conversation.personaId()}, creating it from
+     * Returns the user's conversation with {@code conversation.personaName()}, creating it from
      * {@code conversation} if there is none. Concurrent calls yield exactly one conversation.
      *
      * @throws InvalidInputException if no persona is named

@@ -29,7 +29,7 @@ public interface Messages {
     Optional<Message> get(String messageId);
 
     /** The newest message that replies to {@code messageId}, if any. */
-    Optional<Message> replyTo(String messageId);
+    Optional<Message> findReply(String messageId);
 
     /** The message with {@code clientMessageId} in the conversation, if any. */
     Optional<Message> byClientMessageId(String conversationId, String clientMessageId);
@@ -59,13 +59,15 @@ public interface Messages {
     }
 
     /**
-     * Up to {@code limit} messages with a sequence number greater than {@code afterSeq}, oldest
-     * first: what a client that has seen up to {@code afterSeq} is missing. A limit of 0 means
-     * the default ({@link Limits#MESSAGES_PAGE_DEFAULT}); more than {@link Limits#MESSAGES_PAGE_MAX} is rejected.
+     * Up to {@code limit} messages (1 to {@link Limits#MESSAGES_PAGE_MAX}) with a sequence number
+     * greater than {@code afterSeq}, oldest first: what a client that has seen up to {@code afterSeq}
+     * is missing. The page's cursors are those of {@link #oldestFirst}: {@link Page#nextCursor()}
+     * leads to newer messages, {@link Page#previousCursor()} back to {@code afterSeq} and before.
      *
-     * @throws NotFoundException if the user has no such conversation
+     * @throws NotFoundException     if the user has no such conversation
+     * @throws InvalidInputException if {@code afterSeq} is negative or {@code limit} is out of range
      */
-    List<Message> after(String conversationId, long afterSeq, int limit);
+    Page<Message> after(String conversationId, long afterSeq, int limit);
 
     /**
      * Replaces the content and records the edit time; everything else is kept. (To keep the old

@@ -8,7 +8,7 @@ import java.util.Map;
  * methods return copies.
  *
  * @param title        optional title (non-blank, at most {@link Limits#TITLE_MAX} chars)
- * @param personaId    optional persona, by its unique name; at most one conversation per user and
+ * @param personaName  optional persona, by its unique name; at most one conversation per user and
  *                     persona. A persona the store knows must be {@link PersonaStatus#ACTIVE}; an
  *                     unknown name is kept as an opaque key.
  * @param metadata     JSON metadata (see {@link Message#metadata()} for the allowed values)
@@ -18,19 +18,19 @@ import java.util.Map;
  * @param greet        whether a new conversation with a persona starts with the persona's greeting
  *                     as its first assistant message (in the same transaction)
  */
-public record NewConversation(String title, String personaId, Map<String, Object> metadata,
+public record NewConversation(String title, String personaName, Map<String, Object> metadata,
                               String provider, String model, String systemPrompt, boolean greet) {
     public NewConversation {
         Check.optionalText("title", title, Limits.TITLE_MAX);
-        Check.optionalText("personaId", personaId, Limits.PERSONA_ID_MAX);
+        Check.optionalText("personaName", personaName, Limits.PERSONA_NAME_MAX);
         metadata = Check.metadata("metadata", metadata == null ? Map.of() : metadata);
         Check.optionalText("provider", provider, Limits.PROVIDER_MAX);
         Check.optionalText("model", model, Limits.MODEL_NAME_MAX);
         Check.optionalText("systemPrompt", systemPrompt, Limits.SYSTEM_PROMPT_MAX);
     }
 
-    public NewConversation(String title, String personaId, Map<String, Object> metadata) {
-        this(title, personaId, metadata, null, null, null, false);
+    public NewConversation(String title, String personaName, Map<String, Object> metadata) {
+        this(title, personaName, metadata, null, null, null, false);
     }
 
     public static NewConversation untitled() {
@@ -41,33 +41,33 @@ public record NewConversation(String title, String personaId, Map<String, Object
         return new NewConversation(Check.notNull("title", title), null, Map.of());
     }
 
-    public static NewConversation withPersona(String personaId) {
-        return new NewConversation(null, Check.notNull("personaId", personaId), Map.of());
+    public static NewConversation withPersona(String personaName) {
+        return new NewConversation(null, Check.notNull("personaName", personaName), Map.of());
     }
 
     public NewConversation withTitle(String newTitle) {
-        return new NewConversation(Check.notNull("title", newTitle), personaId, metadata, provider, model, systemPrompt, greet);
+        return new NewConversation(Check.notNull("title", newTitle), personaName, metadata, provider, model, systemPrompt, greet);
     }
 
-    public NewConversation withPersonaId(String newPersonaId) {
-        return new NewConversation(title, Check.notNull("personaId", newPersonaId), metadata, provider, model, systemPrompt, greet);
+    public NewConversation withPersonaName(String newPersonaName) {
+        return new NewConversation(title, Check.notNull("personaName", newPersonaName), metadata, provider, model, systemPrompt, greet);
     }
 
     public NewConversation withMetadata(Map<String, ?> newMetadata) {
-        return new NewConversation(title, personaId, Check.metadata("metadata", newMetadata), provider, model, systemPrompt, greet);
+        return new NewConversation(title, personaName, Check.metadata("metadata", newMetadata), provider, model, systemPrompt, greet);
     }
 
     public NewConversation withModel(String newProvider, String newModel) {
-        return new NewConversation(title, personaId, metadata, Check.notNull("provider", newProvider),
+        return new NewConversation(title, personaName, metadata, Check.notNull("provider", newProvider),
                 Check.notNull("model", newModel), systemPrompt, greet);
     }
 
     public NewConversation withSystemPrompt(String prompt) {
-        return new NewConversation(title, personaId, metadata, provider, model, Check.notNull("systemPrompt", prompt), greet);
+        return new NewConversation(title, personaName, metadata, provider, model, Check.notNull("systemPrompt", prompt), greet);
     }
 
     /** Start with the persona's greeting (when the conversation is created and the persona has one). */
     public NewConversation withGreeting() {
-        return new NewConversation(title, personaId, metadata, provider, model, systemPrompt, true);
+        return new NewConversation(title, personaName, metadata, provider, model, systemPrompt, true);
     }
 }

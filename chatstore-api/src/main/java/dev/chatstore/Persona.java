@@ -7,7 +7,7 @@ import java.util.List;
  * An AI character users chat with. Global, not per user. Immutable snapshot.
  *
  * @param id                a stable id, kept across updates
- * @param name              the unique name conversations refer to (their {@code personaId})
+ * @param name              the unique name conversations refer to (their {@code personaName})
  * @param greeting          the first assistant message of a new conversation, or null
  * @param personalityTraits short trait words, in order
  * @param suggestedOpeners  conversation starters to offer the user, in order

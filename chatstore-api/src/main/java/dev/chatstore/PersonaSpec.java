@@ -19,7 +19,7 @@ public record PersonaSpec(
         String greeting,
         PersonaStatus status) {
     public PersonaSpec {
-        Check.text("name", name, Limits.PERSONA_ID_MAX);
+        Check.text("name", name, Limits.PERSONA_NAME_MAX);
         Check.text("displayName", displayName, Limits.DISPLAY_NAME_MAX);
         Check.optionalText("avatarUrl", avatarUrl, Limits.URL_MAX);
         Check.optionalText("description", description, Limits.PERSONA_TEXT_MAX);

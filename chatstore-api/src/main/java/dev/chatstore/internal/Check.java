@@ -2,6 +2,7 @@ package dev.chatstore.internal;
 
 import dev.chatstore.InvalidInputException;
 import dev.chatstore.Limits;
+import dev.chatstore.PageRequest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -112,13 +113,16 @@ public final class Check {
         return value;
     }
 
-    /** Checks a requested page size; 0 means the default. Returns the effective size. */
-    public static int pageLimit(String arg, int requested, int defaultLimit, int max) {
-        if (requested == 0) {
-            return defaultLimit;
-        }
-        if (requested < 0) {
-            throw new InvalidInputException(arg, "must be positive, was " + requested);
+    /** The effective size of a page request: its size (at most {@code max}), or the listing's default. */
+    public static int pageLimit(PageRequest page, int defaultLimit, int max) {
+        notNull("page", page);
+        return page.limit().isPresent() ? limit("limit", page.limit().getAsInt(), max) : defaultLimit;
+    }
+
+    /** Checks a size given outright: between 1 and {@code max}. */
+    public static int limit(String arg, int requested, int max) {
+        if (requested < 1) {
+            throw new InvalidInputException(arg, "must be at least 1, was " + requested);
         }
         if (requested > max) {
             throw new InvalidInputException(arg, requested + " exceeds the maximum of " + max);

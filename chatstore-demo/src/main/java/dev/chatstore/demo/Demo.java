@@ -42,12 +42,12 @@ public final class Demo {
 
             Conversation readBack = chats.conversations().get(c.id()).orElseThrow();
             System.out.printf("%nConversation \"%s\" in %s: %d messages (schema version %d)%n",
-                    readBack.title(), file.toAbsolutePath(), readBack.messageCount(), store.schemaVersion());
+                    readBack.title(), file.toAbsolutePath(), readBack.messageCount(), store.admin().schemaVersion());
             for (Message m : chats.messages().oldestFirst(c.id(), dev.chatstore.PageRequest.first()).items()) {
                 System.out.printf("  #%d %-9s %s%s%n", m.seq(), m.role().wireName(), m.content(),
                         m.replyToId() == null ? "" : "  (reply to #" + request.message().seq() + ")");
             }
-            Message reply = chats.messages().replyTo(request.message().id()).orElseThrow();
+            Message reply = chats.messages().findReply(request.message().id()).orElseThrow();
             System.out.println("\nThe reply to req-1, found by its link: \"" + reply.content() + "\"");
         }
     }

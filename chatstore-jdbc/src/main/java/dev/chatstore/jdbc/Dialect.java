@@ -4,30 +4,46 @@ import dev.chatstore.ChatStoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * What differs between databases, answered by each backend. The engine never asks which database
- * it runs on; it asks the dialect. Implementations are immutable and thread-safe.
+ * it runs on; it asks the dialect. Optional features have defaults that say "absent", so a new
+ * feature never breaks a dialect. Implementations are immutable and thread-safe.
  */
 public interface Dialect {
 
-    /** Short name used in messages and the migration resource path, e.g. {@code "sqlite"}. */
+    /** Short name used in messages and {@link dev.chatstore.StoreInfo}, e.g. {@code "sqlite"}. */
     String name();
 
     /** Classpath folder holding {@code migrations/index.txt} and the {@code V<n>__<name>.sql} files. */
     String migrationsPath();
 
+    /** The qualifier of every table in the engine's SQL ({@code ${schema}}), from configuration, never input. */
+    String schema();
+
     /**
-     * Values for the {@code ${name}} placeholders in the engine's SQL: at least {@code schema}
-     * (the qualifier of every table), {@code nextActivitySeq} (an expression yielding the next
-     * activity number for the conversation of {@code :userId}) and {@code forUpdate} (the clause
-     * that locks rows read before a write, or empty where writes are serialized anyway).
-     * Values come from configuration, never from input.
+     * An SQL expression yielding the next activity number of a conversation of the user bound as
+     * {@code :userId} ({@code ${nextActivitySeq}}). Every statement that uses it binds {@code :userId}.
      */
-    Map<String, String> placeholders();
+    String nextActivitySeq();
+
+    /**
+     * The clause that locks rows a write transaction reads before it changes them
+     * ({@code ${forUpdate}}), or empty where write transactions are serialized anyway.
+     */
+    String forUpdate();
+
+    /**
+     * A classpath folder whose {@code <catalog>.sql} files replace statements of the engine's
+     * catalogs of the same name, statement by statement; null (the default) for none. An override
+     * must name a statement the engine has.
+     */
+    default String statementOverridesPath() {
+        return null;
+    }
 
     /** Registers how {@link Instant} and {@link JsonText} arguments are bound. */
     void configure(Jdbi jdbi);
@@ -47,4 +63,15 @@ public interface Dialect {
      * @param operation what was being done, for the message
      */
     ChatStoreException translate(String operation, SQLException e);
+
+    /** The database's own version string, read from the live database. */
+    String serverVersion(Handle handle);
+
+    /**
+     * Optional features the live database offers, by the database's name for them (SQLite compile
+     * options, PostgreSQL extensions). Detected once per store; default none.
+     */
+    default Set<String> availableExtensions(Handle handle) {
+        return Set.of();
+    }
 }

@@ -4,13 +4,16 @@ import dev.chatstore.MigrationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import dev.chatstore.SchemaMigration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,18 +29,21 @@ import org.slf4j.LoggerFactory;
 public final class MigrationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
 
-    private final Jdbi jdbi;
+    private final Database db;
     private final Dialect dialect;
+    private final Clock clock;
     private final List<Migration> migrations;
 
-    public MigrationRunner(Jdbi jdbi, Dialect dialect) {
-        this(jdbi, dialect, loadMigrations(dialect.migrationsPath()));
+    /** @param clock the time recorded as each migration's installation time */
+    public MigrationRunner(Database db, Dialect dialect, Clock clock) {
+        this(db, dialect, clock, loadMigrations(dialect.migrationsPath()));
     }
 
     /** With an explicit list of migrations, e.g. to test the runner with files of its own. */
-    public MigrationRunner(Jdbi jdbi, Dialect dialect, List<Migration> migrations) {
-        this.jdbi = jdbi;
+    public MigrationRunner(Database db, Dialect dialect, Clock clock, List<Migration> migrations) {
+        this.db = db;
         this.dialect = dialect;
+        this.clock = clock;
         this.migrations = migrations.stream().sorted(Comparator.comparingInt(Migration::version)).toList();
     }
 
@@ -52,14 +58,15 @@ public final class MigrationRunner {
      * @throws MigrationException if the history does not match the files or a migration fails; the
      *                            failed migration leaves nothing behind
      */
-    public List<Migration> migrate() {
+    public List<SchemaMigration> migrate() {
         createHistory();
-        List<Migration> applied = new ArrayList<>();
+        List<SchemaMigration> applied = new ArrayList<>();
         for (Migration migration : migrations) {
-            boolean ran = inTransaction("apply " + migration.script(), h -> {
-                if (validatedHistory(h).contains(migration.version())) {
-                    return false;
+            SchemaMigration ran = inTransaction("apply " + migration.script(), h -> {
+                if (validatedHistory(h).stream().anyMatch(m -> m.version() == migration.version())) {
+                    return null;
                 }
+                Instant installedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 long start = System.nanoTime();
                 executeScript(h, migration.sql());
                 h.createUpdate(substitute("INSERT INTO ${schema}.chatstore_schema_history"
@@ -69,14 +76,15 @@ public final class MigrationRunner {
                         .bind("description", migration.description())
                         .bind("script", migration.script())
                         .bind("checksum", migration.checksum())
-                        .bind("installedAt", Instant.now().toString())
-                        .bind("ms", (System.nanoTime() - start) / 1_000_000)
+                        .bind("installedAt", installedAt.toString())
+                        .bind("ms", elapsedMillis(start))
                         .execute();
-                return true;
+                return new SchemaMigration(migration.version(), migration.description(), migration.script(),
+                        migration.checksum(), installedAt, elapsedMillis(start));
             });
-            if (ran) {
+            if (ran != null) {
                 LOG.info("Applied {} migration {}", dialect.name(), migration.script());
-                applied.add(migration);
+                applied.add(ran);
             }
         }
         inTransaction("check the schema history", h -> validatedHistory(h));
@@ -85,9 +93,13 @@ public final class MigrationRunner {
 
     /** The highest applied version, 0 for an empty database. Validates the history (creating its table if needed). */
     public int currentVersion() {
+        return history().stream().mapToInt(SchemaMigration::version).max().orElse(0);
+    }
+
+    /** The applied migrations, oldest first. Validates the history (creating its table if needed). */
+    public List<SchemaMigration> history() {
         createHistory();
-        return inTransaction("read the schema history",
-                h -> validatedHistory(h).stream().mapToInt(Integer::intValue).max().orElse(0));
+        return inTransaction("read the schema history", this::validatedHistory);
     }
 
     /** The newest version this library knows. */
@@ -102,13 +114,13 @@ public final class MigrationRunner {
         });
     }
 
-    /** Reads the applied versions and checks them against the files. */
-    private List<Integer> validatedHistory(Handle h) {
-        List<Map<String, Object>> rows = h.createQuery(substitute(
-                        "SELECT version, script, checksum FROM ${schema}.chatstore_schema_history ORDER BY version"))
+    /** Reads the applied migrations and checks them against the files. */
+    private List<SchemaMigration> validatedHistory(Handle h) {
+        List<Map<String, Object>> rows = h.createQuery(substitute("SELECT version, description, script, checksum,"
+                        + " installed_at, execution_ms FROM ${schema}.chatstore_schema_history ORDER BY version"))
                 .mapToMap().list();
         int newestKnown = latestVersion();
-        List<Integer> versions = new ArrayList<>();
+        List<SchemaMigration> applied = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             int version = ((Number) row.get("version")).intValue();
             int checksum = ((Number) row.get("checksum")).intValue();
@@ -123,14 +135,28 @@ public final class MigrationRunner {
                         + " (checksum in database " + checksum + ", in this library " + known.checksum()
                         + "). Applied migrations must never be edited; add a new migration instead.");
             }
-            versions.add(version);
+            applied.add(new SchemaMigration(version, String.valueOf(row.get("description")), known.script(), checksum,
+                    installedAt(row.get("installed_at")), ((Number) row.get("execution_ms")).longValue()));
         }
-        return versions;
+        return applied;
+    }
+
+    /** Installation times are stored as ISO-8601 text. */
+    private static Instant installedAt(Object value) {
+        try {
+            return Instant.parse(String.valueOf(value));
+        } catch (DateTimeParseException e) {
+            throw new MigrationException("The schema history holds an installation time that is not ISO-8601: " + value, e);
+        }
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private <T> T inTransaction(String what, org.jdbi.v3.core.HandleCallback<T, RuntimeException> work) {
         try {
-            return jdbi.inTransaction(h -> {
+            return db.write(h -> {
                 dialect.lockForMigration(h);
                 return work.withHandle(h);
             });
@@ -149,7 +175,7 @@ public final class MigrationRunner {
 
     private String substitute(String sql) {
         try {
-            return Placeholders.substitute(sql, dialect.placeholders(), "a " + dialect.name() + " migration");
+            return Placeholders.substitute(sql, Map.of("schema", dialect.schema()), "a " + dialect.name() + " migration");
         } catch (IllegalArgumentException e) {
             throw new MigrationException(e.getMessage(), e);
         }

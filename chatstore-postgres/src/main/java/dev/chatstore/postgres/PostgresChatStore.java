@@ -1,11 +1,15 @@
 package dev.chatstore.postgres;
 
+import dev.chatstore.ChatStore;
+import dev.chatstore.ChatStoreBuilder;
 import dev.chatstore.InvalidInputException;
+import dev.chatstore.Personas;
+import dev.chatstore.Settings;
+import dev.chatstore.StoreAdmin;
+import dev.chatstore.StoreOptions;
+import dev.chatstore.UserChats;
 import dev.chatstore.jdbc.ChatStoreEngine;
-import dev.chatstore.jdbc.EngineSettings;
-import dev.chatstore.jdbc.JdbcChatStore;
-import dev.chatstore.jdbc.MigrationRunner;
-import dev.chatstore.jdbc.StoreBuilder;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -22,13 +26,14 @@ import org.jdbi.v3.core.Jdbi;
  * }
  * }</pre>
  */
-public final class PostgresChatStore extends JdbcChatStore {
+public final class PostgresChatStore implements ChatStore {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
+    private final ChatStoreEngine engine;
     private final String schema;
 
-    private PostgresChatStore(Jdbi jdbi, PostgresDialect dialect, EngineSettings settings, String schema) {
-        super(new ChatStoreEngine(new PostgresDatabase(jdbi), dialect, settings), new MigrationRunner(jdbi, dialect));
+    private PostgresChatStore(ChatStoreEngine engine, String schema) {
+        this.engine = engine;
         this.schema = schema;
     }
 
@@ -39,6 +44,32 @@ public final class PostgresChatStore extends JdbcChatStore {
 
     public static Builder builder(DataSource dataSource) {
         return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    @Override
+    public UserChats forUser(String userId) {
+        return engine.forUser(userId);
+    }
+
+    @Override
+    public Personas personas() {
+        return engine.personas();
+    }
+
+    @Override
+    public Settings settings() {
+        return engine.settings();
+    }
+
+    @Override
+    public StoreAdmin admin() {
+        return engine.admin();
+    }
+
+    /** Stops using the DataSource (which stays open: it is the application's); afterwards every call fails. Idempotent. */
+    @Override
+    public void close() {
+        engine.close();
     }
 
     /** The schema holding the store's tables. */
@@ -52,7 +83,7 @@ public final class PostgresChatStore extends JdbcChatStore {
     }
 
     /** Options of a PostgreSQL store, validated by {@link #build()}. Not thread-safe. */
-    public static final class Builder extends StoreBuilder<Builder> {
+    public static final class Builder extends ChatStoreBuilder<PostgresChatStore, Builder> {
         private final DataSource dataSource;
         private String schema = "chatstore";
 
@@ -72,15 +103,18 @@ public final class PostgresChatStore extends JdbcChatStore {
          * @throws InvalidInputException            for an invalid option
          * @throws dev.chatstore.MigrationException if the schema cannot be brought up to date
          */
+        @Override
         public PostgresChatStore build() {
             if (schema == null || !IDENTIFIER.matcher(schema).matches()) {
                 throw new InvalidInputException("schema", "must be a lowercase SQL identifier ([a-z_][a-z0-9_]*, at most 63 chars), was "
                         + schema);
             }
-            EngineSettings settings = engineSettings();
+            StoreOptions options = options();
             PostgresDialect dialect = new PostgresDialect(schema);
             Jdbi jdbi = ChatStoreEngine.configure(Jdbi.create(dataSource), dialect);
-            return migrated(new PostgresChatStore(jdbi, dialect, settings, schema), migrateOnOpen());
+            ChatStoreEngine engine = ChatStoreEngine.open(new PostgresDatabase(jdbi), dialect, options, List.of(),
+                    "schema " + schema);
+            return new PostgresChatStore(engine, schema);
         }
     }
 }

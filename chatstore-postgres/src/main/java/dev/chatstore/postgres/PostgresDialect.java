@@ -12,7 +12,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -27,18 +27,13 @@ import org.postgresql.util.PGobject;
  */
 final class PostgresDialect implements Dialect {
     private final String schema;
-    private final Map<String, String> placeholders;
+    private final String quoted;
     private final long migrationLockKey;
 
     /** @param schema a validated, lowercase identifier */
     PostgresDialect(String schema) {
         this.schema = schema;
-        String quoted = "\"" + schema + "\"";
-        this.placeholders = Map.of(
-                "schema", quoted,
-                "nextActivitySeq", "nextval('" + quoted + ".conversation_activity_seq')",
-                // Appends to one conversation queue on its row: exact sequence and idempotency under READ COMMITTED.
-                "forUpdate", "FOR UPDATE");
+        this.quoted = "\"" + schema + "\"";
         CRC32 crc = new CRC32();
         crc.update(("chatstore-migrate:" + schema).getBytes(StandardCharsets.UTF_8));
         this.migrationLockKey = crc.getValue();
@@ -55,8 +50,20 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public Map<String, String> placeholders() {
-        return placeholders;
+    public String schema() {
+        return quoted;
+    }
+
+    /** A sequence: unique across connections without serializing writers. */
+    @Override
+    public String nextActivitySeq() {
+        return "nextval('" + quoted + ".conversation_activity_seq')";
+    }
+
+    /** Writes to one conversation queue on its row: exact sequence and idempotency under READ COMMITTED. */
+    @Override
+    public String forUpdate() {
+        return "FOR UPDATE";
     }
 
     @Override
@@ -110,5 +117,16 @@ final class PostgresDialect implements Dialect {
             return new StoreUnavailableException(message, e);
         }
         return new ChatStoreException(message, e);
+    }
+
+    @Override
+    public String serverVersion(Handle handle) {
+        return handle.createQuery("SHOW server_version").mapTo(String.class).one();
+    }
+
+    /** The extensions the server offers (installed in the database or available to install). */
+    @Override
+    public Set<String> availableExtensions(Handle handle) {
+        return Set.copyOf(handle.createQuery("SELECT name FROM pg_available_extensions").mapTo(String.class).list());
     }
 }

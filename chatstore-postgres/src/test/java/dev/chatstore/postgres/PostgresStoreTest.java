@@ -12,6 +12,7 @@ import dev.chatstore.NewMessage;
 import dev.chatstore.UserChats;
 import dev.chatstore.jdbc.Migration;
 import dev.chatstore.jdbc.MigrationRunner;
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,11 +55,11 @@ class PostgresStoreTest {
         List<Integer> applied = runConcurrently(6, () -> {
             PostgresChatStore store = PostgresChatStore.builder(TestPostgres.dataSource())
                     .schema(schema).migrateOnOpen(false).build();
-            return store.migrate().size();
+            return store.admin().migrate().size();
         });
         try (PostgresChatStore store = open(schema)) {
-            assertThat(applied.stream().mapToInt(Integer::intValue).sum()).isEqualTo(store.latestSchemaVersion());
-            assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion());
+            assertThat(applied.stream().mapToInt(Integer::intValue).sum()).isEqualTo(store.admin().latestSchemaVersion());
+            assertThat(store.admin().schemaVersion()).isEqualTo(store.admin().latestSchemaVersion());
         }
     }
 
@@ -89,11 +90,11 @@ class PostgresStoreTest {
         files.add(new Migration(next, "broken", "V" + next + "__broken.sql",
                 "CREATE TABLE ${schema}.half_done (x integer);\nINSERT INTO ${schema}.no_such_table VALUES (1);\n", 7));
         PostgresDialect dialect = new PostgresDialect(schema);
-        MigrationRunner runner = new MigrationRunner(
-                dev.chatstore.jdbc.ChatStoreEngine.configure(org.jdbi.v3.core.Jdbi.create(TestPostgres.dataSource()), dialect),
-                dialect, files);
+        MigrationRunner runner = new MigrationRunner(new PostgresDatabase(
+                dev.chatstore.jdbc.ChatStoreEngine.configure(org.jdbi.v3.core.Jdbi.create(TestPostgres.dataSource()), dialect)),
+                dialect, Clock.systemUTC(), files);
         assertThatThrownBy(runner::migrate).isInstanceOf(MigrationException.class);
-        assertThat(store.schemaVersion()).isEqualTo(next - 1);
+        assertThat(store.admin().schemaVersion()).isEqualTo(next - 1);
         try (Connection c = TestPostgres.dataSource().getConnection();
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT to_regclass('" + schema + ".half_done') IS NULL")) {

@@ -10,6 +10,7 @@ import dev.chatstore.PageRequest;
 import dev.chatstore.UserChats;
 import dev.chatstore.jdbc.ChatStoreEngine;
 import dev.chatstore.jdbc.MigrationRunner;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -27,7 +28,8 @@ class PostgresUpgradeTest {
         String schema = TestPostgres.freshSchema();
         PostgresDialect dialect = new PostgresDialect(schema);
         Jdbi jdbi = ChatStoreEngine.configure(Jdbi.create(TestPostgres.dataSource()), dialect);
-        new MigrationRunner(jdbi, dialect, MigrationRunner.loadMigrations("dev/chatstore/postgres/migrations").subList(0, 1))
+        new MigrationRunner(new PostgresDatabase(jdbi), dialect, Clock.systemUTC(),
+                MigrationRunner.loadMigrations("dev/chatstore/postgres/migrations").subList(0, 1))
                 .migrate();
         String s = "\"" + schema + "\".";
         jdbi.useHandle(h -> {
@@ -46,7 +48,7 @@ class PostgresUpgradeTest {
         });
 
         try (PostgresChatStore store = PostgresChatStore.builder(TestPostgres.dataSource()).schema(schema).build()) {
-            assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isGreaterThan(1);
+            assertThat(store.admin().schemaVersion()).isEqualTo(store.admin().latestSchemaVersion()).isGreaterThan(1);
             UserChats alice = store.forUser("alice");
             Conversation c = alice.conversations().get(CONVERSATION).orElseThrow();
             assertThat(c.messageCount()).isEqualTo(2);

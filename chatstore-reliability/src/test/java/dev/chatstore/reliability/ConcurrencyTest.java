@@ -299,7 +299,7 @@ abstract class ConcurrencyTest {
 
     /** What a client catching up does: asks for everything after the last seq it saw. */
     private long tail(Workload w, String conversation, long seen) {
-        List<Message> missing = w.shared.messages().after(conversation, seen, 50);
+        List<Message> missing = w.shared.messages().after(conversation, seen, 50).items();
         w.reads.incrementAndGet();
         long expected = seen + 1;
         for (Message m : missing) {
@@ -347,7 +347,7 @@ abstract class ConcurrencyTest {
             assertThat(w.storedByKey.get(e.getKey())).as("%s: exactly one append of %s stored it", seed, e.getKey())
                     .hasValue(1);
         }
-        assertThat(store.statistics().messages()).as("%s: the store-wide count", seed).isEqualTo(total);
+        assertThat(store.admin().statistics().messages()).as("%s: the store-wide count", seed).isEqualTo(total);
         assertThat(total).as("%s: stored = acknowledged", seed).isEqualTo(w.acknowledged());
     }
 
@@ -443,12 +443,12 @@ abstract class ConcurrencyTest {
             UserChats user = store.forUser("user-" + u);
             List<Conversation> listed = user.conversations().list(PageRequest.first(100)).items();
             assertThat(listed).as("user %d has one conversation per persona", u).hasSize(personas.size())
-                    .extracting(Conversation::personaId).containsExactlyInAnyOrderElementsOf(personas);
+                    .extracting(Conversation::personaName).containsExactlyInAnyOrderElementsOf(personas);
             for (Conversation c : listed) {
-                String pair = u + "/" + c.personaId();
+                String pair = u + "/" + c.personaName();
                 assertThat(seen).as("every caller of %s got conversation %s", pair, c.id())
                         .allSatisfy(ids -> assertThat(ids.get(pair)).isEqualTo(c.id()));
-                long greetings = "greeter".equals(c.personaId()) ? 1 : 0;
+                long greetings = "greeter".equals(c.personaName()) ? 1 : 0;
                 assertThat(c.messageCount()).as("%s: the greeting is stored once with the conversation", pair)
                         .isEqualTo(greetings);
                 assertThat(everything(user, c.id())).hasSize((int) greetings);

@@ -178,7 +178,7 @@ class HostileInputCatalogueTest {
         for (Case c : cases) {
             nodes.add(DynamicTest.dynamicTest(c.name(), () -> run(c)));
         }
-        nodes.add(DynamicTest.dynamicTest("page size 0 is each listing's default", this::pageSizeZeroIsTheDefault));
+        nodes.add(DynamicTest.dynamicTest("no page size is each listing's default", this::noPageSizeIsTheDefault));
         nodes.add(DynamicTest.dynamicTest("the catalogue covers " + operations.size() + " operations with "
                 + cases.size() + " hostile inputs", () -> {
             System.out.println("[reliability] HostileInputCatalogueTest on " + backend + ": " + cases.size() + " hostile inputs over "
@@ -242,12 +242,12 @@ class HostileInputCatalogueTest {
 
         // ------------------------------------------------------------ store and user entry points
         t.requiredText("store.forUser", "userId", Limits.USER_ID_MAX, v -> store.forUser(v));
-        t.requiredText("personas.get", "name", Limits.PERSONA_ID_MAX, v -> store.personas().get(v));
-        t.requiredText("personas.setStatus", "name", Limits.PERSONA_ID_MAX,
+        t.requiredText("personas.get", "name", Limits.PERSONA_NAME_MAX, v -> store.personas().get(v));
+        t.requiredText("personas.setStatus", "name", Limits.PERSONA_NAME_MAX,
                 v -> store.personas().setStatus(v, PersonaStatus.DISCONTINUED));
         t.add("personas.setStatus", "status null", "status", () -> store.personas().setStatus(Seeds.PERSONA, null));
         t.add("personas.upsert", "null", "persona", () -> store.personas().upsert(null));
-        t.requiredText("personas.upsert", "name", Limits.PERSONA_ID_MAX, v -> store.personas().upsert(PersonaSpec.of(v, "D", "x")));
+        t.requiredText("personas.upsert", "name", Limits.PERSONA_NAME_MAX, v -> store.personas().upsert(PersonaSpec.of(v, "D", "x")));
         t.requiredText("personas.upsert", "displayName", Limits.DISPLAY_NAME_MAX,
                 v -> store.personas().upsert(PersonaSpec.of(Seeds.PERSONA, v, "x")));
         t.requiredText("personas.upsert", "systemInstructions", Limits.PERSONA_TEXT_MAX,
@@ -299,7 +299,7 @@ class HostileInputCatalogueTest {
                 () -> u.conversations().getOrCreateForPersona(NewConversation.titled("x")));
         t.optionalText("conversations.create", "title", Limits.TITLE_MAX,
                 v -> u.conversations().create(new NewConversation(v, null, Map.of())));
-        t.optionalText("conversations.create", "personaId", Limits.PERSONA_ID_MAX,
+        t.optionalText("conversations.create", "personaName", Limits.PERSONA_NAME_MAX,
                 v -> u.conversations().create(new NewConversation(null, v, Map.of())));
         t.optionalText("conversations.create", "provider", Limits.PROVIDER_MAX,
                 v -> u.conversations().create(new NewConversation(null, null, Map.of(), v, "m", null, false)));
@@ -360,7 +360,7 @@ class HostileInputCatalogueTest {
         t.add("messages.append", "a reply to a message of another conversation", NotFoundException.class,
                 () -> u.messages().append(s.otherConversation(), NewMessage.assistant("x").replyTo(s.request())));
         t.malformedIds("messages.get", "messageId", msg, id -> u.messages().get(id));
-        t.malformedIds("messages.replyTo", "messageId", msg, id -> u.messages().replyTo(id));
+        t.malformedIds("messages.replyTo", "messageId", msg, id -> u.messages().findReply(id));
         t.malformedIds("messages.delete", "messageId", msg, id -> u.messages().delete(id));
         t.malformedIds("messages.byClientMessageId", "conversationId", conv,
                 id -> u.messages().byClientMessageId(id, Seeds.CLIENT_MESSAGE_ID));
@@ -379,7 +379,7 @@ class HostileInputCatalogueTest {
         for (long seq : new long[] {-1, Long.MIN_VALUE}) {
             t.add("messages.after", "afterSeq " + seq, "afterSeq", () -> u.messages().after(conv, seq, 10));
         }
-        for (int limit : new int[] {-1, Integer.MIN_VALUE, Limits.MESSAGES_PAGE_MAX + 1, Integer.MAX_VALUE}) {
+        for (int limit : new int[] {0, -1, Integer.MIN_VALUE, Limits.MESSAGES_PAGE_MAX + 1, Integer.MAX_VALUE}) {
             t.add("messages.after", "limit " + limit, "limit", () -> u.messages().after(conv, 0, limit));
         }
         for (int limit : new int[] {0, -1, Integer.MIN_VALUE, Limits.MESSAGES_PAGE_MAX + 1, Integer.MAX_VALUE}) {
@@ -750,17 +750,17 @@ class HostileInputCatalogueTest {
 
         /** Page requests a listing must refuse: negative and over-cap sizes, garbled and forged cursors. */
         void listing(String operation, int max, String listing, String scope, int keyParts, Consumer<PageRequest> call) {
-            for (int limit : new int[] {-1, Integer.MIN_VALUE}) {
-                add(operation, "limit " + limit, "limit", () -> call.accept(new PageRequest(null, limit)));
+            for (int limit : new int[] {0, -1, Integer.MIN_VALUE}) {
+                add(operation, "limit " + limit, "limit", () -> call.accept(PageRequest.first(limit)));
+                add(operation, "limit " + limit + " with a cursor", "limit", () -> call.accept(PageRequest.at("anything", limit)));
             }
             for (int limit : new int[] {max + 1, Integer.MAX_VALUE}) {
                 add(operation, "limit " + limit, "limit", () -> call.accept(PageRequest.first(limit)));
                 add(operation, "limit " + limit + " with a cursor", "limit", () -> call.accept(PageRequest.at("anything", limit)));
             }
-            add(operation, "first(0)", "limit", () -> call.accept(PageRequest.first(0)));
             add(operation, "cursor null via at()", "cursor", () -> call.accept(PageRequest.at(null)));
             for (String blank : List.of("", " ", "\n")) {
-                add(operation, "cursor " + describe(blank), "cursor", () -> call.accept(new PageRequest(blank, 0)));
+                add(operation, "cursor " + describe(blank), "cursor", () -> call.accept(PageRequest.at(blank)));
             }
             for (String cursor : garbledCursors(listing, scope, keyParts)) {
                 add(operation, "cursor " + describe(cursor), "cursor", () -> call.accept(PageRequest.at(cursor)));
@@ -905,39 +905,37 @@ class HostileInputCatalogueTest {
         }
     }
 
-    /** A limit of 0 is accepted and means the listing's default (PageRequest javadoc), and changes nothing. */
-    private void pageSizeZeroIsTheDefault() {
+    /** A page request without a size means the listing's default (PageRequest javadoc), and changes nothing. */
+    private void noPageSizeIsTheDefault() {
         UserChats p = store.forUser(PAGER);
         String conv = p.conversations().list(PageRequest.first(Limits.CONVERSATIONS_PAGE_MAX)).items().stream()
                 .filter(c -> c.messageCount() > 0).findFirst().orElseThrow().id();
-        PageRequest zero = new PageRequest(null, 0);
-        assertThat(p.conversations().list(zero)).as("list, limit 0")
+        PageRequest unsized = PageRequest.first();
+        assertThat(p.conversations().list(unsized)).as("list, no limit")
                 .isEqualTo(p.conversations().list(PageRequest.first(Limits.CONVERSATIONS_PAGE_DEFAULT)));
-        assertThat(p.conversations().list(zero).items()).hasSize(Limits.CONVERSATIONS_PAGE_DEFAULT);
-        assertThat(p.conversations().sidebar(zero)).as("sidebar, limit 0")
+        assertThat(p.conversations().list(unsized).items()).hasSize(Limits.CONVERSATIONS_PAGE_DEFAULT);
+        assertThat(p.conversations().sidebar(unsized)).as("sidebar, no limit")
                 .isEqualTo(p.conversations().sidebar(PageRequest.first(Limits.CONVERSATIONS_PAGE_DEFAULT)));
-        assertThat(p.conversations().listArchived(zero)).as("listArchived, limit 0")
+        assertThat(p.conversations().listArchived(unsized)).as("listArchived, no limit")
                 .isEqualTo(p.conversations().listArchived(PageRequest.first(Limits.CONVERSATIONS_PAGE_DEFAULT)));
-        assertThat(p.conversations().listArchived(zero).items()).hasSize(Limits.CONVERSATIONS_PAGE_DEFAULT);
-        assertThat(p.messages().newestFirst(conv, zero)).as("newestFirst, limit 0")
+        assertThat(p.conversations().listArchived(unsized).items()).hasSize(Limits.CONVERSATIONS_PAGE_DEFAULT);
+        assertThat(p.messages().newestFirst(conv, unsized)).as("newestFirst, no limit")
                 .isEqualTo(p.messages().newestFirst(conv, PageRequest.first(Limits.MESSAGES_PAGE_DEFAULT)));
-        assertThat(p.messages().newestFirst(conv, zero).items()).hasSize(Limits.MESSAGES_PAGE_DEFAULT);
-        assertThat(p.messages().oldestFirst(conv, zero)).as("oldestFirst, limit 0")
+        assertThat(p.messages().newestFirst(conv, unsized).items()).hasSize(Limits.MESSAGES_PAGE_DEFAULT);
+        assertThat(p.messages().oldestFirst(conv, unsized)).as("oldestFirst, no limit")
                 .isEqualTo(p.messages().oldestFirst(conv, PageRequest.first(Limits.MESSAGES_PAGE_DEFAULT)));
-        assertThat(p.messages().branch(conv, zero)).as("branch, limit 0")
+        assertThat(p.messages().branch(conv, unsized)).as("branch, no limit")
                 .isEqualTo(p.messages().branch(conv, PageRequest.first(Limits.MESSAGES_PAGE_DEFAULT)));
         String tip = p.messages().latest(conv, 1).items().get(0).id();
-        assertThat(p.messages().path(tip, zero)).as("path, limit 0")
+        assertThat(p.messages().path(tip, unsized)).as("path, no limit")
                 .isEqualTo(p.messages().path(tip, PageRequest.first(Limits.MESSAGES_PAGE_DEFAULT)));
-        assertThat(p.messages().after(conv, 0, 0)).as("after, limit 0")
-                .isEqualTo(p.messages().after(conv, 0, Limits.MESSAGES_PAGE_DEFAULT)).hasSize(Limits.MESSAGES_PAGE_DEFAULT);
-        assertThat(p.facts().list(FactQuery.all(), zero)).as("facts, limit 0")
+        assertThat(p.facts().list(FactQuery.all(), unsized)).as("facts, no limit")
                 .isEqualTo(p.facts().list(FactQuery.all(), PageRequest.first(Limits.FACTS_PAGE_DEFAULT)));
-        assertThat(p.facts().list(FactQuery.all(), zero).items()).hasSize(Limits.FACTS_PAGE_DEFAULT);
+        assertThat(p.facts().list(FactQuery.all(), unsized).items()).hasSize(Limits.FACTS_PAGE_DEFAULT);
         String next = p.messages().newestFirst(conv, PageRequest.first(3)).nextCursor();
-        assertThat(p.messages().newestFirst(conv, PageRequest.at(next, 0))).as("a cursor with limit 0")
+        assertThat(p.messages().newestFirst(conv, PageRequest.at(next))).as("a cursor without a limit")
                 .isEqualTo(p.messages().newestFirst(conv, PageRequest.at(next, Limits.MESSAGES_PAGE_DEFAULT)));
-        assertThat(fullSnapshot()).as("reading with limit 0 changed nothing").isEqualTo(fullBaseline);
+        assertThat(fullSnapshot()).as("reading without a limit changed nothing").isEqualTo(fullBaseline);
     }
 
     // ---------------------------------------------------------------- SQL injection as data
@@ -949,8 +947,8 @@ class HostileInputCatalogueTest {
             Seeds.seed(store, user, clock);
         }
         StoreSnapshot before = StoreSnapshot.of(store, USERS, List.of(Seeds.QUERY));
-        long conversationsBefore = store.statistics().conversations();
-        long messagesBefore = store.statistics().messages();
+        long conversationsBefore = store.admin().statistics().conversations();
+        long messagesBefore = store.admin().statistics().messages();
         int stored = 0;
         for (String evil : SQL_INJECTIONS) {
             UserChats m = store.forUser(evil);
@@ -974,7 +972,7 @@ class HostileInputCatalogueTest {
 
             String what = "injection " + describe(evil);
             var read = m.conversations().get(c.id()).orElseThrow();
-            assertThat(List.of(read.title(), read.personaId(), read.provider(), read.model(), read.systemPrompt(),
+            assertThat(List.of(read.title(), read.personaName(), read.provider(), read.model(), read.systemPrompt(),
                     read.lastMessagePreview())).as(what + ": conversation fields").containsOnly(evil);
             assertThat(read.metadata()).as(what + ": metadata").isEqualTo(c.metadata());
             assertThat(m.messages().get(appended.message().id())).as(what + ": message").contains(appended.message());
@@ -1005,9 +1003,9 @@ class HostileInputCatalogueTest {
             assertThat(store.forUser(evil).conversations().list(PageRequest.first()).items())
                     .as("user %s still sees only their own conversation", describe(evil)).hasSize(1);
         }
-        assertThat(store.statistics().conversations()).as("every table is intact: conversations")
+        assertThat(store.admin().statistics().conversations()).as("every table is intact: conversations")
                 .isEqualTo(conversationsBefore + stored);
-        assertThat(store.statistics().messages()).as("every table is intact: messages").isEqualTo(messagesBefore + stored);
+        assertThat(store.admin().statistics().messages()).as("every table is intact: messages").isEqualTo(messagesBefore + stored);
         StoreSnapshot after = StoreSnapshot.of(store, USERS, List.of(Seeds.QUERY));
         assertThat(after.users()).as("the seeded users are untouched").isEqualTo(before.users());
         // a normal write still works on every table

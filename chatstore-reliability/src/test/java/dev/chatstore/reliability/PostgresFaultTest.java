@@ -150,7 +150,7 @@ class PostgresFaultTest {
                     () -> chats.conversations().get(conversation),
                     () -> chats.messages().latest(conversation, 10),
                     () -> chats.conversations().list(PageRequest.first()),
-                    () -> store.statistics());
+                    () -> store.admin().statistics());
             for (Runnable call : calls) {
                 Throwable e = catchThrowable(call::run);
                 assertThat(e).as("a call while the server is down fails as unavailable")

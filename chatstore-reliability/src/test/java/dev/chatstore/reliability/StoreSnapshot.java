@@ -49,7 +49,7 @@ record StoreSnapshot(Map<String, UserState> users, List<Persona> personas, Map<S
             users.put(userId, user(store.forUser(userId), cachedQueries));
         }
         return new StoreSnapshot(users, List.copyOf(store.personas().list(null, null)),
-                Map.copyOf(store.settings().all()), store.statistics());
+                Map.copyOf(store.settings().all()), store.admin().statistics());
     }
 
     private static UserState user(UserChats user, Collection<String> cachedQueries) {

@@ -215,7 +215,7 @@ class TenantIsolationMatrixTest {
         r.add(new Row("messages.appendAll replying to the owner's message last", Expect.NOT_FOUND,
                 u -> u.messages().appendAll(m.conversation(), List.of(NewMessage.user("ok"), NewMessage.assistant("x").replyTo(o.reply())))));
         r.add(new Row("messages.get", Expect.EMPTY, u -> u.messages().get(o.request())));
-        r.add(new Row("messages.replyTo", Expect.EMPTY, u -> u.messages().replyTo(o.request())));
+        r.add(new Row("messages.replyTo", Expect.EMPTY, u -> u.messages().findReply(o.request())));
         r.add(new Row("messages.byClientMessageId", Expect.EMPTY,
                 u -> u.messages().byClientMessageId(o.conversation(), Seeds.CLIENT_MESSAGE_ID)));
         r.add(new Row("messages.newestFirst", Expect.NOT_FOUND, u -> u.messages().newestFirst(o.conversation(), PageRequest.first())));

@@ -1,12 +1,16 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.ChatStore;
+import dev.chatstore.ChatStoreBuilder;
 import dev.chatstore.InvalidInputException;
+import dev.chatstore.Personas;
+import dev.chatstore.Settings;
+import dev.chatstore.StoreAdmin;
+import dev.chatstore.StoreOptions;
 import dev.chatstore.StoreUnavailableException;
+import dev.chatstore.UserChats;
 import dev.chatstore.jdbc.ChatStoreEngine;
-import dev.chatstore.jdbc.EngineSettings;
-import dev.chatstore.jdbc.JdbcChatStore;
-import dev.chatstore.jdbc.MigrationRunner;
-import dev.chatstore.jdbc.StoreBuilder;
+import dev.chatstore.jdbc.MessageHook;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,12 +32,13 @@ import org.sqlite.SQLiteConfig;
  * }
  * }</pre>
  */
-public final class SqliteChatStore extends JdbcChatStore {
+public final class SqliteChatStore implements ChatStore {
+    private final ChatStoreEngine engine;
     private final SqliteDatabase database;
     private final String description;
 
-    private SqliteChatStore(SqliteDatabase database, SqliteDialect dialect, EngineSettings settings, String description) {
-        super(new ChatStoreEngine(database, dialect, settings), new MigrationRunner(database.writerJdbi(), dialect));
+    private SqliteChatStore(ChatStoreEngine engine, SqliteDatabase database, String description) {
+        this.engine = engine;
         this.database = database;
         this.description = description;
     }
@@ -58,7 +63,38 @@ public final class SqliteChatStore extends JdbcChatStore {
         return new Builder(null);
     }
 
-    /** The writer's Jdbi, so tests in this package can run migrations of their own. */
+    @Override
+    public UserChats forUser(String userId) {
+        return engine.forUser(userId);
+    }
+
+    @Override
+    public Personas personas() {
+        return engine.personas();
+    }
+
+    @Override
+    public Settings settings() {
+        return engine.settings();
+    }
+
+    @Override
+    public StoreAdmin admin() {
+        return engine.admin();
+    }
+
+    /** Closes the database; afterwards every call fails with {@link StoreUnavailableException}. Idempotent. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** The database, so tests in this package can run migrations of their own. */
+    SqliteDatabase databaseForTests() {
+        return database;
+    }
+
+    /** The writer's Jdbi, so tests in this package can inspect the writer connection. */
     Jdbi writerJdbiForTests() {
         return database.writerJdbi();
     }
@@ -74,11 +110,12 @@ public final class SqliteChatStore extends JdbcChatStore {
     }
 
     /** Options of a SQLite store, validated by {@link #build()}. Not thread-safe. */
-    public static final class Builder extends StoreBuilder<Builder> {
+    public static final class Builder extends ChatStoreBuilder<SqliteChatStore, Builder> {
         private final Path file;
         private Synchronous synchronous = Synchronous.NORMAL;
         private Duration busyTimeout = Duration.ofSeconds(10);
         private int readers = 4;
+        private List<MessageHook> messageHooks = List.of();
 
         private Builder(Path file) {
             this.file = file;
@@ -102,6 +139,12 @@ public final class SqliteChatStore extends JdbcChatStore {
             return this;
         }
 
+        /** Hooks run inside every transaction that changes messages (engine-internal; for this package's tests). */
+        Builder messageHooks(List<MessageHook> hooks) {
+            this.messageHooks = List.copyOf(hooks);
+            return this;
+        }
+
         /**
          * Opens the store.
          *
@@ -109,6 +152,7 @@ public final class SqliteChatStore extends JdbcChatStore {
          * @throws StoreUnavailableException   if the file cannot be opened
          * @throws dev.chatstore.MigrationException if the schema cannot be brought up to date
          */
+        @Override
         public SqliteChatStore build() {
             if (readers < 1 || readers > 64) {
                 throw new InvalidInputException("readers", "must be between 1 and 64, was " + readers);
@@ -116,10 +160,11 @@ public final class SqliteChatStore extends JdbcChatStore {
             if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
                 throw new InvalidInputException("busyTimeout", "must be between 0 and " + Integer.MAX_VALUE + " ms, was " + busyTimeout);
             }
-            EngineSettings settings = engineSettings();
+            StoreOptions options = options();
             SqliteDatabase db = file == null ? openInMemory() : openFile();
-            return migrated(new SqliteChatStore(db, new SqliteDialect(), settings,
-                    file == null ? "in-memory" : file.toString()), migrateOnOpen());
+            String location = file == null ? "in-memory" : file.toAbsolutePath().toString();
+            ChatStoreEngine engine = ChatStoreEngine.open(db, new SqliteDialect(), options, messageHooks, location);
+            return new SqliteChatStore(engine, db, location);
         }
 
         private SqliteDatabase openInMemory() {

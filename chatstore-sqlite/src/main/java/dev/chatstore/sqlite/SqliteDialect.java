@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -31,14 +33,20 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public Map<String, String> placeholders() {
-        return Map.of(
-                "schema", "main",
-                // Writes are serialized, so the user's highest activity number plus one is unique.
-                "nextActivitySeq",
-                "(SELECT COALESCE(MAX(activity_seq), 0) + 1 FROM main.conversation WHERE user_id = :userId)",
-                // Every write transaction is BEGIN IMMEDIATE on the one writer: already exclusive.
-                "forUpdate", "");
+    public String schema() {
+        return "main";
+    }
+
+    /** Writes are serialized, so the user's highest activity number plus one is unique. */
+    @Override
+    public String nextActivitySeq() {
+        return "(SELECT COALESCE(MAX(activity_seq), 0) + 1 FROM main.conversation WHERE user_id = :userId)";
+    }
+
+    /** Every write transaction is BEGIN IMMEDIATE on the one writer: already exclusive. */
+    @Override
+    public String forUpdate() {
+        return "";
     }
 
     @Override
@@ -86,5 +94,19 @@ final class SqliteDialect implements Dialect {
             return new StoreUnavailableException(message, e);
         }
         return new ChatStoreException(message, e);
+    }
+
+    @Override
+    public String serverVersion(Handle handle) {
+        return handle.createQuery("SELECT sqlite_version()").mapTo(String.class).one();
+    }
+
+    /** The library's {@code ENABLE_…} compile options, e.g. {@code fts5}, {@code rtree}, {@code math_functions}. */
+    @Override
+    public Set<String> availableExtensions(Handle handle) {
+        return handle.createQuery("PRAGMA compile_options").mapTo(String.class).stream()
+                .filter(option -> option.startsWith("ENABLE_"))
+                .map(option -> option.substring("ENABLE_".length()).toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -8,6 +8,7 @@ import dev.chatstore.NewConversation;
 import dev.chatstore.jdbc.Migration;
 import dev.chatstore.jdbc.MigrationRunner;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ class SqliteMigrationTest {
     void aNewDatabaseIsMigratedOnOpenAndRecordsEveryFileWithItsChecksum() throws SQLException {
         Path file = dir.resolve("new.db");
         try (SqliteChatStore store = SqliteChatStore.open(file)) {
-            assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isGreaterThanOrEqualTo(1);
+            assertThat(store.admin().schemaVersion()).isEqualTo(store.admin().latestSchemaVersion()).isGreaterThanOrEqualTo(1);
         }
         List<Migration> known = MigrationRunner.loadMigrations("dev/chatstore/sqlite/migrations");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -52,9 +53,9 @@ class SqliteMigrationTest {
     @Test
     void withoutMigrateOnOpenTheSchemaIsMigratedOnDemand() {
         try (SqliteChatStore store = SqliteChatStore.builder(dir.resolve("lazy.db")).migrateOnOpen(false).build()) {
-            assertThat(store.schemaVersion()).isZero();
-            assertThat(store.migrate()).hasSize(store.latestSchemaVersion());
-            assertThat(store.migrate()).as("a second run applies nothing").isEmpty();
+            assertThat(store.admin().schemaVersion()).isZero();
+            assertThat(store.admin().migrate()).hasSize(store.admin().latestSchemaVersion());
+            assertThat(store.admin().migrate()).as("a second run applies nothing").isEmpty();
             assertThat(store.forUser("u").conversations().create(NewConversation.titled("works")).title()).isEqualTo("works");
         }
     }
@@ -94,7 +95,7 @@ class SqliteMigrationTest {
                 Callable<Integer> open = () -> {
                     start.await();
                     try (SqliteChatStore store = SqliteChatStore.builder(file).migrateOnOpen(false).build()) {
-                        return store.migrate().size();
+                        return store.admin().migrate().size();
                     }
                 };
                 applied.add(pool.submit(open));
@@ -105,8 +106,8 @@ class SqliteMigrationTest {
                 total += f.get();
             }
             try (SqliteChatStore store = SqliteChatStore.open(file)) {
-                assertThat(total).as("migrations applied across all stores").isEqualTo(store.latestSchemaVersion());
-                assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion());
+                assertThat(total).as("migrations applied across all stores").isEqualTo(store.admin().latestSchemaVersion());
+                assertThat(store.admin().schemaVersion()).isEqualTo(store.admin().latestSchemaVersion());
             }
         } finally {
             pool.shutdownNow();
@@ -121,11 +122,11 @@ class SqliteMigrationTest {
             int next = files.get(files.size() - 1).version() + 1;
             files.add(new Migration(next, "broken", "V" + next + "__broken.sql",
                     "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n", 42));
-            MigrationRunner runner = new MigrationRunner(store.writerJdbiForTests(), new SqliteDialect(), files);
+            MigrationRunner runner = new MigrationRunner(store.databaseForTests(), new SqliteDialect(), Clock.systemUTC(), files);
 
             assertThatThrownBy(runner::migrate).isInstanceOf(MigrationException.class)
                     .hasMessageContaining("V" + next + "__broken.sql");
-            assertThat(store.schemaVersion()).isEqualTo(next - 1);
+            assertThat(store.admin().schemaVersion()).isEqualTo(next - 1);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'")) {

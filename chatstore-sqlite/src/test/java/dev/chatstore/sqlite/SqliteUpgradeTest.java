@@ -11,6 +11,7 @@ import dev.chatstore.UserChats;
 import dev.chatstore.jdbc.MigrationRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.jdbi.v3.core.Handle;
@@ -30,15 +31,15 @@ class SqliteUpgradeTest {
     void aVersion1DatabaseWithDataUpgradesInPlaceAndKeepsWorking() throws Exception {
         Path file = dir.resolve("v1.db");
         try (SqliteChatStore store = SqliteChatStore.builder(file).migrateOnOpen(false).build()) {
-            MigrationRunner v1Only = new MigrationRunner(store.writerJdbiForTests(), new SqliteDialect(),
+            MigrationRunner v1Only = new MigrationRunner(store.databaseForTests(), new SqliteDialect(), Clock.systemUTC(),
                     MigrationRunner.loadMigrations("dev/chatstore/sqlite/migrations").subList(0, 1));
             v1Only.migrate();
             store.writerJdbiForTests().useHandle(SqliteUpgradeTest::insertVersion1Rows);
-            assertThat(store.schemaVersion()).isEqualTo(1);
+            assertThat(store.admin().schemaVersion()).isEqualTo(1);
         }
 
         try (SqliteChatStore store = SqliteChatStore.open(file)) {
-            assertThat(store.schemaVersion()).isEqualTo(store.latestSchemaVersion()).isGreaterThan(1);
+            assertThat(store.admin().schemaVersion()).isEqualTo(store.admin().latestSchemaVersion()).isGreaterThan(1);
             UserChats alice = store.forUser("alice");
             Conversation c = alice.conversations().get(CONVERSATION).orElseThrow();
             assertThat(c.title()).isEqualTo("Before the upgrade");

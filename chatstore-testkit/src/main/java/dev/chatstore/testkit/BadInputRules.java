@@ -81,7 +81,7 @@ public interface BadInputRules extends StoreFixture {
         UserSnapshot before = a.snapshot();
         for (String id : malformedIds(a.request().id())) {
             expectInvalid("messageId", () -> alice().messages().get(id));
-            expectInvalid("messageId", () -> alice().messages().replyTo(id));
+            expectInvalid("messageId", () -> alice().messages().findReply(id));
             expectInvalid("messageId", () -> alice().messages().delete(id));
             expectInvalid("messageId", () -> alice().attachments().listForMessage(id));
         }
@@ -253,20 +253,24 @@ public interface BadInputRules extends StoreFixture {
     }
 
     /**
-     * A negative limit is InvalidInputException("limit") wherever a limit is taken, and 0 is the default: look at the
-     * limit checks.
+     * A limit below 1 is InvalidInputException("limit") wherever a limit is taken; leaving the limit out gives the
+     * default: look at the limit checks.
      */
     @Test
-    default void negativeLimitsAreInvalidInput() {
+    default void limitsBelowOneAreInvalidInput() {
         SeededUser a = seed(alice());
         UserSnapshot before = a.snapshot();
         String c = a.conversation().id();
-        expectInvalid("limit", () -> new PageRequest(null, -1));
+        expectInvalid("limit", () -> PageRequest.first(-1));
         expectInvalid("limit", () -> PageRequest.first(0));
+        expectInvalid("limit", () -> PageRequest.at("x", 0));
         expectInvalid("limit", () -> alice().messages().after(c, 0, -1));
+        expectInvalid("limit", () -> alice().messages().after(c, 0, 0));
         expectInvalid("limit", () -> alice().messages().latest(c, -1));
+        expectInvalid("limit", () -> alice().messages().latest(c, 0));
         expectInvalid("limit", () -> alice().attachments().orphans(-1));
-        assertThat(alice().messages().newestFirst(c, new PageRequest(null, 0)).items()).as("limit 0 is the default")
+        expectInvalid("limit", () -> alice().attachments().orphans(0));
+        assertThat(alice().messages().newestFirst(c, PageRequest.first()).items()).as("no limit is the default")
                 .hasSize(2);
         assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
     }
@@ -363,7 +367,7 @@ public interface BadInputRules extends StoreFixture {
         expectInvalid("attachmentIds", () -> NewMessage.user("x").attachments("not-an-id"));
         expectInvalid("metadata", () -> NewMessage.user("x").metadata(Map.of("n", Double.NaN)));
         expectInvalid("title", () -> NewConversation.titled(" "));
-        expectInvalid("personaId", () -> NewConversation.withPersona("p".repeat(Limits.PERSONA_ID_MAX + 1)));
+        expectInvalid("personaName", () -> NewConversation.withPersona("p".repeat(Limits.PERSONA_NAME_MAX + 1)));
         expectInvalid("sizeBytes", () -> NewAttachment.stored("f", "text/plain", -1, null, "s3://x"));
         expectInvalid("sha256", () -> NewAttachment.stored("f", "text/plain", 1, "ABC", "s3://x"));
         expectInvalid("storageUri", () -> NewAttachment.stored("f", "text/plain", 1, null, " "));
@@ -544,7 +548,7 @@ public interface BadInputRules extends StoreFixture {
         expectInvalid("name", () -> PersonaSpec.of(" ", "D", "x"));
         expectInvalid("displayName", () -> PersonaSpec.of("n", "", "x"));
         expectInvalid("systemInstructions", () -> PersonaSpec.of("n", "D", null));
-        expectInvalid("name", () -> PersonaSpec.of("n".repeat(Limits.PERSONA_ID_MAX + 1), "D", "x"));
+        expectInvalid("name", () -> PersonaSpec.of("n".repeat(Limits.PERSONA_NAME_MAX + 1), "D", "x"));
         expectInvalid("personalityTraits", () -> PersonaSpec.of("n", "D", "x")
                 .withPersonalityTraits(Collections.nCopies(Limits.PERSONA_LIST_MAX + 1, "t")));
         expectInvalid("suggestedOpeners", () -> PersonaSpec.of("n", "D", "x").withSuggestedOpeners(List.of("ok", " ")));

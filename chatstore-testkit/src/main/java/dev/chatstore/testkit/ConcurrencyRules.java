@@ -6,7 +6,7 @@ import dev.chatstore.AlreadyExistsException;
 import dev.chatstore.Appended;
 import dev.chatstore.Attachment;
 import dev.chatstore.AttachmentStatus;
-import dev.chatstore.ConcurrentModificationException;
+import dev.chatstore.ConcurrentUpdateException;
 import dev.chatstore.Conversation;
 import dev.chatstore.IdempotencyConflictException;
 import dev.chatstore.IllegalStateTransitionException;
@@ -191,8 +191,8 @@ public interface ConcurrencyRules extends StoreFixture {
                 ? alice.attachments().markProcessing(a.id())
                 : alice.attachments().markError(a.id(), "thread " + t));
         List<Attachment> winners = outcomes.stream().filter(Outcome::ok).map(Outcome::value).toList();
-        assertThat(errors(outcomes)).as("losers fail with IllegalStateTransitionException or ConcurrentModificationException")
-                .allMatch(e -> e instanceof IllegalStateTransitionException || e instanceof ConcurrentModificationException);
+        assertThat(errors(outcomes)).as("losers fail with IllegalStateTransitionException or ConcurrentUpdateException")
+                .allMatch(e -> e instanceof IllegalStateTransitionException || e instanceof ConcurrentUpdateException);
         Attachment stored = alice.attachments().get(a.id()).orElseThrow();
         long processingWins = winners.stream().filter(w -> w.status() == AttachmentStatus.PROCESSING).count();
         List<Attachment> errorWins = winners.stream().filter(w -> w.status() == AttachmentStatus.ERROR).toList();

@@ -31,7 +31,7 @@ public interface ConversationRules extends StoreFixture {
         assertThat(created.id()).as("id is a lowercase UUID").matches(Samples.ID_PATTERN);
         assertThat(created.userId()).as("userId is the owner").isEqualTo(ALICE);
         assertThat(created.title()).as("title as given").isEqualTo("Trip plans");
-        assertThat(created.personaId()).as("personaId as given").isEqualTo("guide");
+        assertThat(created.personaName()).as("personaName as given").isEqualTo("guide");
         assertThat(created.metadata()).as("metadata as given").isEqualTo(Map.of("lang", "en"));
         assertThat(created.messageCount()).as("a new conversation has no messages").isZero();
         assertThat(created.lastMessageAt()).as("a new conversation has no last message time").isNull();
@@ -45,7 +45,7 @@ public interface ConversationRules extends StoreFixture {
         Conversation created = newConversation(alice());
         Conversation read = reload(alice(), created.id());
         assertThat(read.title()).as("no title was given").isNull();
-        assertThat(read.personaId()).as("no persona was given").isNull();
+        assertThat(read.personaName()).as("no persona was given").isNull();
         assertThat(read.metadata()).as("metadata is empty, never null").isNotNull().isEmpty();
     }
 
@@ -71,8 +71,8 @@ public interface ConversationRules extends StoreFixture {
         Conversation c = alice().conversations().create(NewConversation.withPersona("CAF\u00c9"));
         Conversation d = alice().conversations().create(NewConversation.withPersona(composed + " "));
         assertThat(reload(alice(), a.id()).title()).as("title kept untrimmed and decomposed").isEqualTo("  " + decomposed + "  ");
-        assertThat(List.of(reload(alice(), a.id()).personaId(), reload(alice(), b.id()).personaId(),
-                reload(alice(), c.id()).personaId(), reload(alice(), d.id()).personaId()))
+        assertThat(List.of(reload(alice(), a.id()).personaName(), reload(alice(), b.id()).personaName(),
+                reload(alice(), c.id()).personaName(), reload(alice(), d.id()).personaName()))
                 .as("four distinct personas: composed, decomposed, upper case, trailing space")
                 .containsExactly(composed, decomposed, "CAF\u00c9", composed + " ");
     }
@@ -97,7 +97,7 @@ public interface ConversationRules extends StoreFixture {
     default void getOrCreateForPersonaCreatesTheConversationWhenMissing() {
         Conversation got = alice().conversations().getOrCreateForPersona(
                 NewConversation.withPersona("guide").withTitle("Guide chat"));
-        assertThat(got.personaId()).as("created with the persona").isEqualTo("guide");
+        assertThat(got.personaName()).as("created with the persona").isEqualTo("guide");
         assertThat(got.title()).as("created with the given title").isEqualTo("Guide chat");
         assertThat(alice().conversations().get(got.id())).as("it is stored").contains(got);
     }
@@ -121,14 +121,14 @@ public interface ConversationRules extends StoreFixture {
     /**
      * getOrCreateForPersona without a persona is InvalidInputException and creates nothing. The API
      * does not say whether argument() names the parameter ("conversation") or its missing field
-     * ("personaId"); either is accepted.
+     * ("personaName"); either is accepted.
      */
     @Test
     default void getOrCreateForPersonaWithoutAPersonaIsInvalidInputAndCreatesNothing() {
         Throwable thrown = catchThrowable(() -> alice().conversations().getOrCreateForPersona(NewConversation.titled("x")));
         assertThat(thrown).as("a conversation without persona is rejected").isInstanceOf(InvalidInputException.class);
         assertThat(((InvalidInputException) thrown).argument()).as("argument() names the conversation or its persona")
-                .isIn("conversation", "personaId");
+                .isIn("conversation", "personaName");
         assertThat(alice().conversations().list(PageRequest.first()).items()).as("nothing was created").isEmpty();
     }
 

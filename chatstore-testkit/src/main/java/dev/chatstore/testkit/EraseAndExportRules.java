@@ -204,7 +204,7 @@ public interface EraseAndExportRules extends StoreFixture {
         assertThat(b.snapshot()).as("bob's data is unchanged").isEqualTo(bobBefore);
         assertThat(bob().settings().get(SeededUser.SETTING_KEY)).as("bob's setting").contains("en-GB");
         store().forUser("carol").profile().upsert(ProfileSpec.named("Carol").withEmail(ALICE + "@example.com"));
-        assertThat(alice().conversations().create(NewConversation.withPersona(SeededUser.PERSONA)).personaId())
+        assertThat(alice().conversations().create(NewConversation.withPersona(SeededUser.PERSONA)).personaName())
                 .as("alice can start over with the same persona").isEqualTo(SeededUser.PERSONA);
     }
 

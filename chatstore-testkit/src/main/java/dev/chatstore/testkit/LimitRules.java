@@ -50,11 +50,11 @@ public interface LimitRules extends StoreFixture {
     default void textAtEveryMaximumLengthRoundTrips() {
         UserChats user = store().forUser(wide(Limits.USER_ID_MAX));
         Conversation c = user.conversations().create(
-                new NewConversation(wide(Limits.TITLE_MAX), wide(Limits.PERSONA_ID_MAX), Map.of()));
+                new NewConversation(wide(Limits.TITLE_MAX), wide(Limits.PERSONA_NAME_MAX), Map.of()));
         Conversation read = reload(user, c.id());
         assertThat(read.userId()).as("user id at %d chars", Limits.USER_ID_MAX).isEqualTo(wide(Limits.USER_ID_MAX));
         assertThat(read.title()).as("title at %d chars", Limits.TITLE_MAX).isEqualTo(wide(Limits.TITLE_MAX));
-        assertThat(read.personaId()).as("persona at %d chars", Limits.PERSONA_ID_MAX).isEqualTo(wide(Limits.PERSONA_ID_MAX));
+        assertThat(read.personaName()).as("persona at %d chars", Limits.PERSONA_NAME_MAX).isEqualTo(wide(Limits.PERSONA_NAME_MAX));
         assertThat(user.conversations().rename(c.id(), "🌍".repeat(Limits.TITLE_MAX / 2)).title()).as("rename at the maximum")
                 .isEqualTo("🌍".repeat(Limits.TITLE_MAX / 2));
 
@@ -161,7 +161,7 @@ public interface LimitRules extends StoreFixture {
         assertThat(tool.toolCallId()).isEqualTo(wide(Limits.TOOL_CALL_ID_MAX));
 
         List<String> traits = Collections.nCopies(Limits.PERSONA_LIST_MAX, wide(Limits.DISPLAY_NAME_MAX));
-        PersonaSpec spec = new PersonaSpec(wide(Limits.PERSONA_ID_MAX), wide(Limits.DISPLAY_NAME_MAX),
+        PersonaSpec spec = new PersonaSpec(wide(Limits.PERSONA_NAME_MAX), wide(Limits.DISPLAY_NAME_MAX),
                 "https://x/" + "k".repeat(Limits.URL_MAX - 10), wide(Limits.PERSONA_TEXT_MAX), wide(Limits.DISPLAY_NAME_MAX),
                 wide(Limits.PERSONA_TEXT_MAX), traits, traits, wide(Limits.CONTENT_MAX), PersonaStatus.ACTIVE);
         Persona p = store().personas().upsert(spec);

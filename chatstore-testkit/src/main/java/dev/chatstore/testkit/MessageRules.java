@@ -238,12 +238,12 @@ public interface MessageRules extends StoreFixture {
     default void afterReturnsTheMessagesPastASeqOldestFirst() {
         Conversation c = newConversation(alice());
         fill(alice(), c.id(), 10);
-        assertThat(Samples.seqs(alice().messages().after(c.id(), 3, 4))).as("after 3, limit 4")
+        assertThat(Samples.seqs(alice().messages().after(c.id(), 3, 4).items())).as("after 3, limit 4")
                 .containsExactly(4L, 5L, 6L, 7L);
-        assertThat(Samples.seqs(alice().messages().after(c.id(), 8, 100))).as("after 8, limit 100")
+        assertThat(Samples.seqs(alice().messages().after(c.id(), 8, 100).items())).as("after 8, limit 100")
                 .containsExactly(9L, 10L);
-        assertThat(alice().messages().after(c.id(), 10, 5)).as("nothing after the newest").isEmpty();
-        assertThat(Samples.seqs(alice().messages().after(c.id(), 0, 100))).as("after 0 is everything")
+        assertThat(alice().messages().after(c.id(), 10, 5).items()).as("nothing after the newest").isEmpty();
+        assertThat(Samples.seqs(alice().messages().after(c.id(), 0, 100).items())).as("after 0 is everything")
                 .hasSize(10).isSorted();
     }
 }

@@ -71,7 +71,7 @@ public interface OrderingRules extends StoreFixture {
         for (int i = 1; i <= 30; i++) {
             say(alice(), c.id(), "m" + i);
         }
-        List<Message> after = alice().messages().after(c.id(), 10, 15);
+        List<Message> after = alice().messages().after(c.id(), 10, 15).items();
         assertThat(Samples.contents(after)).as("messages 11..25 in append order")
                 .containsExactlyElementsOf(LongStream.rangeClosed(11, 25).mapToObj(i -> "m" + i).toList());
     }

@@ -50,7 +50,7 @@ public interface PersonaCacheRules extends StoreFixture {
     default void statusChangesTakeEffectAtOnceForNewConversations() {
         store().personas().upsert(Samples.persona("tutor", PersonaStatus.ACTIVE));
         Conversation first = alice().conversations().create(NewConversation.withPersona("tutor"));
-        assertThat(first.personaId()).as("active: allowed").isEqualTo("tutor");
+        assertThat(first.personaName()).as("active: allowed").isEqualTo("tutor");
         assertThat(store().personas().get("tutor").orElseThrow().status()).as("read while active").isEqualTo(PersonaStatus.ACTIVE);
         assertThat(store().personas().list(PersonaStatus.ACTIVE, null)).as("listed while active").hasSize(1);
         store().personas().setStatus("tutor", PersonaStatus.DISCONTINUED);
@@ -60,7 +60,7 @@ public interface PersonaCacheRules extends StoreFixture {
         assertThat(catchThrowable(() -> bob().conversations().create(NewConversation.withPersona("tutor"))))
                 .as("discontinued at once").isInstanceOf(PersonaUnavailableException.class);
         store().personas().upsert(Samples.persona("tutor", PersonaStatus.ACTIVE));
-        assertThat(bob().conversations().create(NewConversation.withPersona("tutor")).personaId())
+        assertThat(bob().conversations().create(NewConversation.withPersona("tutor")).personaName())
                 .as("re-activated by upsert at once").isEqualTo("tutor");
     }
 

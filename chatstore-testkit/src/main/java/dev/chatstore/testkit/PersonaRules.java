@@ -186,7 +186,7 @@ public interface PersonaRules extends StoreFixture {
         assertThat(alice().conversations().list(PageRequest.first()).items()).as("nothing was created").isEmpty();
         store().personas().setStatus("tutor", PersonaStatus.ACTIVE);
         Conversation c = alice().conversations().create(NewConversation.withPersona("tutor"));
-        assertThat(c.personaId()).as("once active, the persona starts conversations").isEqualTo("tutor");
+        assertThat(c.personaName()).as("once active, the persona starts conversations").isEqualTo("tutor");
     }
 
     /**
@@ -196,7 +196,7 @@ public interface PersonaRules extends StoreFixture {
     @Test
     default void anUnknownPersonaNameIsKeptAsAnOpaqueKey() {
         Conversation c = alice().conversations().create(NewConversation.withPersona("not-a-persona").withGreeting());
-        assertThat(c.personaId()).as("the name is kept").isEqualTo("not-a-persona");
+        assertThat(c.personaName()).as("the name is kept").isEqualTo("not-a-persona");
         assertThat(c.messageCount()).as("no greeting without a persona").isZero();
         assertThat(alice().conversations().sidebar(PageRequest.first()).items().get(0).personaDisplayName())
                 .as("no display name for an unknown persona").isNull();

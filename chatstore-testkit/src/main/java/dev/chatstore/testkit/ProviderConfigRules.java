@@ -181,12 +181,12 @@ public interface ProviderConfigRules extends StoreFixture {
      */
     @Test
     default void rotateEncryptionKeyWithNothingOldIsANoOp() {
-        assertThat(store().rotateEncryptionKey()).as("an empty store").isZero();
+        assertThat(store().admin().rotateEncryptionKey()).as("an empty store").isZero();
         alice().providers().put(openAi().withApiKey(API_KEY));
         alice().providers().put(ProviderConfigSpec.of("keyless"));
         bob().providers().put(ProviderConfigSpec.of("openai").withApiKey("sk-bob"));
         ProviderConfig before = alice().providers().get("openai").orElseThrow();
-        assertThat(store().rotateEncryptionKey()).as("every key is under the current key already").isZero();
+        assertThat(store().admin().rotateEncryptionKey()).as("every key is under the current key already").isZero();
         assertThat(alice().providers().apiKey("openai")).as("alice's key readable").contains(API_KEY);
         assertThat(alice().providers().apiKey("keyless")).as("no key stays no key").isEmpty();
         assertThat(bob().providers().apiKey("openai")).as("bob's key readable").contains("sk-bob");
@@ -209,8 +209,8 @@ public interface ProviderConfigRules extends StoreFixture {
         assertThat(alice().providers().apiKey("openai")).as("an old key decrypts with the previous key").contains("sk-alice-openai");
         bob().providers().put(ProviderConfigSpec.of("google").withApiKey("sk-bob-google"));
         alice().providers().put(ProviderConfigSpec.of("anthropic").withApiKey("sk-alice-anthropic-2"));
-        assertThat(store().rotateEncryptionKey()).as("the two keys still under the old key, of every user").isEqualTo(2);
-        assertThat(store().rotateEncryptionKey()).as("nothing left to rotate").isZero();
+        assertThat(store().admin().rotateEncryptionKey()).as("the two keys still under the old key, of every user").isEqualTo(2);
+        assertThat(store().admin().rotateEncryptionKey()).as("nothing left to rotate").isZero();
         reopen(settings().withEncryptionKeys(EncryptionKeys.of(StoreSettings.key("chatstore-testkit-key-2"))));
         assertThat(alice().providers().apiKey("openai")).as("alice openai under the new key").contains("sk-alice-openai");
         assertThat(alice().providers().apiKey("anthropic")).as("alice anthropic, replaced under the new key")
@@ -232,7 +232,7 @@ public interface ProviderConfigRules extends StoreFixture {
         alice().providers().put(ProviderConfigSpec.of("openai").withApiKey("sk-alice"));
         reopen(settings().withEncryptionKeys(EncryptionKeys.of(StoreSettings.key("unrelated-key"),
                 StoreSettings.key("chatstore-testkit-key-2"))));
-        Throwable thrown = catchThrowable(() -> store().rotateEncryptionKey());
+        Throwable thrown = catchThrowable(() -> store().admin().rotateEncryptionKey());
         assertThat(thrown).as("bob's key was encrypted with a key this store lacks")
                 .isInstanceOf(EncryptionKeyException.class);
         assertThat(thrown.getMessage()).as("the message does not show a key").doesNotContain("sk-");

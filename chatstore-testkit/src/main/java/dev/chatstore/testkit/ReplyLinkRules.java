@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 public interface ReplyLinkRules extends StoreFixture {
 
-    /** replyTo(request) must follow the stored link, not adjacency: two requests answered out of order each find their own reply. */
+    /** findReply(request) must follow the stored link, not adjacency: two requests answered out of order each find their own reply. */
     @Test
     default void replyToFindsTheReplyOfThatRequestNeverANeighbours() {
         UserChats alice = alice();
@@ -23,9 +23,9 @@ public interface ReplyLinkRules extends StoreFixture {
         Message second = say(alice, c.id(), "second question");
         Message answerToSecond = append(alice, c.id(), NewMessage.assistant("answer 2").replyTo(second.id()));
         Message answerToFirst = append(alice, c.id(), NewMessage.assistant("answer 1").replyTo(first.id()));
-        assertThat(alice.messages().replyTo(first.id())).as("the first request finds its own reply")
+        assertThat(alice.messages().findReply(first.id())).as("the first request finds its own reply")
                 .map(Message::id).contains(answerToFirst.id());
-        assertThat(alice.messages().replyTo(second.id())).as("the second request finds its own reply")
+        assertThat(alice.messages().findReply(second.id())).as("the second request finds its own reply")
                 .map(Message::id).contains(answerToSecond.id());
         assertThat(answerToFirst.replyToId()).as("the reply records what it answers").isEqualTo(first.id());
     }
@@ -38,7 +38,7 @@ public interface ReplyLinkRules extends StoreFixture {
         append(alice(), c.id(), NewMessage.assistant("draft").replyTo(request.id()));
         say(alice(), c.id(), "regenerate please");
         Message newest = append(alice(), c.id(), NewMessage.assistant("final").replyTo(request.id()));
-        assertThat(alice().messages().replyTo(request.id())).as("the newest reply").map(Message::id).contains(newest.id());
+        assertThat(alice().messages().findReply(request.id())).as("the newest reply").map(Message::id).contains(newest.id());
     }
 
     /** A request nobody answered has no reply: look at replyTo's WHERE clause (the link, not adjacency). */
@@ -48,7 +48,7 @@ public interface ReplyLinkRules extends StoreFixture {
         Message request = say(alice(), c.id(), "question");
         say(alice(), c.id(), "another question");
         append(alice(), c.id(), NewMessage.assistant("unlinked answer"));
-        assertThat(alice().messages().replyTo(request.id())).as("no message replies to it").isEmpty();
+        assertThat(alice().messages().findReply(request.id())).as("no message replies to it").isEmpty();
     }
 
     /** The reply-to message must be in the same conversation: look at the reference check in append. */
@@ -73,7 +73,7 @@ public interface ReplyLinkRules extends StoreFixture {
         Message reply = append(alice(), c.id(), NewMessage.assistant("answer").replyTo(request.id()));
         alice().messages().delete(request.id());
         assertThat(reloadMessage(alice(), reply.id()).replyToId()).as("the reply lost its link").isNull();
-        assertThat(alice().messages().replyTo(request.id())).as("the deleted request has no reply").isEmpty();
+        assertThat(alice().messages().findReply(request.id())).as("the deleted request has no reply").isEmpty();
         assertThat(reload(alice(), c.id()).messageCount()).as("the reply itself stays").isEqualTo(1);
     }
 
@@ -85,6 +85,6 @@ public interface ReplyLinkRules extends StoreFixture {
         Message older = append(alice(), c.id(), NewMessage.assistant("older").replyTo(request.id()));
         Message newer = append(alice(), c.id(), NewMessage.assistant("newer").replyTo(request.id()));
         alice().messages().delete(newer.id());
-        assertThat(alice().messages().replyTo(request.id())).as("the older reply").map(Message::id).contains(older.id());
+        assertThat(alice().messages().findReply(request.id())).as("the older reply").map(Message::id).contains(older.id());
     }
 }

@@ -99,15 +99,15 @@ public interface SearchCacheRules extends StoreFixture {
      */
     @Test
     default void purgeExpiredSearchCacheDeletesExpiredEntriesOfEveryUser() {
-        assertThat(store().purgeExpiredSearchCache()).as("an empty cache purges nothing").isZero();
+        assertThat(store().admin().purgeExpiredSearchCache()).as("an empty cache purges nothing").isZero();
         alice().searchCache().put("a1", results("a1"), Duration.ofMinutes(1));
         alice().searchCache().put("a2", results("a2"), Duration.ofMinutes(2));
         alice().searchCache().put("a3", results("a3"), Duration.ofHours(1));
         bob().searchCache().put("b1", results("b1"), Duration.ofMinutes(2));
         bob().searchCache().put("b2", results("b2"), Duration.ofDays(1));
         clock().advance(Duration.ofMinutes(2));
-        assertThat(store().purgeExpiredSearchCache()).as("a1, a2 (expiring exactly now) and b1").isEqualTo(3);
-        assertThat(store().purgeExpiredSearchCache()).as("nothing left to purge").isZero();
+        assertThat(store().admin().purgeExpiredSearchCache()).as("a1, a2 (expiring exactly now) and b1").isEqualTo(3);
+        assertThat(store().admin().purgeExpiredSearchCache()).as("nothing left to purge").isZero();
         assertThat(alice().searchCache().get("a3")).as("alice's live entry stays").contains(results("a3"));
         assertThat(bob().searchCache().get("b2")).as("bob's live entry stays").contains(results("b2"));
         alice().searchCache().put("a1", results("again"), Duration.ofMinutes(1));

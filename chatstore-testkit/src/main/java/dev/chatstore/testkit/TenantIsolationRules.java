@@ -84,13 +84,13 @@ public interface TenantIsolationRules extends StoreFixture {
         SeededUser a = seed(alice());
         String conv = a.conversation().id();
         assertThat(bob().messages().get(a.request().id())).as("get").isEmpty();
-        assertThat(bob().messages().replyTo(a.request().id())).as("replyTo").isEmpty();
+        assertThat(bob().messages().findReply(a.request().id())).as("replyTo").isEmpty();
         assertThat(bob().messages().byClientMessageId(conv, SeededUser.CLIENT_MESSAGE_ID)).as("byClientMessageId").isEmpty();
         expectNotFound("newestFirst of alice's conversation", () -> bob().messages().newestFirst(conv, PageRequest.first()));
         expectNotFound("oldestFirst of alice's conversation", () -> bob().messages().oldestFirst(conv, PageRequest.first()));
         expectNotFound("latest of alice's conversation", () -> bob().messages().latest(conv, 10));
         AtomicReference<List<Message>> after = new AtomicReference<>(List.of());
-        Throwable thrown = catchThrowable(() -> after.set(bob().messages().after(conv, 0, 10)));
+        Throwable thrown = catchThrowable(() -> after.set(bob().messages().after(conv, 0, 10).items()));
         assertThat(thrown).as("after() of alice's conversation is empty or NotFoundException (the API leaves it open)")
                 .satisfiesAnyOf(t -> assertThat(t).isNull(), t -> assertThat(t).isInstanceOf(NotFoundException.class));
         assertThat(after.get()).as("after() of alice's conversation lists nothing").isEmpty();
@@ -115,7 +115,7 @@ public interface TenantIsolationRules extends StoreFixture {
         expectNotFound("reply-to alice's message", () -> bob().messages().append(bobs.id(),
                 NewMessage.assistant("x").replyTo(a.request().id())));
         assertThat(reload(bob(), bobs.id()).messageCount()).as("nothing stored for bob").isZero();
-        assertThat(alice().messages().replyTo(a.request().id()).map(Message::id)).as("alice's request keeps its own reply")
+        assertThat(alice().messages().findReply(a.request().id()).map(Message::id)).as("alice's request keeps its own reply")
                 .contains(a.reply().id());
         assertThat(a.snapshot()).as("alice's data is unchanged").isEqualTo(before);
     }

@@ -43,7 +43,7 @@ public interface UnknownIdRules extends StoreFixture {
         assertThat(alice().messages().byClientMessageId(id, SeededUser.CLIENT_MESSAGE_ID)).as("byClientMessageId").isEmpty();
         assertThat(alice().attachments().listForConversation(id)).as("listForConversation").isEmpty();
         AtomicReference<List<Message>> after = new AtomicReference<>(List.of());
-        Throwable thrown = catchThrowable(() -> after.set(alice().messages().after(id, 0, 10)));
+        Throwable thrown = catchThrowable(() -> after.set(alice().messages().after(id, 0, 10).items()));
         assertThat(thrown).as("after() of an unknown conversation is empty or NotFoundException (the API leaves it open)")
                 .satisfiesAnyOf(t -> assertThat(t).isNull(), t -> assertThat(t).isInstanceOf(NotFoundException.class));
         assertThat(after.get()).as("after() of an unknown conversation lists nothing").isEmpty();
@@ -60,7 +60,7 @@ public interface UnknownIdRules extends StoreFixture {
         UserSnapshot before = a.snapshot();
         String id = unknownId();
         assertThat(alice().messages().get(id)).as("get").isEmpty();
-        assertThat(alice().messages().replyTo(id)).as("replyTo").isEmpty();
+        assertThat(alice().messages().findReply(id)).as("replyTo").isEmpty();
         assertThat(alice().attachments().listForMessage(id)).as("listForMessage").isEmpty();
         assertThat(alice().messages().delete(id)).as("delete").isFalse();
         Conversation c = a.conversation();

@@ -184,7 +184,7 @@ public interface UsageRules extends StoreFixture {
      */
     @Test
     default void statisticsCountsUsersConversationsMessagesAndActivePersonas() {
-        assertThat(store().statistics()).as("an empty store").isEqualTo(new StoreStatistics(0, 0, 0, 0));
+        assertThat(store().admin().statistics()).as("an empty store").isEqualTo(new StoreStatistics(0, 0, 0, 0));
         Conversation a1 = newConversation(alice());
         Conversation a2 = newConversation(alice());
         say(alice(), a1.id(), "one");
@@ -199,11 +199,11 @@ public interface UsageRules extends StoreFixture {
         store().personas().upsert(PersonaSpec.of("chef", "Chef", "Cook."));
         store().personas().upsert(PersonaSpec.of("poet", "Poet", "Rhyme.").withStatus(PersonaStatus.COMING_SOON));
         store().personas().upsert(PersonaSpec.of("oracle", "Oracle", "Foretell.").withStatus(PersonaStatus.DISCONTINUED));
-        assertThat(store().statistics()).as("users alice, bob, carol (dave has only settings); 3 conversations;"
+        assertThat(store().admin().statistics()).as("users alice, bob, carol (dave has only settings); 3 conversations;"
                 + " 4 messages; 2 active personas").isEqualTo(new StoreStatistics(3, 3, 4, 2));
         store().personas().setStatus("chef", PersonaStatus.DISCONTINUED);
         alice().conversations().delete(a1.id());
-        assertThat(store().statistics()).as("after deleting a conversation and discontinuing a persona")
+        assertThat(store().admin().statistics()).as("after deleting a conversation and discontinuing a persona")
                 .isEqualTo(new StoreStatistics(3, 2, 2, 1));
     }
 }

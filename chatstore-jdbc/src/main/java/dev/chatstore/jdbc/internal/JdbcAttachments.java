@@ -3,7 +3,7 @@ package dev.chatstore.jdbc.internal;
 import dev.chatstore.Attachment;
 import dev.chatstore.AttachmentStatus;
 import dev.chatstore.Attachments;
-import dev.chatstore.ConcurrentModificationException;
+import dev.chatstore.ConcurrentUpdateException;
 import dev.chatstore.IllegalStateTransitionException;
 import dev.chatstore.InvalidInputException;
 import dev.chatstore.Limits;
@@ -31,7 +31,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public Attachment create(NewAttachment a) {
         Check.notNull("attachment", a);
-        int maxInline = ctx.settings.maxInlineAttachmentBytes();
+        int maxInline = ctx.options.maxInlineAttachmentBytes();
         if (a.isInline() && a.sizeBytes() > maxInline) {
             throw new InvalidInputException("attachment", "inline data of " + a.sizeBytes()
                     + " bytes exceeds this store's inline limit of " + maxInline + " bytes; store it elsewhere and pass its URI");
@@ -118,7 +118,7 @@ final class JdbcAttachments implements Attachments {
                     .bind("now", ctx.now())
                     .execute();
             if (updated == 0) {
-                throw new ConcurrentModificationException("Attachment " + attachmentId + " changed status concurrently");
+                throw new ConcurrentUpdateException("Attachment " + attachmentId + " changed status concurrently");
             }
             return find(h, attachmentId).orElseThrow();
         });
@@ -169,9 +169,7 @@ final class JdbcAttachments implements Attachments {
 
     @Override
     public List<Attachment> orphans(int limit) {
-        if (limit <= 0 || limit > Limits.ATTACHMENTS_LIST_MAX) {
-            throw new InvalidInputException("limit", "must be between 1 and " + Limits.ATTACHMENTS_LIST_MAX + ", was " + limit);
-        }
+        Check.limit("limit", limit, Limits.ATTACHMENTS_LIST_MAX);
         return ctx.read("list orphaned attachments", h -> h.createQuery(ctx.sql("attachment").get("orphans"))
                 .bind("userId", userId)
                 .bind("limit", limit)

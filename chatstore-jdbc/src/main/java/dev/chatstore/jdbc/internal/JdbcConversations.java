@@ -29,12 +29,14 @@ import org.jdbi.v3.core.statement.Update;
 /** One user's conversations. Thread-safe. */
 final class JdbcConversations implements Conversations {
     private final StoreContext ctx;
+    private final JdbcPersonas personas;
     private final String userId;
     private final JdbcUsage usage;
     private final RowMapper<ConversationRow> mapper;
 
-    JdbcConversations(StoreContext ctx, String userId, JdbcUsage usage) {
+    JdbcConversations(StoreContext ctx, JdbcPersonas personas, String userId, JdbcUsage usage) {
         this.ctx = ctx;
+        this.personas = personas;
         this.userId = userId;
         this.usage = usage;
         this.mapper = Rows.conversation(ctx.dialect);
@@ -51,7 +53,7 @@ final class JdbcConversations implements Conversations {
             Persona persona = requireAvailablePersona(h, conversation);
             Conversation created = insertIfAbsent(h, conversation, persona);
             if (created == null) {
-                throw new AlreadyExistsException("The user already has a conversation with persona " + conversation.personaId());
+                throw new AlreadyExistsException("The user already has a conversation with persona " + conversation.personaName());
             }
             return created;
         });
@@ -60,11 +62,11 @@ final class JdbcConversations implements Conversations {
     @Override
     public Conversation getOrCreateForPersona(NewConversation conversation) {
         Check.notNull("conversation", conversation);
-        if (conversation.personaId() == null) {
+        if (conversation.personaName() == null) {
             throw new InvalidInputException("conversation", "must name a persona to get or create by persona");
         }
         return ctx.write("get or create a conversation", h -> {
-            Optional<ConversationRow> existing = byPersona(h, conversation.personaId());
+            Optional<ConversationRow> existing = byPersona(h, conversation.personaName());
             if (existing.isPresent()) {
                 return existing.get().conversation();
             }
@@ -76,23 +78,23 @@ final class JdbcConversations implements Conversations {
             if (created != null) {
                 return created;
             }
-            return byPersona(h, conversation.personaId()).map(ConversationRow::conversation)
+            return byPersona(h, conversation.personaName()).map(ConversationRow::conversation)
                     .orElseThrow(() -> new ChatStoreException("Conversation for persona vanished while being read"));
         });
     }
 
     /** The persona the conversation names, if the store knows it; refuses one that is not active. */
     private Persona requireAvailablePersona(Handle h, NewConversation conversation) {
-        if (conversation.personaId() == null) {
+        if (conversation.personaName() == null) {
             return null;
         }
-        return ctx.personas().requireAvailable(h, conversation.personaId()).orElse(null);
+        return personas.requireAvailable(h, conversation.personaName()).orElse(null);
     }
 
-    private Optional<ConversationRow> byPersona(Handle h, String personaId) {
+    private Optional<ConversationRow> byPersona(Handle h, String personaName) {
         return h.createQuery(sql().get("byPersona"))
                 .bind("userId", userId)
-                .bind("personaId", personaId)
+                .bind("personaName", personaName)
                 .map(mapper).findOne();
     }
 
@@ -103,7 +105,7 @@ final class JdbcConversations implements Conversations {
         int inserted = h.createUpdate(sql().get("insertIfAbsent"))
                 .bind("id", id)
                 .bind("userId", userId)
-                .bind("personaId", c.personaId())
+                .bind("personaName", c.personaName())
                 .bind("title", c.title())
                 .bind("metadata", Json.write(c.metadata()))
                 .bind("provider", c.provider())
@@ -145,7 +147,7 @@ final class JdbcConversations implements Conversations {
 
     private Page<Conversation> listing(PageRequest page, boolean archived, String listing) {
         Check.notNull("page", page);
-        int limit = Check.pageLimit("limit", page.limit(), Limits.CONVERSATIONS_PAGE_DEFAULT, Limits.CONVERSATIONS_PAGE_MAX);
+        int limit = Check.pageLimit(page, Limits.CONVERSATIONS_PAGE_DEFAULT, Limits.CONVERSATIONS_PAGE_MAX);
         return ctx.read("list conversations", h -> {
             Page<ConversationRow> rows = new Keyset<>(listing, userId, new ListOrder(h, archived)).page(page.cursor(), limit, 3);
             return new Page<>(rows.items().stream().map(ConversationRow::conversation).toList(),
@@ -158,9 +160,9 @@ final class JdbcConversations implements Conversations {
         Page<Conversation> conversations = list(page);
         Map<String, Optional<String>> displayNames = new HashMap<>();
         List<ConversationSummary> summaries = conversations.items().stream().map(c -> new ConversationSummary(
-                c.id(), c.title(), c.personaId(),
-                c.personaId() == null ? null : displayNames.computeIfAbsent(c.personaId(),
-                        name -> ctx.personas().get(name).map(Persona::displayName)).orElse(null),
+                c.id(), c.title(), c.personaName(),
+                c.personaName() == null ? null : displayNames.computeIfAbsent(c.personaName(),
+                        name -> personas.get(name).map(Persona::displayName)).orElse(null),
                 c.pinned(), c.archived(), c.messageCount(), c.lastMessagePreview(), c.lastMessageAt(), c.unreadCount()))
                 .toList();
         return new Page<>(summaries, conversations.nextCursor(), conversations.previousCursor());

@@ -84,7 +84,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
     public Page<MemoryFact> list(FactQuery query, PageRequest page) {
         Check.notNull("query", query);
         Check.notNull("page", page);
-        int limit = Check.pageLimit("limit", page.limit(), Limits.FACTS_PAGE_DEFAULT, Limits.FACTS_PAGE_MAX);
+        int limit = Check.pageLimit(page, Limits.FACTS_PAGE_DEFAULT, Limits.FACTS_PAGE_MAX);
         return ctx.read("list memory facts", h -> new Keyset<>("facts", userId, new RankOrder(h, query))
                 .page(page.cursor(), limit, 2));
     }

@@ -260,7 +260,7 @@ final class JdbcMessages implements Messages {
     }
 
     @Override
-    public Optional<Message> replyTo(String messageId) {
+    public Optional<Message> findReply(String messageId) {
         Check.id("messageId", messageId);
         return ctx.read("find a reply", h -> h.createQuery(sql().get("replyTo"))
                 .bind("id", messageId)
@@ -289,7 +289,7 @@ final class JdbcMessages implements Messages {
     private Page<Message> page(String conversationId, PageRequest page, boolean newestFirst) {
         Check.id("conversationId", conversationId);
         Check.notNull("page", page);
-        int limit = Check.pageLimit("limit", page.limit(), Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
+        int limit = Check.pageLimit(page, Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
         return ctx.read("read messages", h -> {
             requireConversation(h, conversationId);
             String listing = newestFirst ? "messages-newest-first" : "messages-oldest-first";
@@ -299,13 +299,14 @@ final class JdbcMessages implements Messages {
     }
 
     @Override
-    public List<Message> after(String conversationId, long afterSeq, int limit) {
+    public Page<Message> after(String conversationId, long afterSeq, int limit) {
         Check.id("conversationId", conversationId);
         Check.nonNegative("afterSeq", afterSeq);
-        int effective = Check.pageLimit("limit", limit, Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
+        int effective = Check.limit("limit", limit, Limits.MESSAGES_PAGE_MAX);
         return ctx.read("read messages", h -> {
             requireConversation(h, conversationId);
-            return new SeqOrder(h, conversationId, false).fetch(true, afterSeq, effective);
+            return new Keyset<>("messages-oldest-first", conversationId, new SeqOrder(h, conversationId, false))
+                    .pageFrom(true, afterSeq, effective);
         });
     }
 
@@ -448,7 +449,7 @@ final class JdbcMessages implements Messages {
     public Page<Message> branch(String conversationId, PageRequest page) {
         Check.id("conversationId", conversationId);
         Check.notNull("page", page);
-        int limit = Check.pageLimit("limit", page.limit(), Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
+        int limit = Check.pageLimit(page, Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
         return ctx.read("read a branch", h -> {
             Optional<String> tip = h.createQuery(conversationSql().get("byId"))
                     .bind("id", conversationId)
@@ -464,7 +465,7 @@ final class JdbcMessages implements Messages {
     public Page<Message> path(String messageId, PageRequest page) {
         Check.id("messageId", messageId);
         Check.notNull("page", page);
-        int limit = Check.pageLimit("limit", page.limit(), Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
+        int limit = Check.pageLimit(page, Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
         return ctx.read("read a message path", h -> {
             Message start = require(h, messageId);
             return ancestorsPage(h, start.conversationId(), "path", messageId, messageId, page.cursor(), limit);

@@ -28,7 +28,7 @@ public final class JdbcPersonas implements Personas {
     private record Cached(Optional<Persona> persona, long expiresAtMillis) {
     }
 
-    JdbcPersonas(StoreContext ctx) {
+    public JdbcPersonas(StoreContext ctx) {
         this.ctx = ctx;
         this.mapper = (rs, c) -> new Persona(
                 rs.getString("id"),
@@ -76,7 +76,7 @@ public final class JdbcPersonas implements Personas {
 
     @Override
     public Optional<Persona> get(String name) {
-        Check.text("name", name, Limits.PERSONA_ID_MAX);
+        Check.text("name", name, Limits.PERSONA_NAME_MAX);
         ctx.ensureOpen();
         Cached hit = fresh(name);
         if (hit != null) {
@@ -101,13 +101,13 @@ public final class JdbcPersonas implements Personas {
 
     private Cached fresh(String name) {
         Cached hit = cache.get(name);
-        return hit != null && ctx.settings.clock().millis() < hit.expiresAtMillis() ? hit : null;
+        return hit != null && ctx.options.clock().millis() < hit.expiresAtMillis() ? hit : null;
     }
 
     private Optional<Persona> remember(String name, Optional<Persona> persona) {
-        long ttl = ctx.settings.personaCacheTtl().toMillis();
+        long ttl = ctx.options.personaCacheTtl().toMillis();
         if (ttl > 0) {
-            cache.put(name, new Cached(persona, ctx.settings.clock().millis() + ttl));
+            cache.put(name, new Cached(persona, ctx.options.clock().millis() + ttl));
         }
         return persona;
     }
@@ -128,7 +128,7 @@ public final class JdbcPersonas implements Personas {
 
     @Override
     public Persona setStatus(String name, PersonaStatus status) {
-        Check.text("name", name, Limits.PERSONA_ID_MAX);
+        Check.text("name", name, Limits.PERSONA_NAME_MAX);
         Check.notNull("status", status);
         Persona updated = ctx.write("change a persona's status", h -> {
             int rows = h.createUpdate(sql().get("setStatus"))

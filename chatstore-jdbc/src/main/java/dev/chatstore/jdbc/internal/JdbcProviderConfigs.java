@@ -42,7 +42,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
     private SecretCipher cipher() {
         SecretCipher c = cipher;
         if (c == null) {
-            c = SecretCipher.of(ctx.settings.encryptionKeys());
+            c = SecretCipher.of(ctx.options.encryptionKeys());
             cipher = c;
         }
         return c;

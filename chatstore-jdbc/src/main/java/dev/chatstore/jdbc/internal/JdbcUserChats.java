@@ -28,10 +28,10 @@ public final class JdbcUserChats implements UserChats {
     private final JdbcUsage usage;
     private final UserData data;
 
-    public JdbcUserChats(StoreContext ctx, String userId) {
+    public JdbcUserChats(StoreContext ctx, JdbcPersonas personas, String userId) {
         this.userId = userId;
         this.usage = new JdbcUsage(ctx, userId);
-        this.conversations = new JdbcConversations(ctx, userId, usage);
+        this.conversations = new JdbcConversations(ctx, personas, userId, usage);
         this.messages = new JdbcMessages(ctx, userId);
         this.attachments = new JdbcAttachments(ctx, userId);
         this.facts = new JdbcMemoryFacts(ctx, userId);

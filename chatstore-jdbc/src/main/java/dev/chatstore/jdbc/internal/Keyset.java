@@ -39,13 +39,15 @@ final class Keyset<T, K> {
     }
 
     Page<T> page(String cursorText, int limit, int keyParts) {
-        boolean forward = true;
-        K bound = source.start();
-        if (cursorText != null) {
-            Cursor cursor = Cursor.decode(cursorText, listing, scope, keyParts);
-            forward = cursor.forward();
-            bound = source.decodeKey(cursor);
+        if (cursorText == null) {
+            return pageFrom(true, source.start(), limit);
         }
+        Cursor cursor = Cursor.decode(cursorText, listing, scope, keyParts);
+        return pageFrom(cursor.forward(), source.decodeKey(cursor), limit);
+    }
+
+    /** The page of rows strictly beyond {@code bound} in the given direction. */
+    Page<T> pageFrom(boolean forward, K bound, int limit) {
         List<T> rows = source.fetch(forward, bound, limit + 1);
         boolean moreAhead = rows.size() > limit;
         List<T> items = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));

@@ -4,7 +4,8 @@ import dev.chatstore.ChatStoreException;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.jdbc.Database;
 import dev.chatstore.jdbc.Dialect;
-import dev.chatstore.jdbc.EngineSettings;
+import dev.chatstore.StoreOptions;
+import dev.chatstore.jdbc.MessageHook;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,39 +28,33 @@ public final class StoreContext {
 
     final Database db;
     final Dialect dialect;
-    final EngineSettings settings;
+    final StoreOptions options;
+    final List<MessageHook> hooks;
     final IdGenerator ids;
+    private final Map<String, String> placeholders;
     private final Map<String, SqlCatalog> catalogs = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final JdbcPersonas personas;
 
-    public StoreContext(Database db, Dialect dialect, EngineSettings settings) {
+    public StoreContext(Database db, Dialect dialect, StoreOptions options, List<MessageHook> hooks) {
         this.db = db;
         this.dialect = dialect;
-        this.settings = settings;
-        this.ids = new IdGenerator(settings.clock());
-        this.personas = new JdbcPersonas(this);
+        this.options = options;
+        this.hooks = hooks;
+        this.ids = new IdGenerator(options.clock());
+        this.placeholders = Map.of("schema", dialect.schema(), "nextActivitySeq", dialect.nextActivitySeq(),
+                "forUpdate", dialect.forUpdate());
         // Load every statement now: a missing file, statement or placeholder fails the open, not a call.
         CATALOGS.forEach(this::sql);
     }
 
-    /** The store's personas (one cache per store). */
-    public JdbcPersonas personas() {
-        return personas;
-    }
-
     /** The statements of {@code dev/chatstore/jdbc/sql/<name>.sql}, loaded once. */
     SqlCatalog sql(String name) {
-        return catalogs.computeIfAbsent(name, n -> load(n, dialect));
-    }
-
-    private static SqlCatalog load(String name, Dialect dialect) {
-        return SqlCatalog.load("dev/chatstore/jdbc/sql/" + name + ".sql", dialect.placeholders());
+        return catalogs.computeIfAbsent(name, n -> SqlCatalog.load("dev/chatstore/jdbc/sql/" + n + ".sql", placeholders));
     }
 
     /** Now, at the millisecond precision every backend stores. */
     Instant now() {
-        return settings.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+        return options.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Runs a write transaction, retrying it when the database says a retry will succeed. */

@@ -13,7 +13,7 @@ public final class StoreMaintenance {
     public StoreMaintenance(StoreContext ctx) {
         this.ctx = ctx;
         this.sql = ctx.sql("maintenance");
-        this.cipher = SecretCipher.of(ctx.settings.encryptionKeys());
+        this.cipher = SecretCipher.of(ctx.options.encryptionKeys());
     }
 
     /** Counts of users (with a profile or a conversation), conversations, messages and active personas. */

@@ -1,5 +1,5 @@
 -- Statements of the conversation repository. ${schema} qualifies tables; ${nextActivitySeq}
--- and ${forUpdate} come from the dialect (see dev.chatstore.jdbc.Dialect#placeholders).
+-- and ${forUpdate} come from the dialect (see dev.chatstore.jdbc.Dialect).
 -- Listing order: pinned first, then activity_seq (newest activity) descending, id breaking ties.
 
 -- name: insertIfAbsent
@@ -7,7 +7,7 @@ INSERT INTO ${schema}.conversation
     (id, user_id, persona_id, title, metadata, provider, model, system_prompt, pinned, archived,
      message_count, last_seq, last_message_at, last_message_preview, unread_count, read_seq, active_tip_id,
      activity_seq, created_at, updated_at)
-VALUES (:id, :userId, :personaId, :title, :metadata, :provider, :model, :systemPrompt, FALSE, FALSE,
+VALUES (:id, :userId, :personaName, :title, :metadata, :provider, :model, :systemPrompt, FALSE, FALSE,
         0, 0, NULL, NULL, 0, 0, NULL,
         ${nextActivitySeq}, :now, :now)
 ON CONFLICT (user_id, persona_id) DO NOTHING
@@ -24,7 +24,7 @@ SELECT id, user_id, persona_id, title, metadata, provider, model, system_prompt,
        message_count, last_message_at, last_message_preview, unread_count, active_tip_id, activity_seq,
        created_at, updated_at
 FROM ${schema}.conversation
-WHERE user_id = :userId AND persona_id = :personaId
+WHERE user_id = :userId AND persona_id = :personaName
 
 -- name: exists
 SELECT 1 FROM ${schema}.conversation WHERE id = :id AND user_id = :userId
@@ -96,7 +96,7 @@ UPDATE ${schema}.conversation
 SET last_seq = :lastSeq, message_count = message_count + :added, last_message_at = :now,
     last_message_preview = :preview, unread_count = unread_count + :unread, active_tip_id = :tipId,
     activity_seq = ${nextActivitySeq}, updated_at = :now
-WHERE id = :id
+WHERE id = :id AND user_id = :userId
 
 -- name: recordDelete
 UPDATE ${schema}.conversation

@@ -11,7 +11,7 @@ import dev.chatstore.Profile;
 import dev.chatstore.ProviderConfigs;
 import dev.chatstore.SearchCache;
 import dev.chatstore.Settings;
-import dev.chatstore.StoreStatistics;
+import dev.chatstore.StoreAdmin;
 import dev.chatstore.UsageReport;
 import dev.chatstore.UserChats;
 import java.io.OutputStream;
@@ -50,18 +50,8 @@ class ForwardingChatStore implements ChatStore {
     }
 
     @Override
-    public StoreStatistics statistics() {
-        return delegate.statistics();
-    }
-
-    @Override
-    public long purgeExpiredSearchCache() {
-        return delegate.purgeExpiredSearchCache();
-    }
-
-    @Override
-    public long rotateEncryptionKey() {
-        return delegate.rotateEncryptionKey();
+    public StoreAdmin admin() {
+        return delegate.admin();
     }
 
     @Override

@@ -38,8 +38,8 @@ class ForwardingMessages implements Messages {
     }
 
     @Override
-    public Optional<Message> replyTo(String messageId) {
-        return delegate.replyTo(messageId);
+    public Optional<Message> findReply(String messageId) {
+        return delegate.findReply(messageId);
     }
 
     @Override
@@ -58,7 +58,7 @@ class ForwardingMessages implements Messages {
     }
 
     @Override
-    public List<Message> after(String conversationId, long afterSeq, int limit) {
+    public Page<Message> after(String conversationId, long afterSeq, int limit) {
         return delegate.after(conversationId, afterSeq, limit);
     }
 

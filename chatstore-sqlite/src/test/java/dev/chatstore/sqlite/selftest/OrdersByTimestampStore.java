@@ -37,8 +37,10 @@ final class OrdersByTimestampStore extends ForwardingChatStore {
             }
 
             @Override
-            public List<Message> after(String conversationId, long afterSeq, int limit) {
-                return delegate.after(conversationId, afterSeq, limit).stream().sorted(OLDEST_FIRST).toList();
+            public Page<Message> after(String conversationId, long afterSeq, int limit) {
+                Page<Message> page = delegate.after(conversationId, afterSeq, limit);
+                return new Page<>(page.items().stream().sorted(OLDEST_FIRST).toList(), page.nextCursor(),
+                        page.previousCursor());
             }
         });
     }

@@ -1,23 +1,24 @@
-package dev.chatstore.jdbc;
+package dev.chatstore;
 
-import dev.chatstore.EncryptionKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The options every backend's builder shares. Not thread-safe.
+ * The options every backend's builder shares; each backend adds its own and opens the store in
+ * {@link #build()}. Not thread-safe.
  *
+ * @param <S> the store the builder opens
  * @param <B> the concrete builder, returned by each option for chaining
  */
-public abstract class StoreBuilder<B extends StoreBuilder<B>> {
+public abstract class ChatStoreBuilder<S extends ChatStore, B extends ChatStoreBuilder<S, B>> {
     private Clock clock = Clock.systemUTC();
-    private int maxInlineAttachmentBytes = EngineSettings.DEFAULT_MAX_INLINE_ATTACHMENT_BYTES;
+    private int maxInlineAttachmentBytes = StoreOptions.DEFAULT_MAX_INLINE_ATTACHMENT_BYTES;
     private EncryptionKeys encryptionKeys;
-    private Duration personaCacheTtl = EngineSettings.DEFAULT_PERSONA_CACHE_TTL;
+    private Duration personaCacheTtl = StoreOptions.DEFAULT_PERSONA_CACHE_TTL;
     private boolean migrateOnOpen = true;
 
-    protected StoreBuilder() {
+    protected ChatStoreBuilder() {
     }
 
     @SuppressWarnings("unchecked")
@@ -31,7 +32,7 @@ public abstract class StoreBuilder<B extends StoreBuilder<B>> {
         return self();
     }
 
-    /** Largest attachment accepted inline. Default 64 KiB, at most 16 MiB. */
+    /** Largest attachment accepted inline. Default 64 KiB, at most 16 MiB (checked by {@link #build()}). */
     public B maxInlineAttachmentBytes(int bytes) {
         this.maxInlineAttachmentBytes = bytes;
         return self();
@@ -49,22 +50,27 @@ public abstract class StoreBuilder<B extends StoreBuilder<B>> {
         return self();
     }
 
-    /** Whether opening applies pending migrations. Default true; otherwise call {@link JdbcChatStore#migrate()}. */
+    /** Whether opening applies pending migrations. Default true; otherwise call {@link StoreAdmin#migrate()}. */
     public B migrateOnOpen(boolean migrateOnOpen) {
         this.migrateOnOpen = migrateOnOpen;
         return self();
     }
 
     /**
+     * Opens the store.
+     *
+     * @throws InvalidInputException      for an invalid option
+     * @throws StoreUnavailableException  if the database cannot be reached
+     * @throws MigrationException         if the schema cannot be brought up to date
+     */
+    public abstract S build();
+
+    /**
      * The shared options, validated.
      *
-     * @throws dev.chatstore.InvalidInputException for an invalid option
+     * @throws InvalidInputException for an invalid option
      */
-    protected EngineSettings engineSettings() {
-        return new EngineSettings(clock, maxInlineAttachmentBytes, encryptionKeys, personaCacheTtl);
-    }
-
-    protected boolean migrateOnOpen() {
-        return migrateOnOpen;
+    protected final StoreOptions options() {
+        return new StoreOptions(clock, maxInlineAttachmentBytes, encryptionKeys, personaCacheTtl, migrateOnOpen);
     }
 }

@@ -1,27 +1,30 @@
-package dev.chatstore.jdbc;
+package dev.chatstore;
 
-import dev.chatstore.EncryptionKeys;
-import dev.chatstore.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Backend-independent settings of a store, validated once.
+ * The options every backend's store shares, validated on construction. Immutable.
  *
- * @param clock                    source of every timestamp (truncated to milliseconds)
+ * @param clock                    source of every timestamp (kept to the millisecond)
  * @param maxInlineAttachmentBytes largest attachment kept inline in the database
  * @param encryptionKeys           keys for secrets at rest (provider API keys), or null for none
  * @param personaCacheTtl          how long persona reads are served from memory (zero: no cache)
+ * @param migrateOnOpen            whether opening applies pending migrations (otherwise
+ *                                 {@link StoreAdmin#migrate()} does)
  */
-public record EngineSettings(Clock clock, int maxInlineAttachmentBytes, EncryptionKeys encryptionKeys,
-                             Duration personaCacheTtl) {
+public record StoreOptions(Clock clock, int maxInlineAttachmentBytes, EncryptionKeys encryptionKeys,
+                           Duration personaCacheTtl, boolean migrateOnOpen) {
     public static final Duration DEFAULT_PERSONA_CACHE_TTL = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_INLINE_ATTACHMENT_BYTES = 64 * 1024;
     /** Hard ceiling: bigger files belong in object storage, not in a row. */
     public static final int MAX_INLINE_ATTACHMENT_BYTES_CEILING = 16 * 1024 * 1024;
 
-    public EngineSettings {
+    /**
+     * @throws InvalidInputException for an option out of range
+     */
+    public StoreOptions {
         Objects.requireNonNull(clock, "clock");
         if (personaCacheTtl == null || personaCacheTtl.isNegative()) {
             throw new InvalidInputException("personaCacheTtl", "must be zero or positive, was " + personaCacheTtl);
@@ -30,5 +33,11 @@ public record EngineSettings(Clock clock, int maxInlineAttachmentBytes, Encrypti
             throw new InvalidInputException("maxInlineAttachmentBytes", "must be between 0 and "
                     + MAX_INLINE_ATTACHMENT_BYTES_CEILING + ", was " + maxInlineAttachmentBytes);
         }
+    }
+
+    /** The defaults: system clock (UTC), 64 KiB inline, no keys, 10-minute persona cache, migrate on open. */
+    public static StoreOptions defaults() {
+        return new StoreOptions(Clock.systemUTC(), DEFAULT_MAX_INLINE_ATTACHMENT_BYTES, null,
+                DEFAULT_PERSONA_CACHE_TTL, true);
     }
 }

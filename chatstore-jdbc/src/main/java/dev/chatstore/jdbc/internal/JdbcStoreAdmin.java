@@ -1,0 +1,74 @@
+package dev.chatstore.jdbc.internal;
+
+import dev.chatstore.SchemaMigration;
+import dev.chatstore.StoreAdmin;
+import dev.chatstore.StoreInfo;
+import dev.chatstore.StoreStatistics;
+import dev.chatstore.jdbc.MigrationRunner;
+import java.util.List;
+
+/** The operator's view of a JDBC store: migrations, what it runs on, maintenance. Thread-safe. */
+public final class JdbcStoreAdmin implements StoreAdmin {
+    private final StoreContext ctx;
+    private final MigrationRunner migrations;
+    private final StoreMaintenance maintenance;
+    private final String location;
+    private volatile StoreInfo info;
+
+    public JdbcStoreAdmin(StoreContext ctx, MigrationRunner migrations, String location) {
+        this.ctx = ctx;
+        this.migrations = migrations;
+        this.maintenance = new StoreMaintenance(ctx);
+        this.location = location;
+    }
+
+    @Override
+    public List<SchemaMigration> migrate() {
+        ctx.ensureOpen();
+        return migrations.migrate();
+    }
+
+    @Override
+    public int schemaVersion() {
+        ctx.ensureOpen();
+        return migrations.currentVersion();
+    }
+
+    @Override
+    public int latestSchemaVersion() {
+        return migrations.latestVersion();
+    }
+
+    @Override
+    public List<SchemaMigration> schemaHistory() {
+        ctx.ensureOpen();
+        return migrations.history();
+    }
+
+    /** Read from the database once, on first use; what a database offers does not change while it runs. */
+    @Override
+    public StoreInfo info() {
+        StoreInfo known = info;
+        if (known == null) {
+            known = ctx.read("read what the database offers", h -> new StoreInfo(ctx.dialect.name(),
+                    ctx.dialect.serverVersion(h), location, ctx.dialect.availableExtensions(h)));
+            info = known;
+        }
+        return known;
+    }
+
+    @Override
+    public StoreStatistics statistics() {
+        return maintenance.statistics();
+    }
+
+    @Override
+    public long purgeExpiredSearchCache() {
+        return maintenance.purgeExpiredSearchCache();
+    }
+
+    @Override
+    public long rotateEncryptionKey() {
+        return maintenance.rotateEncryptionKey();
+    }
+}
