@@ -37,8 +37,9 @@ public final class ChatStoreEngine implements ChatStore {
     }
 
     /**
-     * Opens the engine over {@code db}, migrating the schema when the options say so. On failure
-     * the database is closed before the exception propagates.
+     * Opens the engine over {@code db}, migrating the schema and detecting the database's optional
+     * features when the options say so (otherwise on first use). On failure the database is closed
+     * before the exception propagates.
      *
      * @param hooks    run in order inside every transaction that changes messages
      * @param location where the data lives, for {@link dev.chatstore.StoreInfo} (no credentials)
@@ -56,6 +57,8 @@ public final class ChatStoreEngine implements ChatStore {
         try {
             if (options.migrateOnOpen()) {
                 engine.admin.migrate();
+                // What the database offers is read once, now that the database is reached anyway.
+                engine.admin.info();
             }
             return engine;
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import dev.chatstore.StoreAdmin;
 import dev.chatstore.StoreOptions;
 import dev.chatstore.UserChats;
 import dev.chatstore.jdbc.ChatStoreEngine;
+import dev.chatstore.jdbc.MessageHook;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -86,6 +87,7 @@ public final class PostgresChatStore implements ChatStore {
     public static final class Builder extends ChatStoreBuilder<PostgresChatStore, Builder> {
         private final DataSource dataSource;
         private String schema = "chatstore";
+        private List<MessageHook> messageHooks = List.of();
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -94,6 +96,12 @@ public final class PostgresChatStore implements ChatStore {
         /** The schema for the store's tables: a lowercase SQL identifier. Default {@code chatstore}. */
         public Builder schema(String schema) {
             this.schema = schema;
+            return this;
+        }
+
+        /** Hooks run inside every transaction that changes messages (engine-internal; for this package's tests). */
+        Builder messageHooks(List<MessageHook> hooks) {
+            this.messageHooks = List.copyOf(hooks);
             return this;
         }
 
@@ -112,7 +120,7 @@ public final class PostgresChatStore implements ChatStore {
             StoreOptions options = options();
             PostgresDialect dialect = new PostgresDialect(schema);
             Jdbi jdbi = ChatStoreEngine.configure(Jdbi.create(dataSource), dialect);
-            ChatStoreEngine engine = ChatStoreEngine.open(new PostgresDatabase(jdbi), dialect, options, List.of(),
+            ChatStoreEngine engine = ChatStoreEngine.open(new PostgresDatabase(jdbi), dialect, options, messageHooks,
                     "schema " + schema);
             return new PostgresChatStore(engine, schema);
         }

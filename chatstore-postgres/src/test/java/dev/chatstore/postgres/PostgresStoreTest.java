@@ -9,6 +9,7 @@ import dev.chatstore.InvalidInputException;
 import dev.chatstore.MigrationException;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
+import dev.chatstore.StoreInfo;
 import dev.chatstore.UserChats;
 import dev.chatstore.jdbc.Migration;
 import dev.chatstore.jdbc.MigrationRunner;
@@ -38,6 +39,18 @@ class PostgresStoreTest {
                     .as("schema %s", bad)
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("schema");
+        }
+    }
+
+    @Test
+    void infoNamesTheBackendItsVersionTheSchemaAndTheExtensionsOnOffer() {
+        String schema = TestPostgres.freshSchema();
+        try (PostgresChatStore store = open(schema)) {
+            StoreInfo info = store.admin().info();
+            assertThat(info.backend()).isEqualTo("postgresql");
+            assertThat(info.serverVersion()).as("server_version").matches("\\d+(\\.\\d+)?.*");
+            assertThat(info.location()).isEqualTo("schema " + schema);
+            assertThat(info.extensions()).as("pg_available_extensions always lists plpgsql").contains("plpgsql");
         }
     }
 

@@ -7,6 +7,7 @@ import dev.chatstore.Conversation;
 import dev.chatstore.InvalidInputException;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
+import dev.chatstore.StoreInfo;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.UserChats;
 import java.nio.file.Files;
@@ -35,6 +36,21 @@ class SqliteStoreTest {
         }
         try (SqliteChatStore store = SqliteChatStore.open(dir.resolve("q.db"))) {
             assertThat(pragma(store.writerJdbiForTests(), "synchronous")).as("NORMAL is 1 by default").isEqualTo("1");
+        }
+    }
+
+    @Test
+    void infoNamesTheBackendItsVersionTheFileAndTheCompiledInFeatures() {
+        Path file = dir.resolve("info.db");
+        try (SqliteChatStore store = SqliteChatStore.open(file)) {
+            StoreInfo info = store.admin().info();
+            assertThat(info.backend()).isEqualTo("sqlite");
+            assertThat(info.serverVersion()).as("sqlite_version()").matches("3\\.\\d+\\.\\d+");
+            assertThat(info.location()).isEqualTo(file.toAbsolutePath().toString());
+            assertThat(info.extensions()).as("sqlite-jdbc's compile options").contains("fts5");
+        }
+        try (SqliteChatStore store = SqliteChatStore.inMemory()) {
+            assertThat(store.admin().info().location()).isEqualTo("in-memory");
         }
     }
 

@@ -18,6 +18,15 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** One user's attachments. Status changes are compare-and-set on the current status. Thread-safe. */
 final class JdbcAttachments implements Attachments {
+    enum Sql implements SqlStatement {
+        INSERT, BY_ID, INLINE_DATA, TRANSITION, LIST_FOR_MESSAGE, LIST_FOR_CONVERSATION, ORPHANS, DELETE;
+
+        @Override
+        public String catalog() {
+            return "attachment";
+        }
+    }
+
     private final StoreContext ctx;
     private final String userId;
     private final RowMapper<Attachment> mapper;
@@ -38,7 +47,7 @@ final class JdbcAttachments implements Attachments {
         }
         String id = ctx.ids.next();
         Instant now = ctx.now();
-        ctx.write("create an attachment", h -> h.createUpdate(ctx.sql("attachment").get("insert"))
+        ctx.write("create an attachment", h -> h.createUpdate(ctx.sql(Sql.INSERT))
                 .bind("id", id)
                 .bind("userId", userId)
                 .bind("name", a.name())
@@ -60,7 +69,7 @@ final class JdbcAttachments implements Attachments {
     }
 
     private Optional<Attachment> find(Handle h, String attachmentId) {
-        return h.createQuery(ctx.sql("attachment").get("byId"))
+        return h.createQuery(ctx.sql(Sql.BY_ID))
                 .bind("id", attachmentId)
                 .bind("userId", userId)
                 .map(mapper).findOne();
@@ -69,7 +78,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public Optional<byte[]> inlineData(String attachmentId) {
         Check.id("attachmentId", attachmentId);
-        return ctx.read("read attachment data", h -> h.createQuery(ctx.sql("attachment").get("inlineData"))
+        return ctx.read("read attachment data", h -> h.createQuery(ctx.sql(Sql.INLINE_DATA))
                 .bind("id", attachmentId)
                 .bind("userId", userId)
                 .map((rs, c) -> Optional.ofNullable(rs.getBytes(1)))
@@ -107,7 +116,7 @@ final class JdbcAttachments implements Attachments {
                 throw new IllegalStateTransitionException("Attachment " + attachmentId + " cannot move from "
                         + current.status().wireName() + " to " + to.wireName());
             }
-            int updated = h.createUpdate(ctx.sql("attachment").get("transition"))
+            int updated = h.createUpdate(ctx.sql(Sql.TRANSITION))
                     .bind("id", attachmentId)
                     .bind("userId", userId)
                     .bind("from", current.status().wireName())
@@ -132,25 +141,15 @@ final class JdbcAttachments implements Attachments {
             if (find(h, attachmentId).isEmpty()) {
                 throw notFound(attachmentId);
             }
-            if (h.createQuery(ctx.sql("conversation").get("exists"))
-                    .bind("id", conversationId)
-                    .bind("userId", userId)
-                    .mapTo(Integer.class).findOne().isEmpty()) {
-                throw JdbcConversations.notFound(conversationId);
-            }
-            return h.createUpdate(ctx.sql("attachment").get("linkConversation"))
-                    .bind("conversationId", conversationId)
-                    .bind("attachmentId", attachmentId)
-                    .bind("userId", userId)
-                    .bind("now", ctx.now())
-                    .execute();
+            ctx.ledger.lock(h, userId, conversationId);
+            return ctx.attachmentLinks.linkToConversation(h, userId, conversationId, attachmentId, ctx.now());
         });
     }
 
     @Override
     public List<Attachment> listForMessage(String messageId) {
         Check.id("messageId", messageId);
-        return ctx.read("list attachments", h -> h.createQuery(ctx.sql("attachment").get("listForMessage"))
+        return ctx.read("list attachments", h -> h.createQuery(ctx.sql(Sql.LIST_FOR_MESSAGE))
                 .bind("messageId", messageId)
                 .bind("userId", userId)
                 .bind("limit", Limits.ATTACHMENTS_LIST_MAX)
@@ -160,7 +159,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public List<Attachment> listForConversation(String conversationId) {
         Check.id("conversationId", conversationId);
-        return ctx.read("list attachments", h -> h.createQuery(ctx.sql("attachment").get("listForConversation"))
+        return ctx.read("list attachments", h -> h.createQuery(ctx.sql(Sql.LIST_FOR_CONVERSATION))
                 .bind("conversationId", conversationId)
                 .bind("userId", userId)
                 .bind("limit", Limits.ATTACHMENTS_LIST_MAX)
@@ -170,7 +169,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public List<Attachment> orphans(int limit) {
         Check.limit("limit", limit, Limits.ATTACHMENTS_LIST_MAX);
-        return ctx.read("list orphaned attachments", h -> h.createQuery(ctx.sql("attachment").get("orphans"))
+        return ctx.read("list orphaned attachments", h -> h.createQuery(ctx.sql(Sql.ORPHANS))
                 .bind("userId", userId)
                 .bind("limit", limit)
                 .map(mapper).list());
@@ -179,7 +178,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public boolean delete(String attachmentId) {
         Check.id("attachmentId", attachmentId);
-        return ctx.write("delete an attachment", h -> h.createUpdate(ctx.sql("attachment").get("delete"))
+        return ctx.write("delete an attachment", h -> h.createUpdate(ctx.sql(Sql.DELETE))
                 .bind("id", attachmentId)
                 .bind("userId", userId)
                 .execute() > 0);

@@ -15,6 +15,7 @@ import dev.chatstore.PageRequest;
 import dev.chatstore.Persona;
 import dev.chatstore.TokenTotals;
 import dev.chatstore.internal.Check;
+import dev.chatstore.jdbc.MessageHook;
 import dev.chatstore.jdbc.internal.Rows.ConversationRow;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,8 +27,21 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Update;
 
-/** One user's conversations. Thread-safe. */
+/**
+ * One user's conversations: creating, listing and setting their attributes. The row's counters,
+ * tip and read marker are {@link ConversationLedger}'s. Thread-safe.
+ */
 final class JdbcConversations implements Conversations {
+    enum Sql implements SqlStatement {
+        INSERT_IF_ABSENT, BY_PERSONA, PAGE_ABOVE, PAGE_BELOW, RENAME, REPLACE_METADATA, SET_MODEL, SET_SYSTEM_PROMPT,
+        SET_PINNED, SET_ARCHIVED, DELETE;
+
+        @Override
+        public String catalog() {
+            return "conversation";
+        }
+    }
+
     private final StoreContext ctx;
     private final JdbcPersonas personas;
     private final String userId;
@@ -40,10 +54,6 @@ final class JdbcConversations implements Conversations {
         this.userId = userId;
         this.usage = usage;
         this.mapper = Rows.conversation(ctx.dialect);
-    }
-
-    private SqlCatalog sql() {
-        return ctx.sql("conversation");
     }
 
     @Override
@@ -92,7 +102,7 @@ final class JdbcConversations implements Conversations {
     }
 
     private Optional<ConversationRow> byPersona(Handle h, String personaName) {
-        return h.createQuery(sql().get("byPersona"))
+        return h.createQuery(ctx.sql(Sql.BY_PERSONA))
                 .bind("userId", userId)
                 .bind("personaName", personaName)
                 .map(mapper).findOne();
@@ -102,7 +112,7 @@ final class JdbcConversations implements Conversations {
     private Conversation insertIfAbsent(Handle h, NewConversation c, Persona persona) {
         String id = ctx.ids.next();
         Instant now = ctx.now();
-        int inserted = h.createUpdate(sql().get("insertIfAbsent"))
+        int inserted = h.createUpdate(ctx.sql(Sql.INSERT_IF_ABSENT))
                 .bind("id", id)
                 .bind("userId", userId)
                 .bind("personaName", c.personaName())
@@ -117,7 +127,7 @@ final class JdbcConversations implements Conversations {
             return null;
         }
         if (c.greet() && persona != null && persona.greeting() != null) {
-            new JdbcMessages(ctx, userId).appendInTransaction(h, id, List.of(NewMessage.assistant(persona.greeting())));
+            ctx.appender.append(h, userId, id, List.of(NewMessage.assistant(persona.greeting())));
         }
         return find(h, id).orElseThrow().conversation();
     }
@@ -129,10 +139,7 @@ final class JdbcConversations implements Conversations {
     }
 
     private Optional<ConversationRow> find(Handle h, String conversationId) {
-        return h.createQuery(sql().get("byId"))
-                .bind("id", conversationId)
-                .bind("userId", userId)
-                .map(mapper).findOne();
+        return ctx.ledger.find(h, userId, conversationId);
     }
 
     @Override
@@ -183,7 +190,7 @@ final class JdbcConversations implements Conversations {
 
         @Override
         public List<ConversationRow> fetch(boolean inListingOrder, Key bound, int limit) {
-            return h.createQuery(sql().get(inListingOrder ? "pageBelow" : "pageAbove"))
+            return h.createQuery(ctx.sql(inListingOrder ? Sql.PAGE_BELOW : Sql.PAGE_ABOVE))
                     .bind("userId", userId)
                     .bind("archived", archived)
                     .bind("pinned", bound.pinned())
@@ -222,14 +229,14 @@ final class JdbcConversations implements Conversations {
     public Conversation rename(String conversationId, String title) {
         Check.id("conversationId", conversationId);
         Check.optionalText("title", title, Limits.TITLE_MAX);
-        return update("rename a conversation", conversationId, "rename", u -> u.bind("title", title));
+        return update("rename a conversation", conversationId, Sql.RENAME, u -> u.bind("title", title));
     }
 
     @Override
     public Conversation replaceMetadata(String conversationId, Map<String, ?> metadata) {
         Check.id("conversationId", conversationId);
         Map<String, Object> valid = Check.metadata("metadata", metadata);
-        return update("replace conversation metadata", conversationId, "replaceMetadata",
+        return update("replace conversation metadata", conversationId, Sql.REPLACE_METADATA,
                 u -> u.bind("metadata", Json.write(valid)));
     }
 
@@ -240,13 +247,9 @@ final class JdbcConversations implements Conversations {
         return ctx.write("patch conversation metadata", h -> {
             // Read under the row lock (PostgreSQL FOR UPDATE; SQLite's single writer), merge, write:
             // concurrent patches queue and each merges into the previous one's result.
-            String current = h.createQuery(sql().get("lockForWrite"))
-                    .bind("id", conversationId)
-                    .bind("userId", userId)
-                    .map((rs, c) -> rs.getString("metadata")).findOne()
-                    .orElseThrow(() -> notFound(conversationId));
+            String current = ctx.ledger.lock(h, userId, conversationId).metadata();
             Map<String, Object> merged = Check.metadata("patch", Json.mergePatch(Json.read(current), validPatch));
-            h.createUpdate(sql().get("replaceMetadata"))
+            h.createUpdate(ctx.sql(Sql.REPLACE_METADATA))
                     .bind("id", conversationId)
                     .bind("userId", userId)
                     .bind("metadata", Json.write(merged))
@@ -261,7 +264,7 @@ final class JdbcConversations implements Conversations {
         Check.id("conversationId", conversationId);
         Check.optionalText("provider", provider, Limits.PROVIDER_MAX);
         Check.optionalText("model", model, Limits.MODEL_NAME_MAX);
-        return update("set a conversation's model", conversationId, "setModel",
+        return update("set a conversation's model", conversationId, Sql.SET_MODEL,
                 u -> u.bind("provider", provider).bind("model", model));
     }
 
@@ -269,26 +272,29 @@ final class JdbcConversations implements Conversations {
     public Conversation setSystemPrompt(String conversationId, String systemPrompt) {
         Check.id("conversationId", conversationId);
         Check.optionalText("systemPrompt", systemPrompt, Limits.SYSTEM_PROMPT_MAX);
-        return update("set a conversation's system prompt", conversationId, "setSystemPrompt",
+        return update("set a conversation's system prompt", conversationId, Sql.SET_SYSTEM_PROMPT,
                 u -> u.bind("systemPrompt", systemPrompt));
     }
 
     @Override
     public Conversation setPinned(String conversationId, boolean pinned) {
         Check.id("conversationId", conversationId);
-        return update("pin a conversation", conversationId, "setPinned", u -> u.bind("pinned", pinned));
+        return update("pin a conversation", conversationId, Sql.SET_PINNED, u -> u.bind("pinned", pinned));
     }
 
     @Override
     public Conversation setArchived(String conversationId, boolean archived) {
         Check.id("conversationId", conversationId);
-        return update("archive a conversation", conversationId, "setArchived", u -> u.bind("archived", archived));
+        return update("archive a conversation", conversationId, Sql.SET_ARCHIVED, u -> u.bind("archived", archived));
     }
 
     @Override
     public Conversation markRead(String conversationId) {
         Check.id("conversationId", conversationId);
-        return update("mark a conversation read", conversationId, "markRead", u -> u);
+        return ctx.write("mark a conversation read", h -> {
+            ctx.ledger.markRead(h, userId, ctx.ledger.lock(h, userId, conversationId), ctx.now());
+            return ctx.ledger.require(h, userId, conversationId);
+        });
     }
 
     @Override
@@ -297,9 +303,9 @@ final class JdbcConversations implements Conversations {
         return usage.tokenTotals(conversationId);
     }
 
-    private Conversation update(String operation, String conversationId, String statement, UnaryOperator<Update> values) {
+    private Conversation update(String operation, String conversationId, Sql statement, UnaryOperator<Update> values) {
         return ctx.write(operation, h -> {
-            int updated = values.apply(h.createUpdate(sql().get(statement)))
+            int updated = values.apply(h.createUpdate(ctx.sql(statement)))
                     .bind("id", conversationId)
                     .bind("userId", userId)
                     .bind("now", ctx.now())
@@ -314,13 +320,21 @@ final class JdbcConversations implements Conversations {
     @Override
     public boolean delete(String conversationId) {
         Check.id("conversationId", conversationId);
-        return ctx.write("delete a conversation", h -> h.createUpdate(sql().get("delete"))
-                .bind("id", conversationId)
-                .bind("userId", userId)
-                .execute() > 0);
+        return ctx.write("delete a conversation", h -> {
+            boolean deleted = h.createUpdate(ctx.sql(Sql.DELETE))
+                    .bind("id", conversationId)
+                    .bind("userId", userId)
+                    .execute() > 0;
+            if (deleted) {
+                for (MessageHook hook : ctx.hooks) {
+                    hook.conversationDeleted(h, userId, conversationId);
+                }
+            }
+            return deleted;
+        });
     }
 
-    static NotFoundException notFound(String conversationId) {
-        return new NotFoundException("No conversation " + conversationId);
+    private static NotFoundException notFound(String conversationId) {
+        return ConversationLedger.notFound(conversationId);
     }
 }

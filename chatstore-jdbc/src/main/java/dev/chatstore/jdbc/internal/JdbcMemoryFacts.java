@@ -19,6 +19,15 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** One user's memory facts. Thread-safe. */
 final class JdbcMemoryFacts implements MemoryFacts {
+    enum Sql implements SqlStatement {
+        INSERT, BY_ID, PAGE_LOWER, PAGE_HIGHER, UPDATE, DEACTIVATE, DELETE;
+
+        @Override
+        public String catalog() {
+            return "fact";
+        }
+    }
+
     private final StoreContext ctx;
     private final String userId;
     private final RowMapper<MemoryFact> mapper;
@@ -36,7 +45,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
         Instant now = ctx.now();
         ctx.write("add a memory fact", h -> {
             checkSource(h, fact);
-            return h.createUpdate(ctx.sql("fact").get("insert"))
+            return h.createUpdate(ctx.sql(Sql.INSERT))
                     .bind("id", id)
                     .bind("userId", userId)
                     .bind("category", fact.category().wireName())
@@ -52,16 +61,12 @@ final class JdbcMemoryFacts implements MemoryFacts {
     }
 
     private void checkSource(Handle h, NewFact fact) {
-        if (fact.sourceConversationId() != null && h.createQuery(ctx.sql("conversation").get("exists"))
-                .bind("id", fact.sourceConversationId())
-                .bind("userId", userId)
-                .mapTo(Integer.class).findOne().isEmpty()) {
-            throw JdbcConversations.notFound(fact.sourceConversationId());
+        // Locked, so the source cannot be deleted between this check and the insert.
+        if (fact.sourceConversationId() != null) {
+            ctx.ledger.lock(h, userId, fact.sourceConversationId());
         }
-        if (fact.sourceMessageId() != null && h.createQuery(ctx.sql("message").get("isInConversation"))
-                .bind("id", fact.sourceMessageId())
-                .bind("conversationId", fact.sourceConversationId())
-                .mapTo(Integer.class).findOne().isEmpty()) {
+        if (fact.sourceMessageId() != null
+                && !ctx.messageRows.isInConversation(h, userId, fact.sourceMessageId(), fact.sourceConversationId())) {
             throw new NotFoundException("No message " + fact.sourceMessageId() + " in conversation "
                     + fact.sourceConversationId());
         }
@@ -74,7 +79,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
     }
 
     private Optional<MemoryFact> find(Handle h, String factId) {
-        return h.createQuery(ctx.sql("fact").get("byId"))
+        return h.createQuery(ctx.sql(Sql.BY_ID))
                 .bind("id", factId)
                 .bind("userId", userId)
                 .map(mapper).findOne();
@@ -104,7 +109,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
 
         @Override
         public List<MemoryFact> fetch(boolean inListingOrder, Key bound, int limit) {
-            return h.createQuery(ctx.sql("fact").get(inListingOrder ? "pageLower" : "pageHigher"))
+            return h.createQuery(ctx.sql(inListingOrder ? Sql.PAGE_LOWER : Sql.PAGE_HIGHER))
                     .bind("userId", userId)
                     .bind("category", query.category() == null ? null : query.category().wireName())
                     .bind("activeOnly", query.activeOnly())
@@ -155,7 +160,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
         Check.id("factId", factId);
         Check.notNull("update", update);
         return ctx.write("update a memory fact", h -> {
-            int updated = h.createUpdate(ctx.sql("fact").get("update"))
+            int updated = h.createUpdate(ctx.sql(Sql.UPDATE))
                     .bind("id", factId)
                     .bind("userId", userId)
                     .bind("content", update.content())
@@ -173,7 +178,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
     public MemoryFact deactivate(String factId) {
         Check.id("factId", factId);
         return ctx.write("deactivate a memory fact", h -> {
-            int updated = h.createUpdate(ctx.sql("fact").get("deactivate"))
+            int updated = h.createUpdate(ctx.sql(Sql.DEACTIVATE))
                     .bind("id", factId)
                     .bind("userId", userId)
                     .bind("now", ctx.now())
@@ -188,7 +193,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
     @Override
     public boolean delete(String factId) {
         Check.id("factId", factId);
-        return ctx.write("delete a memory fact", h -> h.createUpdate(ctx.sql("fact").get("delete"))
+        return ctx.write("delete a memory fact", h -> h.createUpdate(ctx.sql(Sql.DELETE))
                 .bind("id", factId)
                 .bind("userId", userId)
                 .execute() > 0);

@@ -21,6 +21,15 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * Thread-safe.
  */
 public final class JdbcPersonas implements Personas {
+    enum Sql implements SqlStatement {
+        UPSERT, BY_NAME, LIST, SET_STATUS;
+
+        @Override
+        public String catalog() {
+            return "persona";
+        }
+    }
+
     private final StoreContext ctx;
     private final RowMapper<Persona> mapper;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -46,15 +55,11 @@ public final class JdbcPersonas implements Personas {
                 ctx.dialect.readInstant(rs, "updated_at"));
     }
 
-    private SqlCatalog sql() {
-        return ctx.sql("persona");
-    }
-
     @Override
     public Persona upsert(PersonaSpec p) {
         Check.notNull("persona", p);
         Persona stored = ctx.write("save a persona", h -> {
-            h.createUpdate(sql().get("upsert"))
+            h.createUpdate(ctx.sql(Sql.UPSERT))
                     .bind("id", ctx.ids.next())
                     .bind("name", p.name())
                     .bind("displayName", p.displayName())
@@ -113,13 +118,13 @@ public final class JdbcPersonas implements Personas {
     }
 
     private Optional<Persona> load(Handle h, String name) {
-        return h.createQuery(sql().get("byName")).bind("name", name).map(mapper).findOne();
+        return h.createQuery(ctx.sql(Sql.BY_NAME)).bind("name", name).map(mapper).findOne();
     }
 
     @Override
     public List<Persona> list(PersonaStatus status, String category) {
         Check.optionalText("category", category, Limits.DISPLAY_NAME_MAX);
-        return ctx.read("list personas", h -> h.createQuery(sql().get("list"))
+        return ctx.read("list personas", h -> h.createQuery(ctx.sql(Sql.LIST))
                 .bind("status", status == null ? null : status.wireName())
                 .bind("category", category)
                 .bind("limit", Limits.PERSONAS_LIST_MAX)
@@ -131,7 +136,7 @@ public final class JdbcPersonas implements Personas {
         Check.text("name", name, Limits.PERSONA_NAME_MAX);
         Check.notNull("status", status);
         Persona updated = ctx.write("change a persona's status", h -> {
-            int rows = h.createUpdate(sql().get("setStatus"))
+            int rows = h.createUpdate(ctx.sql(Sql.SET_STATUS))
                     .bind("name", name)
                     .bind("status", status.wireName())
                     .bind("now", ctx.now())

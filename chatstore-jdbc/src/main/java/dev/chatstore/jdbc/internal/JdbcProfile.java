@@ -15,6 +15,15 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** One user's profile; every write creates it first if needed. Thread-safe. */
 final class JdbcProfile implements Profile {
+    enum Sql implements SqlStatement {
+        ENSURE, UPSERT, EMAIL_OWNER, BY_USER, LOCK_PREFERENCES, SET_PREFERENCES, TOUCH, SET_ACTIVE_CONVERSATION;
+
+        @Override
+        public String catalog() {
+            return "profile";
+        }
+    }
+
     private static final JsonText EMPTY = new JsonText("{}");
 
     private final StoreContext ctx;
@@ -36,21 +45,17 @@ final class JdbcProfile implements Profile {
                 ctx.dialect.readInstant(rs, "last_active_at"));
     }
 
-    private SqlCatalog sql() {
-        return ctx.sql("profile");
-    }
-
     @Override
     public UserProfile upsert(ProfileSpec profile) {
         Check.notNull("profile", profile);
         return ctx.write("save a user profile", h -> {
-            if (profile.email() != null && h.createQuery(sql().get("emailOwner"))
+            if (profile.email() != null && h.createQuery(ctx.sql(Sql.EMAIL_OWNER))
                     .bind("email", profile.email())
                     .bind("userId", userId)
                     .mapTo(String.class).findOne().isPresent()) {
                 throw new AlreadyExistsException("Another user has the email " + profile.email());
             }
-            h.createUpdate(sql().get("upsert"))
+            h.createUpdate(ctx.sql(Sql.UPSERT))
                     .bind("userId", userId)
                     .bind("email", profile.email())
                     .bind("displayName", profile.displayName())
@@ -64,7 +69,7 @@ final class JdbcProfile implements Profile {
 
     @Override
     public Optional<UserProfile> get() {
-        return ctx.read("read a user profile", h -> h.createQuery(sql().get("byUser"))
+        return ctx.read("read a user profile", h -> h.createQuery(ctx.sql(Sql.BY_USER))
                 .bind("userId", userId).map(mapper).findOne());
     }
 
@@ -84,11 +89,11 @@ final class JdbcProfile implements Profile {
     private UserProfile updatePreferences(String operation, UnaryOperator<Map<String, Object>> change) {
         return ctx.write(operation, h -> {
             ensure(h);
-            String current = h.createQuery(sql().get("lockPreferences"))
+            String current = h.createQuery(ctx.sql(Sql.LOCK_PREFERENCES))
                     .bind("userId", userId)
                     .mapTo(String.class).one();
             Map<String, Object> updated = Check.metadata("preferences", change.apply(Json.read(current)));
-            h.createUpdate(sql().get("setPreferences"))
+            h.createUpdate(ctx.sql(Sql.SET_PREFERENCES))
                     .bind("userId", userId)
                     .bind("preferences", Json.write(updated))
                     .bind("now", ctx.now())
@@ -101,7 +106,7 @@ final class JdbcProfile implements Profile {
     public UserProfile touch() {
         return ctx.write("record user activity", h -> {
             ensure(h);
-            h.createUpdate(sql().get("touch")).bind("userId", userId).bind("now", ctx.now()).execute();
+            h.createUpdate(ctx.sql(Sql.TOUCH)).bind("userId", userId).bind("now", ctx.now()).execute();
             return load(h);
         });
     }
@@ -110,14 +115,12 @@ final class JdbcProfile implements Profile {
     public UserProfile setActiveConversation(String conversationId) {
         Check.optionalId("conversationId", conversationId);
         return ctx.write("set the active conversation", h -> {
-            if (conversationId != null && h.createQuery(ctx.sql("conversation").get("exists"))
-                    .bind("id", conversationId)
-                    .bind("userId", userId)
-                    .mapTo(Integer.class).findOne().isEmpty()) {
-                throw JdbcConversations.notFound(conversationId);
+            if (conversationId != null) {
+                // Locked, so the conversation cannot be deleted before this transaction commits.
+                ctx.ledger.lock(h, userId, conversationId);
             }
             ensure(h);
-            h.createUpdate(sql().get("setActiveConversation"))
+            h.createUpdate(ctx.sql(Sql.SET_ACTIVE_CONVERSATION))
                     .bind("userId", userId)
                     .bind("conversationId", conversationId)
                     .bind("now", ctx.now())
@@ -128,18 +131,15 @@ final class JdbcProfile implements Profile {
 
     @Override
     public Optional<Conversation> activeConversation() {
-        return ctx.read("read the active conversation", h -> h.createQuery(sql().get("byUser"))
+        return ctx.read("read the active conversation", h -> h.createQuery(ctx.sql(Sql.BY_USER))
                 .bind("userId", userId).map(mapper).findOne()
                 .map(UserProfile::activeConversationId)
-                .flatMap(id -> h.createQuery(ctx.sql("conversation").get("byId"))
-                        .bind("id", id)
-                        .bind("userId", userId)
-                        .map(Rows.conversation(ctx.dialect)).findOne())
+                .flatMap(id -> ctx.ledger.find(h, userId, id))
                 .map(Rows.ConversationRow::conversation));
     }
 
     private void ensure(Handle h) {
-        h.createUpdate(sql().get("ensure"))
+        h.createUpdate(ctx.sql(Sql.ENSURE))
                 .bind("userId", userId)
                 .bind("emptyPreferences", EMPTY)
                 .bind("now", ctx.now())
@@ -147,6 +147,6 @@ final class JdbcProfile implements Profile {
     }
 
     private UserProfile load(Handle h) {
-        return h.createQuery(sql().get("byUser")).bind("userId", userId).map(mapper).one();
+        return h.createQuery(ctx.sql(Sql.BY_USER)).bind("userId", userId).map(mapper).one();
     }
 }

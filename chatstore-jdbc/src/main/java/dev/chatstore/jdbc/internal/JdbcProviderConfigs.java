@@ -18,9 +18,17 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * {@link #apiKey}. Thread-safe.
  */
 final class JdbcProviderConfigs implements ProviderConfigs {
+    enum Sql implements SqlStatement {
+        UPSERT_WITH_KEY, UPSERT_KEEPING_KEY, BY_ID, LIST, API_KEY, CLEAR_API_KEY, DELETE;
+
+        @Override
+        public String catalog() {
+            return "provider";
+        }
+    }
+
     private final StoreContext ctx;
     private final String userId;
-    private final SqlCatalog sql;
     private final RowMapper<ProviderConfig> mapper;
     /** Built on first use: most per-user views never touch a secret. */
     private volatile SecretCipher cipher;
@@ -28,7 +36,6 @@ final class JdbcProviderConfigs implements ProviderConfigs {
     JdbcProviderConfigs(StoreContext ctx, String userId) {
         this.ctx = ctx;
         this.userId = userId;
-        this.sql = ctx.sql("provider");
         this.mapper = (rs, c) -> new ProviderConfig(
                 rs.getString("provider_id"),
                 rs.getString("base_url"),
@@ -56,7 +63,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
                 : cipher().encrypt(spec.apiKey(), userId, spec.providerId());
         Instant now = ctx.now();
         return ctx.write("store a provider configuration", h -> {
-            var upsert = h.createUpdate(sql.get(sealed == null ? "upsertKeepingKey" : "upsertWithKey"))
+            var upsert = h.createUpdate(ctx.sql(sealed == null ? Sql.UPSERT_KEEPING_KEY : Sql.UPSERT_WITH_KEY))
                     .bind("userId", userId)
                     .bind("providerId", spec.providerId())
                     .bind("baseUrl", spec.baseUrl())
@@ -80,7 +87,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
     }
 
     private Optional<ProviderConfig> find(Handle h, String providerId) {
-        return h.createQuery(sql.get("byId"))
+        return h.createQuery(ctx.sql(Sql.BY_ID))
                 .bind("userId", userId)
                 .bind("providerId", providerId)
                 .map(mapper).findOne();
@@ -88,7 +95,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
 
     @Override
     public List<ProviderConfig> list() {
-        return ctx.read("list provider configurations", h -> h.createQuery(sql.get("list"))
+        return ctx.read("list provider configurations", h -> h.createQuery(ctx.sql(Sql.LIST))
                 .bind("userId", userId)
                 .map(mapper).list());
     }
@@ -96,7 +103,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
     @Override
     public Optional<String> apiKey(String providerId) {
         checkProviderId(providerId);
-        Optional<SecretCipher.Sealed> stored = ctx.read("read an API key", h -> h.createQuery(sql.get("apiKey"))
+        Optional<SecretCipher.Sealed> stored = ctx.read("read an API key", h -> h.createQuery(ctx.sql(Sql.API_KEY))
                 .bind("userId", userId)
                 .bind("providerId", providerId)
                 .map((rs, c) -> new SecretCipher.Sealed(rs.getBytes("api_key_ciphertext"), rs.getBytes("api_key_iv"),
@@ -110,7 +117,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
         checkProviderId(providerId);
         Instant now = ctx.now();
         return ctx.write("clear an API key", h -> {
-            int updated = h.createUpdate(sql.get("clearApiKey"))
+            int updated = h.createUpdate(ctx.sql(Sql.CLEAR_API_KEY))
                     .bind("userId", userId)
                     .bind("providerId", providerId)
                     .bind("now", now)
@@ -125,7 +132,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
     @Override
     public boolean delete(String providerId) {
         checkProviderId(providerId);
-        return ctx.write("delete a provider configuration", h -> h.createUpdate(sql.get("delete"))
+        return ctx.write("delete a provider configuration", h -> h.createUpdate(ctx.sql(Sql.DELETE))
                 .bind("userId", userId)
                 .bind("providerId", providerId)
                 .execute() > 0);

@@ -23,18 +23,25 @@ import java.util.regex.Pattern;
  * replaced, invalidated or purged. Thread-safe.
  */
 final class JdbcSearchCache implements SearchCache {
+    enum Sql implements SqlStatement {
+        UPSERT, LIVE, DELETE_LIVE, DELETE;
+
+        @Override
+        public String catalog() {
+            return "search_cache";
+        }
+    }
+
     /** Expiries are capped here: later than every backend's timestamps can go wrong, and means "never" anyway. */
     static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59.999Z");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private final StoreContext ctx;
     private final String userId;
-    private final SqlCatalog sql;
 
     JdbcSearchCache(StoreContext ctx, String userId) {
         this.ctx = ctx;
         this.userId = userId;
-        this.sql = ctx.sql("search_cache");
     }
 
     @Override
@@ -47,7 +54,7 @@ final class JdbcSearchCache implements SearchCache {
         }
         Instant now = ctx.now();
         Instant expiresAt = expiry(now, ttl);
-        ctx.write("cache search results", h -> h.createUpdate(sql.get("upsert"))
+        ctx.write("cache search results", h -> h.createUpdate(ctx.sql(Sql.UPSERT))
                 .bind("userId", userId)
                 .bind("queryHash", hash(normalised))
                 .bind("query", normalised)
@@ -61,7 +68,7 @@ final class JdbcSearchCache implements SearchCache {
     public Optional<Object> get(String query) {
         String hash = hash(normalise(query));
         Instant now = ctx.now();
-        return ctx.read("read cached search results", h -> h.createQuery(sql.get("live"))
+        return ctx.read("read cached search results", h -> h.createQuery(ctx.sql(Sql.LIVE))
                 .bind("userId", userId)
                 .bind("queryHash", hash)
                 .bind("now", now)
@@ -74,13 +81,13 @@ final class JdbcSearchCache implements SearchCache {
         String hash = hash(normalise(query));
         Instant now = ctx.now();
         return ctx.write("invalidate cached search results", h -> {
-            int live = h.createUpdate(sql.get("deleteLive"))
+            int live = h.createUpdate(ctx.sql(Sql.DELETE_LIVE))
                     .bind("userId", userId)
                     .bind("queryHash", hash)
                     .bind("now", now)
                     .execute();
             // An expired leftover was not cached as far as callers can tell; remove it all the same.
-            h.createUpdate(sql.get("delete"))
+            h.createUpdate(ctx.sql(Sql.DELETE))
                     .bind("userId", userId)
                     .bind("queryHash", hash)
                     .execute();

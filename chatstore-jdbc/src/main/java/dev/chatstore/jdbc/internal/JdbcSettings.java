@@ -15,18 +15,25 @@ import java.util.Optional;
  * equals what was put. Thread-safe.
  */
 public final class JdbcSettings implements Settings {
+    enum Sql implements SqlStatement {
+        UPSERT, BY_KEY, ALL, DELETE;
+
+        @Override
+        public String catalog() {
+            return "setting";
+        }
+    }
+
     /** The scope of store-wide settings: the empty user id, which no user has (user ids are non-blank). */
     public static final String STORE_SCOPE = "";
 
     private final StoreContext ctx;
     private final String scope;
-    private final SqlCatalog sql;
 
     /** @param scope a validated user id, or {@link #STORE_SCOPE} */
     public JdbcSettings(StoreContext ctx, String scope) {
         this.ctx = ctx;
         this.scope = scope;
-        this.sql = ctx.sql("setting");
     }
 
     @Override
@@ -34,7 +41,7 @@ public final class JdbcSettings implements Settings {
         checkKey(key);
         Object json = Check.jsonValue("value", value);
         Instant now = ctx.now();
-        ctx.write("store a setting", h -> h.createUpdate(sql.get("upsert"))
+        ctx.write("store a setting", h -> h.createUpdate(ctx.sql(Sql.UPSERT))
                 .bind("userId", scope)
                 .bind("key", key)
                 .bind("value", Json.writeValue(json))
@@ -45,7 +52,7 @@ public final class JdbcSettings implements Settings {
     @Override
     public Optional<Object> get(String key) {
         checkKey(key);
-        return ctx.read("read a setting", h -> h.createQuery(sql.get("byKey"))
+        return ctx.read("read a setting", h -> h.createQuery(ctx.sql(Sql.BY_KEY))
                 .bind("userId", scope)
                 .bind("key", key)
                 .map((rs, c) -> Json.readValue(rs.getString("value"), "setting value"))
@@ -56,7 +63,7 @@ public final class JdbcSettings implements Settings {
     public Map<String, Object> all() {
         return ctx.read("read settings", h -> {
             Map<String, Object> settings = new LinkedHashMap<>();
-            h.createQuery(sql.get("all"))
+            h.createQuery(ctx.sql(Sql.ALL))
                     .bind("userId", scope)
                     .map((rs, c) -> Map.entry(rs.getString("key"), Json.readValue(rs.getString("value"), "setting value")))
                     .forEach(e -> settings.put(e.getKey(), e.getValue()));
@@ -67,7 +74,7 @@ public final class JdbcSettings implements Settings {
     @Override
     public boolean remove(String key) {
         checkKey(key);
-        return ctx.write("remove a setting", h -> h.createUpdate(sql.get("delete"))
+        return ctx.write("remove a setting", h -> h.createUpdate(ctx.sql(Sql.DELETE))
                 .bind("userId", scope)
                 .bind("key", key)
                 .execute() > 0);

@@ -14,14 +14,21 @@ import java.util.Map;
 
 /** One user's usage: activity over a time range, and token totals of a conversation. Thread-safe. */
 final class JdbcUsage {
+    enum Sql implements SqlStatement {
+        CONVERSATIONS_CREATED, MESSAGES_BY_ROLE, TOKENS_BY_MODEL, CONVERSATION_TOKENS;
+
+        @Override
+        public String catalog() {
+            return "usage";
+        }
+    }
+
     private final StoreContext ctx;
     private final String userId;
-    private final SqlCatalog sql;
 
     JdbcUsage(StoreContext ctx, String userId) {
         this.ctx = ctx;
         this.userId = userId;
-        this.sql = ctx.sql("usage");
     }
 
     /**
@@ -39,19 +46,19 @@ final class JdbcUsage {
         Instant lower = ceilMillis(from);
         Instant upper = ceilMillis(to);
         return ctx.read("report usage", h -> {
-            long conversations = h.createQuery(sql.get("conversationsCreated"))
+            long conversations = h.createQuery(ctx.sql(Sql.CONVERSATIONS_CREATED))
                     .bind("userId", userId).bind("from", lower).bind("to", upper)
                     .mapTo(Long.class).one();
             Map<Role, Long> byRole = new EnumMap<>(Role.class);
             for (Role role : Role.values()) {
                 byRole.put(role, 0L);
             }
-            h.createQuery(sql.get("messagesByRole"))
+            h.createQuery(ctx.sql(Sql.MESSAGES_BY_ROLE))
                     .bind("userId", userId).bind("from", lower).bind("to", upper)
                     .map((rs, c) -> Map.entry(Role.parse(rs.getString("role")), rs.getLong("messages")))
                     .forEach(e -> byRole.put(e.getKey(), e.getValue()));
             Map<String, TokenTotals> byModel = new HashMap<>();
-            h.createQuery(sql.get("tokensByModel"))
+            h.createQuery(ctx.sql(Sql.TOKENS_BY_MODEL))
                     .bind("userId", userId).bind("from", lower).bind("to", upper)
                     .map((rs, c) -> Map.entry(rs.getString("model_name"), totals(rs.getLong("prompt_tokens"),
                             rs.getLong("completion_tokens"))))
@@ -68,12 +75,8 @@ final class JdbcUsage {
     public TokenTotals tokenTotals(String conversationId) {
         Check.id("conversationId", conversationId);
         return ctx.read("sum the tokens of a conversation", h -> {
-            if (h.createQuery(sql.get("conversationExists"))
-                    .bind("id", conversationId).bind("userId", userId)
-                    .mapTo(Integer.class).findOne().isEmpty()) {
-                throw new NotFoundException("No conversation " + conversationId);
-            }
-            return h.createQuery(sql.get("conversationTokens"))
+            ctx.ledger.requireExists(h, userId, conversationId);
+            return h.createQuery(ctx.sql(Sql.CONVERSATION_TOKENS))
                     .bind("id", conversationId).bind("userId", userId)
                     .map((rs, c) -> totals(rs.getLong("prompt_tokens"), rs.getLong("completion_tokens")))
                     .one();

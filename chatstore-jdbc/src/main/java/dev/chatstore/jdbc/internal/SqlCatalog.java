@@ -46,6 +46,11 @@ final class SqlCatalog {
         return new SqlCatalog(resource, Map.copyOf(statements));
     }
 
+    /** Every statement of the file, by name, with placeholders substituted. */
+    Map<String, String> statements() {
+        return statements;
+    }
+
     String get(String name) {
         String sql = statements.get(name);
         if (sql == null) {

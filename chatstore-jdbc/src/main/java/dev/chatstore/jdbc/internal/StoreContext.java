@@ -10,29 +10,36 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * What every repository shares: the database, the SQL, the clock and ids, and one place where
- * database errors become typed exceptions. Thread-safe.
+ * What every repository shares: the database, the SQL, the clock and ids, the collaborators that
+ * own the conversation and message rows, the message hooks, and one place where database errors
+ * become typed exceptions. Thread-safe.
  */
 public final class StoreContext {
     private static final int MAX_ATTEMPTS = 5;
-    private static final List<String> CATALOGS = List.of("conversation", "message", "attachment", "fact", "persona",
-            "profile", "userdata", "setting", "provider", "search_cache", "usage", "maintenance");
+    /** The owner of each SQL catalog: every statement the engine runs is declared by one of them. */
+    private static final List<Class<? extends SqlStatement>> CATALOG_OWNERS = List.of(
+            ConversationLedger.Sql.class, JdbcConversations.Sql.class, MessageRows.Sql.class, BranchReader.Sql.class,
+            AttachmentLinks.Sql.class, JdbcAttachments.Sql.class, JdbcMemoryFacts.Sql.class, JdbcPersonas.Sql.class,
+            JdbcProfile.Sql.class, UserData.Sql.class, JdbcSettings.Sql.class, JdbcProviderConfigs.Sql.class,
+            JdbcSearchCache.Sql.class, JdbcUsage.Sql.class, StoreMaintenance.Sql.class);
 
     final Database db;
     final Dialect dialect;
     final StoreOptions options;
     final List<MessageHook> hooks;
     final IdGenerator ids;
-    private final Map<String, String> placeholders;
-    private final Map<String, SqlCatalog> catalogs = new ConcurrentHashMap<>();
+    private final SqlStatements statements;
+    final ConversationLedger ledger;
+    final MessageRows messageRows;
+    final AttachmentLinks attachmentLinks;
+    final MessageAppender appender;
+    final BranchReader branches;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public StoreContext(Database db, Dialect dialect, StoreOptions options, List<MessageHook> hooks) {
@@ -41,15 +48,18 @@ public final class StoreContext {
         this.options = options;
         this.hooks = hooks;
         this.ids = new IdGenerator(options.clock());
-        this.placeholders = Map.of("schema", dialect.schema(), "nextActivitySeq", dialect.nextActivitySeq(),
-                "forUpdate", dialect.forUpdate());
-        // Load every statement now: a missing file, statement or placeholder fails the open, not a call.
-        CATALOGS.forEach(this::sql);
+        // Every statement now: a missing file, statement or placeholder fails the open, not a call.
+        this.statements = SqlStatements.load(dialect, CATALOG_OWNERS);
+        this.ledger = new ConversationLedger(this);
+        this.messageRows = new MessageRows(this);
+        this.attachmentLinks = new AttachmentLinks(this);
+        this.appender = new MessageAppender(this, ledger, messageRows, attachmentLinks);
+        this.branches = new BranchReader(this, messageRows);
     }
 
-    /** The statements of {@code dev/chatstore/jdbc/sql/<name>.sql}, loaded once. */
-    SqlCatalog sql(String name) {
-        return catalogs.computeIfAbsent(name, n -> SqlCatalog.load("dev/chatstore/jdbc/sql/" + n + ".sql", placeholders));
+    /** The SQL of one of the engine's statements, complete for this store's dialect. */
+    String sql(SqlStatement statement) {
+        return statements.get(statement);
     }
 
     /** Now, at the millisecond precision every backend stores. */

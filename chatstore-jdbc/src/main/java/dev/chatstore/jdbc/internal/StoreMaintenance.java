@@ -5,20 +5,27 @@ import dev.chatstore.StoreStatistics;
 import java.util.List;
 
 /** Store-wide operations: statistics, purging the search cache, rotating the encryption key. Thread-safe. */
-public final class StoreMaintenance {
+final class StoreMaintenance {
+    enum Sql implements SqlStatement {
+        STATISTICS, PURGE_EXPIRED_SEARCH_CACHE, SECRETS_NOT_UNDER_KEY, REENCRYPT;
+
+        @Override
+        public String catalog() {
+            return "maintenance";
+        }
+    }
+
     private final StoreContext ctx;
-    private final SqlCatalog sql;
     private final SecretCipher cipher;
 
-    public StoreMaintenance(StoreContext ctx) {
+    StoreMaintenance(StoreContext ctx) {
         this.ctx = ctx;
-        this.sql = ctx.sql("maintenance");
         this.cipher = SecretCipher.of(ctx.options.encryptionKeys());
     }
 
     /** Counts of users (with a profile or a conversation), conversations, messages and active personas. */
     public StoreStatistics statistics() {
-        return ctx.read("read store statistics", h -> h.createQuery(sql.get("statistics"))
+        return ctx.read("read store statistics", h -> h.createQuery(ctx.sql(Sql.STATISTICS))
                 .map((rs, c) -> new StoreStatistics(rs.getLong("users"), rs.getLong("conversations"),
                         rs.getLong("messages"), rs.getLong("active_personas")))
                 .one());
@@ -26,7 +33,7 @@ public final class StoreMaintenance {
 
     /** Deletes the search cache entries of every user that have expired by the store's clock. */
     public long purgeExpiredSearchCache() {
-        return ctx.write("purge expired search results", h -> h.createUpdate(sql.get("purgeExpiredSearchCache"))
+        return ctx.write("purge expired search results", h -> h.createUpdate(ctx.sql(Sql.PURGE_EXPIRED_SEARCH_CACHE))
                 .bind("now", ctx.now())
                 .execute());
     }
@@ -43,7 +50,7 @@ public final class StoreMaintenance {
         return ctx.write("rotate the encryption key", h -> {
             record Stale(String userId, String providerId, SecretCipher.Sealed sealed) {
             }
-            List<Stale> stale = h.createQuery(sql.get("secretsNotUnderKey"))
+            List<Stale> stale = h.createQuery(ctx.sql(Sql.SECRETS_NOT_UNDER_KEY))
                     .bind("keyId", currentId)
                     .map((rs, c) -> new Stale(rs.getString("user_id"), rs.getString("provider_id"),
                             new SecretCipher.Sealed(rs.getBytes("api_key_ciphertext"), rs.getBytes("api_key_iv"),
@@ -53,7 +60,7 @@ public final class StoreMaintenance {
             for (Stale s : stale) {
                 String plain = cipher.decrypt(s.sealed(), s.userId(), s.providerId());
                 SecretCipher.Sealed fresh = cipher.encrypt(plain, s.userId(), s.providerId());
-                rotated += h.createUpdate(sql.get("reencrypt"))
+                rotated += h.createUpdate(ctx.sql(Sql.REENCRYPT))
                         .bind("ciphertext", fresh.ciphertext())
                         .bind("iv", fresh.iv())
                         .bind("keyId", fresh.keyId())

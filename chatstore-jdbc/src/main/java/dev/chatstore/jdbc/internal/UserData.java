@@ -8,6 +8,7 @@ import dev.chatstore.MemoryFact;
 import dev.chatstore.Message;
 import dev.chatstore.UserProfile;
 import dev.chatstore.internal.Check;
+import dev.chatstore.jdbc.MessageHook;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,6 +24,15 @@ import org.jdbi.v3.core.Handle;
  * transaction, and erasure in one write transaction. Thread-safe.
  */
 final class UserData {
+    enum Sql implements SqlStatement {
+        EXPORT_CONVERSATIONS, EXPORT_MESSAGES, EXPORT_ATTACHMENTS, EXPORT_FACTS, EXPORT_SETTINGS, EXPORT_PROVIDERS, ERASE_SEARCH_CACHE, ERASE_PROVIDERS, ERASE_SETTINGS, ERASE_PROFILE, ERASE_FACTS, ERASE_CONVERSATIONS, ERASE_ATTACHMENTS;
+
+        @Override
+        public String catalog() {
+            return "userdata";
+        }
+    }
+
     /** Rows fetched per round trip while exporting: bounded memory however big the user is. */
     private static final int FETCH_SIZE = 500;
 
@@ -35,26 +44,23 @@ final class UserData {
         this.userId = userId;
     }
 
-    private SqlCatalog sql() {
-        return ctx.sql("userdata");
-    }
 
     ExportSummary exportTo(OutputStream out) {
         Check.notNull("out", out);
         return ctx.read("export a user's data", h -> {
             try (JsonGenerator json = Json.lines(out)) {
                 long profiles = new JdbcProfile(ctx, userId).get().map(p -> write(json, profile(p))).orElse(0L);
-                long conversations = stream(h, "exportConversations", json,
+                long conversations = stream(h, Sql.EXPORT_CONVERSATIONS, json,
                         (rs, c) -> conversation(Rows.conversation(ctx.dialect).map(rs, c).conversation()));
-                long messages = stream(h, "exportMessages", json, (rs, c) -> message(Rows.message(ctx.dialect, rs)));
-                long attachments = stream(h, "exportAttachments", json, (rs, c) -> {
+                long messages = stream(h, Sql.EXPORT_MESSAGES, json, (rs, c) -> message(Rows.message(ctx.dialect, rs)));
+                long attachments = stream(h, Sql.EXPORT_ATTACHMENTS, json, (rs, c) -> {
                     byte[] data = rs.getBytes("inline_data");
                     return attachment(Rows.attachment(ctx.dialect).map(rs, c), data);
                 });
-                long facts = stream(h, "exportFacts", json, (rs, c) -> fact(Rows.fact(ctx.dialect).map(rs, c)));
-                long settings = stream(h, "exportSettings", json, (rs, c) -> record("setting",
+                long facts = stream(h, Sql.EXPORT_FACTS, json, (rs, c) -> fact(Rows.fact(ctx.dialect).map(rs, c)));
+                long settings = stream(h, Sql.EXPORT_SETTINGS, json, (rs, c) -> record("setting",
                         "key", rs.getString("key"), "value", Json.readValue(rs.getString("value"))));
-                stream(h, "exportProviders", json, (rs, c) -> record("provider",
+                stream(h, Sql.EXPORT_PROVIDERS, json, (rs, c) -> record("provider",
                         "providerId", rs.getString("provider_id"), "baseUrl", rs.getString("base_url"),
                         "enabled", rs.getBoolean("enabled"),
                         "modelPreferences", Json.read(rs.getString("model_preferences"))));
@@ -66,10 +72,10 @@ final class UserData {
         });
     }
 
-    private long stream(Handle h, String statement, JsonGenerator json,
+    private long stream(Handle h, Sql statement, JsonGenerator json,
                         org.jdbi.v3.core.mapper.RowMapper<Map<String, Object>> toRecord) {
         long[] count = {0};
-        h.createQuery(sql().get(statement))
+        h.createQuery(ctx.sql(statement))
                 .bind("userId", userId)
                 .setFetchSize(FETCH_SIZE)
                 .map(toRecord)
@@ -141,9 +147,12 @@ final class UserData {
 
     void erase() {
         ctx.write("erase a user", h -> {
-            for (String statement : List.of("eraseSearchCache", "eraseProviders", "eraseSettings", "eraseProfile",
-                    "eraseFacts", "eraseConversations", "eraseAttachments")) {
-                h.createUpdate(sql().get(statement)).bind("userId", userId).execute();
+            for (Sql statement : List.of(Sql.ERASE_SEARCH_CACHE, Sql.ERASE_PROVIDERS, Sql.ERASE_SETTINGS,
+                    Sql.ERASE_PROFILE, Sql.ERASE_FACTS, Sql.ERASE_CONVERSATIONS, Sql.ERASE_ATTACHMENTS)) {
+                h.createUpdate(ctx.sql(statement)).bind("userId", userId).execute();
+            }
+            for (MessageHook hook : ctx.hooks) {
+                hook.userErased(h, userId);
             }
             return null;
         });

@@ -1,4 +1,4 @@
--- Statements of the attachment repository. ${schema} qualifies tables.
+-- Attachments; owned by JdbcAttachments (links: attachment_link.sql). ${schema} qualifies tables.
 
 -- name: insert
 INSERT INTO ${schema}.attachment
@@ -8,16 +8,12 @@ VALUES (:id, :userId, :name, :mimeType, :sizeBytes, :sha256, :storageUri, :inlin
         NULL, NULL, NULL, :now, :now)
 
 -- name: byId
-SELECT id, user_id, name, mime_type, size_bytes, sha256, storage_uri, inline_data IS NOT NULL AS is_inline,
-       status, error_text, extracted_text, word_count, created_at, updated_at
-FROM ${schema}.attachment
-WHERE id = :id AND user_id = :userId
+SELECT ${attachmentColumns}
+FROM ${schema}.attachment a
+WHERE a.id = :id AND a.user_id = :userId
 
 -- name: inlineData
 SELECT inline_data FROM ${schema}.attachment WHERE id = :id AND user_id = :userId
-
--- name: exists
-SELECT 1 FROM ${schema}.attachment WHERE id = :id AND user_id = :userId
 
 -- name: transition
 UPDATE ${schema}.attachment
@@ -25,15 +21,8 @@ SET status = :to, error_text = :errorText, extracted_text = :extractedText, word
     updated_at = :now
 WHERE id = :id AND user_id = :userId AND status = :from
 
--- name: linkConversation
-INSERT INTO ${schema}.conversation_attachment (conversation_id, attachment_id, user_id, linked_at)
-VALUES (:conversationId, :attachmentId, :userId, :now)
-ON CONFLICT (conversation_id, attachment_id) DO NOTHING
-
 -- name: listForMessage
-SELECT a.id, a.user_id, a.name, a.mime_type, a.size_bytes, a.sha256, a.storage_uri,
-       a.inline_data IS NOT NULL AS is_inline, a.status, a.error_text, a.extracted_text, a.word_count,
-       a.created_at, a.updated_at
+SELECT ${attachmentColumns}
 FROM ${schema}.message_attachment ma
 JOIN ${schema}.attachment a ON a.id = ma.attachment_id
 WHERE ma.message_id = :messageId AND ma.user_id = :userId
@@ -41,9 +30,7 @@ ORDER BY a.id
 LIMIT :limit
 
 -- name: listForConversation
-SELECT a.id, a.user_id, a.name, a.mime_type, a.size_bytes, a.sha256, a.storage_uri,
-       a.inline_data IS NOT NULL AS is_inline, a.status, a.error_text, a.extracted_text, a.word_count,
-       a.created_at, a.updated_at
+SELECT ${attachmentColumns}
 FROM ${schema}.conversation_attachment ca
 JOIN ${schema}.attachment a ON a.id = ca.attachment_id
 WHERE ca.conversation_id = :conversationId AND ca.user_id = :userId
@@ -51,9 +38,7 @@ ORDER BY a.id
 LIMIT :limit
 
 -- name: orphans
-SELECT a.id, a.user_id, a.name, a.mime_type, a.size_bytes, a.sha256, a.storage_uri,
-       a.inline_data IS NOT NULL AS is_inline, a.status, a.error_text, a.extracted_text, a.word_count,
-       a.created_at, a.updated_at
+SELECT ${attachmentColumns}
 FROM ${schema}.attachment a
 WHERE a.user_id = :userId
   AND NOT EXISTS (SELECT 1 FROM ${schema}.message_attachment ma WHERE ma.attachment_id = a.id)

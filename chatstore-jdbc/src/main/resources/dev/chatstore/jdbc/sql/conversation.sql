@@ -1,5 +1,5 @@
--- Statements of the conversation repository. ${schema} qualifies tables; ${nextActivitySeq}
--- and ${forUpdate} come from the dialect (see dev.chatstore.jdbc.Dialect).
+-- Creating, listing and setting the attributes of conversations; owned by JdbcConversations. The
+-- row's counters, tip and read marker belong to ConversationLedger (ledger.sql).
 -- Listing order: pinned first, then activity_seq (newest activity) descending, id breaking ties.
 
 -- name: insertIfAbsent
@@ -12,49 +12,26 @@ VALUES (:id, :userId, :personaName, :title, :metadata, :provider, :model, :syste
         ${nextActivitySeq}, :now, :now)
 ON CONFLICT (user_id, persona_id) DO NOTHING
 
--- name: byId
-SELECT id, user_id, persona_id, title, metadata, provider, model, system_prompt, pinned, archived,
-       message_count, last_message_at, last_message_preview, unread_count, active_tip_id, activity_seq,
-       created_at, updated_at
-FROM ${schema}.conversation
-WHERE id = :id AND user_id = :userId
-
 -- name: byPersona
-SELECT id, user_id, persona_id, title, metadata, provider, model, system_prompt, pinned, archived,
-       message_count, last_message_at, last_message_preview, unread_count, active_tip_id, activity_seq,
-       created_at, updated_at
-FROM ${schema}.conversation
-WHERE user_id = :userId AND persona_id = :personaName
-
--- name: exists
-SELECT 1 FROM ${schema}.conversation WHERE id = :id AND user_id = :userId
-
--- name: lockForWrite
-SELECT last_seq, read_seq, active_tip_id, metadata FROM ${schema}.conversation
-WHERE id = :id AND user_id = :userId ${forUpdate}
+SELECT ${conversationColumns}
+FROM ${schema}.conversation c
+WHERE c.user_id = :userId AND c.persona_id = :personaName
 
 -- name: pageAbove
-SELECT id, user_id, persona_id, title, metadata, provider, model, system_prompt, pinned, archived,
-       message_count, last_message_at, last_message_preview, unread_count, active_tip_id, activity_seq,
-       created_at, updated_at
-FROM ${schema}.conversation
-WHERE user_id = :userId AND archived = :archived
-  AND (pinned, activity_seq, id) > (:pinned, :activitySeq, :id)
-ORDER BY pinned ASC, activity_seq ASC, id ASC
+SELECT ${conversationColumns}
+FROM ${schema}.conversation c
+WHERE c.user_id = :userId AND c.archived = :archived
+  AND (c.pinned, c.activity_seq, c.id) > (:pinned, :activitySeq, :id)
+ORDER BY c.pinned ASC, c.activity_seq ASC, c.id ASC
 LIMIT :limit
 
 -- name: pageBelow
-SELECT id, user_id, persona_id, title, metadata, provider, model, system_prompt, pinned, archived,
-       message_count, last_message_at, last_message_preview, unread_count, active_tip_id, activity_seq,
-       created_at, updated_at
-FROM ${schema}.conversation
-WHERE user_id = :userId AND archived = :archived
-  AND (pinned, activity_seq, id) < (:pinned, :activitySeq, :id)
-ORDER BY pinned DESC, activity_seq DESC, id DESC
+SELECT ${conversationColumns}
+FROM ${schema}.conversation c
+WHERE c.user_id = :userId AND c.archived = :archived
+  AND (c.pinned, c.activity_seq, c.id) < (:pinned, :activitySeq, :id)
+ORDER BY c.pinned DESC, c.activity_seq DESC, c.id DESC
 LIMIT :limit
-
--- name: personaDisplayName
-SELECT display_name FROM ${schema}.persona WHERE name = :name
 
 -- name: rename
 UPDATE ${schema}.conversation SET title = :title, updated_at = :now
@@ -80,38 +57,6 @@ WHERE id = :id AND user_id = :userId
 UPDATE ${schema}.conversation SET archived = :archived, updated_at = :now
 WHERE id = :id AND user_id = :userId
 
--- name: markRead
-UPDATE ${schema}.conversation SET read_seq = last_seq, unread_count = 0, updated_at = :now
-WHERE id = :id AND user_id = :userId
-
--- name: setTip
-UPDATE ${schema}.conversation SET active_tip_id = :tipId, updated_at = :now
-WHERE id = :id
-
+-- Messages and attachment links go with it (ON DELETE CASCADE).
 -- name: delete
 DELETE FROM ${schema}.conversation WHERE id = :id AND user_id = :userId
-
--- name: recordAppend
-UPDATE ${schema}.conversation
-SET last_seq = :lastSeq, message_count = message_count + :added, last_message_at = :now,
-    last_message_preview = :preview, unread_count = unread_count + :unread, active_tip_id = :tipId,
-    activity_seq = ${nextActivitySeq}, updated_at = :now
-WHERE id = :id AND user_id = :userId
-
--- name: recordDelete
-UPDATE ${schema}.conversation
-SET message_count = message_count - 1,
-    unread_count = unread_count - :unread,
-    active_tip_id = :tipId,
-    last_message_at = (SELECT m.created_at FROM ${schema}.message m
-                       WHERE m.conversation_id = :id ORDER BY m.seq DESC LIMIT 1),
-    last_message_preview = (SELECT substr(m.content, 1, 200) FROM ${schema}.message m
-                            WHERE m.conversation_id = :id ORDER BY m.seq DESC LIMIT 1),
-    updated_at = :now
-WHERE id = :id
-
--- name: refreshPreview
-UPDATE ${schema}.conversation
-SET last_message_preview = (SELECT substr(m.content, 1, 200) FROM ${schema}.message m
-                            WHERE m.conversation_id = :id ORDER BY m.seq DESC LIMIT 1)
-WHERE id = :id

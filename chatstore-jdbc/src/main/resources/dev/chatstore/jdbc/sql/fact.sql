@@ -9,33 +9,30 @@ VALUES (:id, :userId, :category, :content, :confidence, TRUE, :sourceConversatio
         :now, :now)
 
 -- name: byId
-SELECT id, user_id, category, content, confidence, active, source_conversation_id, source_message_id,
-       created_at, updated_at
-FROM ${schema}.memory_fact
-WHERE id = :id AND user_id = :userId
+SELECT ${factColumns}
+FROM ${schema}.memory_fact f
+WHERE f.id = :id AND f.user_id = :userId
 
 -- name: pageLower
-SELECT id, user_id, category, content, confidence, active, source_conversation_id, source_message_id,
-       created_at, updated_at
-FROM ${schema}.memory_fact
-WHERE user_id = :userId
-  AND (:category IS NULL OR category = :category)
-  AND (active OR NOT :activeOnly)
-  AND confidence >= :minConfidence
-  AND (confidence, id) < (:confidence, :id)
-ORDER BY confidence DESC, id DESC
+SELECT ${factColumns}
+FROM ${schema}.memory_fact f
+WHERE f.user_id = :userId
+  AND (:category IS NULL OR f.category = :category)
+  AND (f.active OR NOT :activeOnly)
+  AND f.confidence >= :minConfidence
+  AND (f.confidence, f.id) < (:confidence, :id)
+ORDER BY f.confidence DESC, f.id DESC
 LIMIT :limit
 
 -- name: pageHigher
-SELECT id, user_id, category, content, confidence, active, source_conversation_id, source_message_id,
-       created_at, updated_at
-FROM ${schema}.memory_fact
-WHERE user_id = :userId
-  AND (:category IS NULL OR category = :category)
-  AND (active OR NOT :activeOnly)
-  AND confidence >= :minConfidence
-  AND (confidence, id) > (:confidence, :id)
-ORDER BY confidence ASC, id ASC
+SELECT ${factColumns}
+FROM ${schema}.memory_fact f
+WHERE f.user_id = :userId
+  AND (:category IS NULL OR f.category = :category)
+  AND (f.active OR NOT :activeOnly)
+  AND f.confidence >= :minConfidence
+  AND (f.confidence, f.id) > (:confidence, :id)
+ORDER BY f.confidence ASC, f.id ASC
 LIMIT :limit
 
 -- name: update

@@ -20,17 +20,15 @@ ON CONFLICT (name) DO UPDATE SET
     updated_at = excluded.updated_at
 
 -- name: byName
-SELECT id, name, display_name, avatar_url, description, category, system_instructions, personality_traits,
-       suggested_openers, greeting, status, created_at, updated_at
-FROM ${schema}.persona
-WHERE name = :name
+SELECT ${personaColumns}
+FROM ${schema}.persona p
+WHERE p.name = :name
 
 -- name: list
-SELECT id, name, display_name, avatar_url, description, category, system_instructions, personality_traits,
-       suggested_openers, greeting, status, created_at, updated_at
-FROM ${schema}.persona
-WHERE (:status IS NULL OR status = :status) AND (:category IS NULL OR category = :category)
-ORDER BY name
+SELECT ${personaColumns}
+FROM ${schema}.persona p
+WHERE (:status IS NULL OR p.status = :status) AND (:category IS NULL OR p.category = :category)
+ORDER BY p.name
 LIMIT :limit
 
 -- name: setStatus

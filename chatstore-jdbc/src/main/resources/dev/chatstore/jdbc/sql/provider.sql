@@ -20,15 +20,15 @@ ON CONFLICT (user_id, provider_id) DO UPDATE SET
     updated_at = excluded.updated_at
 
 -- name: byId
-SELECT provider_id, base_url, enabled, model_preferences, api_key_key_id, created_at, updated_at
-FROM ${schema}.provider_config
-WHERE user_id = :userId AND provider_id = :providerId
+SELECT ${providerColumns}
+FROM ${schema}.provider_config pc
+WHERE pc.user_id = :userId AND pc.provider_id = :providerId
 
 -- name: list
-SELECT provider_id, base_url, enabled, model_preferences, api_key_key_id, created_at, updated_at
-FROM ${schema}.provider_config
-WHERE user_id = :userId
-ORDER BY provider_id
+SELECT ${providerColumns}
+FROM ${schema}.provider_config pc
+WHERE pc.user_id = :userId
+ORDER BY pc.provider_id
 
 -- name: apiKey
 SELECT api_key_ciphertext, api_key_iv, api_key_key_id

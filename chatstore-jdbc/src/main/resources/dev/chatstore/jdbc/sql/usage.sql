@@ -17,9 +17,6 @@ FROM ${schema}.message
 WHERE user_id = :userId AND created_at >= :from AND created_at < :to AND model_name IS NOT NULL
 GROUP BY model_name
 
--- name: conversationExists
-SELECT 1 FROM ${schema}.conversation WHERE id = :id AND user_id = :userId
-
 -- name: conversationTokens
 SELECT COALESCE(SUM(prompt_tokens), 0) AS prompt_tokens,
        COALESCE(SUM(completion_tokens), 0) AS completion_tokens

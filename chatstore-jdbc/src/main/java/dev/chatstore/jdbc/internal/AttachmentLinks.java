@@ -1,0 +1,84 @@
+package dev.chatstore.jdbc.internal;
+
+import dev.chatstore.NotFoundException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Links of attachments to messages and conversations, written in the transaction of the append or
+ * link that makes them. Thread-safe (stateless).
+ */
+final class AttachmentLinks {
+    enum Sql implements SqlStatement {
+        ATTACHMENT_EXISTS, LINK_MESSAGE, LINK_CONVERSATION;
+
+        @Override
+        public String catalog() {
+            return "attachment_link";
+        }
+    }
+
+    private final StoreContext ctx;
+
+    AttachmentLinks(StoreContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * @param known ids already found to be the user's in this transaction; the new ones are added
+     * @throws NotFoundException for the first of {@code attachmentIds} that is not the user's
+     */
+    void requireOwned(Handle h, String userId, Collection<String> attachmentIds, Set<String> known) {
+        for (String id : attachmentIds) {
+            if (!known.contains(id) && h.createQuery(ctx.sql(Sql.ATTACHMENT_EXISTS))
+                    .bind("id", id)
+                    .bind("userId", userId)
+                    .mapTo(Integer.class).findOne().isEmpty()) {
+                throw new NotFoundException("No attachment " + id);
+            }
+            known.add(id);
+        }
+    }
+
+    /** Links the user's attachment to a conversation; false if it was linked already. */
+    boolean linkToConversation(Handle h, String userId, String conversationId, String attachmentId, Instant now) {
+        return h.createUpdate(ctx.sql(Sql.LINK_CONVERSATION))
+                .bind("conversationId", conversationId)
+                .bind("attachmentId", attachmentId)
+                .bind("userId", userId)
+                .bind("now", now)
+                .execute() > 0;
+    }
+
+    /** A batch of links from appended messages to their attachments (and their conversation). */
+    final class Batch {
+        private final PreparedBatch messageLinks;
+        private final PreparedBatch conversationLinks;
+        private final String userId;
+        private final Instant now;
+
+        Batch(Handle h, String userId, Instant now) {
+            this.messageLinks = h.prepareBatch(ctx.sql(Sql.LINK_MESSAGE));
+            this.conversationLinks = h.prepareBatch(ctx.sql(Sql.LINK_CONVERSATION));
+            this.userId = userId;
+            this.now = now;
+        }
+
+        void add(String conversationId, String messageId, String attachmentId) {
+            messageLinks.bind("messageId", messageId).bind("attachmentId", attachmentId).bind("userId", userId).add();
+            conversationLinks.bind("conversationId", conversationId).bind("attachmentId", attachmentId)
+                    .bind("userId", userId).bind("now", now).add();
+        }
+
+        /** Runs the links; after the messages, whose foreign keys they need. */
+        void execute() {
+            if (messageLinks.size() > 0) {
+                messageLinks.execute();
+                conversationLinks.execute();
+            }
+        }
+    }
+}

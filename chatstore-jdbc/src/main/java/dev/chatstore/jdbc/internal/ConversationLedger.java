@@ -1,0 +1,139 @@
+package dev.chatstore.jdbc.internal;
+
+import dev.chatstore.Conversation;
+import dev.chatstore.Limits;
+import dev.chatstore.NotFoundException;
+import dev.chatstore.jdbc.internal.Rows.ConversationRow;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/**
+ * The one owner of the conversation row's state that messages change: its sequence, counters, tip,
+ * preview and read marker. Every write that changes a conversation's messages or counters first
+ * calls {@link #lock} (PostgreSQL {@code FOR UPDATE}; SQLite's single IMMEDIATE writer) and only
+ * then reads what it will change, so concurrent writers queue on the row instead of acting on
+ * stale reads. Methods take the caller's transaction's handle. Thread-safe (stateless).
+ */
+final class ConversationLedger {
+    enum Sql implements SqlStatement {
+        FIND, EXISTS, LOCK, RECORD_APPEND, RECORD_DELETE, SET_TIP, REFRESH_PREVIEW, MARK_READ;
+
+        @Override
+        public String catalog() {
+            return "ledger";
+        }
+    }
+
+    /** The row's state as read under its lock. */
+    record Locked(String id, long lastSeq, long readSeq, String tipId, String metadata) {
+    }
+
+    private final StoreContext ctx;
+    private final RowMapper<ConversationRow> mapper;
+
+    ConversationLedger(StoreContext ctx) {
+        this.ctx = ctx;
+        this.mapper = Rows.conversation(ctx.dialect);
+    }
+
+    /**
+     * Locks the user's conversation for the rest of the transaction and reads its state.
+     *
+     * @throws NotFoundException if the user has no such conversation
+     */
+    Locked lock(Handle h, String userId, String conversationId) {
+        return h.createQuery(ctx.sql(Sql.LOCK))
+                .bind("id", conversationId)
+                .bind("userId", userId)
+                .map((rs, c) -> new Locked(conversationId, rs.getLong("last_seq"), rs.getLong("read_seq"),
+                        rs.getString("active_tip_id"), rs.getString("metadata")))
+                .findOne()
+                .orElseThrow(() -> notFound(conversationId));
+    }
+
+    Optional<ConversationRow> find(Handle h, String userId, String conversationId) {
+        return h.createQuery(ctx.sql(Sql.FIND))
+                .bind("id", conversationId)
+                .bind("userId", userId)
+                .map(mapper).findOne();
+    }
+
+    /** The conversation as it is now; for reads after a write in the same transaction. */
+    Conversation require(Handle h, String userId, String conversationId) {
+        return find(h, userId, conversationId).orElseThrow(() -> notFound(conversationId)).conversation();
+    }
+
+    boolean exists(Handle h, String userId, String conversationId) {
+        return h.createQuery(ctx.sql(Sql.EXISTS))
+                .bind("id", conversationId)
+                .bind("userId", userId)
+                .mapTo(Integer.class).findOne().isPresent();
+    }
+
+    /** @throws NotFoundException if the user has no such conversation */
+    void requireExists(Handle h, String userId, String conversationId) {
+        if (!exists(h, userId, conversationId)) {
+            throw notFound(conversationId);
+        }
+    }
+
+    /**
+     * Records appended messages: {@code lastSeq} is the highest sequence now used, {@code newest}
+     * the last appended message's content and {@code tipId} its id.
+     */
+    void recordAppend(Handle h, String userId, Locked row, long lastSeq, long unread, String newest, String tipId,
+                      Instant now) {
+        h.createUpdate(ctx.sql(Sql.RECORD_APPEND))
+                .bind("id", row.id())
+                .bind("userId", userId)
+                .bind("lastSeq", lastSeq)
+                .bind("added", lastSeq - row.lastSeq())
+                .bind("unread", unread)
+                .bind("preview", preview(newest))
+                .bind("tipId", tipId)
+                .bind("now", now)
+                .execute();
+    }
+
+    /** Records that one message was deleted; the newest remaining message gives time and preview. */
+    void recordDelete(Handle h, String userId, Locked row, boolean wasUnread, String tipId, Instant now) {
+        h.createUpdate(ctx.sql(Sql.RECORD_DELETE))
+                .bind("id", row.id())
+                .bind("userId", userId)
+                .bind("unread", wasUnread ? 1 : 0)
+                .bind("tipId", tipId)
+                .bind("now", now)
+                .execute();
+    }
+
+    void setTip(Handle h, String userId, Locked row, String tipId, Instant now) {
+        h.createUpdate(ctx.sql(Sql.SET_TIP))
+                .bind("id", row.id())
+                .bind("userId", userId)
+                .bind("tipId", tipId)
+                .bind("now", now)
+                .execute();
+    }
+
+    /** After a message's content changed: the preview follows the newest message. */
+    void refreshPreview(Handle h, String userId, Locked row) {
+        h.createUpdate(ctx.sql(Sql.REFRESH_PREVIEW)).bind("id", row.id()).bind("userId", userId).execute();
+    }
+
+    void markRead(Handle h, String userId, Locked row, Instant now) {
+        h.createUpdate(ctx.sql(Sql.MARK_READ)).bind("id", row.id()).bind("userId", userId).bind("now", now).execute();
+    }
+
+    /** The first {@link Limits#PREVIEW_LENGTH} code points, as SQL's substr counts them. */
+    static String preview(String content) {
+        int codePoints = content.codePointCount(0, content.length());
+        return codePoints <= Limits.PREVIEW_LENGTH ? content
+                : content.substring(0, content.offsetByCodePoints(0, Limits.PREVIEW_LENGTH));
+    }
+
+    static NotFoundException notFound(String conversationId) {
+        return new NotFoundException("No conversation " + conversationId);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.chatstore.jdbc.internal;
+
+import dev.chatstore.Feedback;
+import dev.chatstore.Message;
+import dev.chatstore.NotFoundException;
+import dev.chatstore.jdbc.JsonText;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Message rows: insert, read, page, edit and delete them, in the caller's transaction. Writes that
+ * change a conversation's messages lock the conversation first ({@link ConversationLedger#lock});
+ * this class only touches the message table. Thread-safe (stateless).
+ */
+final class MessageRows {
+    enum Sql implements SqlStatement {
+        INSERT, BY_ID, CONVERSATION_OF, BY_CLIENT_MESSAGE_ID, IS_IN_CONVERSATION, FIND_REPLY, PAGE_AFTER, PAGE_BEFORE,
+        EDIT_CONTENT, SET_FEEDBACK, REPARENT_CHILDREN, DELETE;
+
+        @Override
+        public String catalog() {
+            return "message";
+        }
+    }
+
+    /** A stored message with the fingerprint of the payload it was appended with (null without a client id). */
+    record Stored(Message message, String payloadHash) {
+    }
+
+    private final StoreContext ctx;
+    private final RowMapper<Message> mapper;
+
+    MessageRows(StoreContext ctx) {
+        this.ctx = ctx;
+        this.mapper = Rows.message(ctx.dialect);
+    }
+
+    RowMapper<Message> mapper() {
+        return mapper;
+    }
+
+    Optional<Message> find(Handle h, String userId, String messageId) {
+        return h.createQuery(ctx.sql(Sql.BY_ID))
+                .bind("id", messageId)
+                .bind("userId", userId)
+                .map(mapper).findOne();
+    }
+
+    /** @throws NotFoundException if the user has no such message */
+    Message require(Handle h, String userId, String messageId) {
+        return find(h, userId, messageId).orElseThrow(() -> notFound(messageId));
+    }
+
+    /** The conversation of the user's message, which never changes: what to lock before changing the message. */
+    Optional<String> conversationOf(Handle h, String userId, String messageId) {
+        return h.createQuery(ctx.sql(Sql.CONVERSATION_OF))
+                .bind("id", messageId)
+                .bind("userId", userId)
+                .mapTo(String.class).findOne();
+    }
+
+    Optional<Stored> byClientMessageId(Handle h, String userId, String conversationId, String clientMessageId) {
+        return h.createQuery(ctx.sql(Sql.BY_CLIENT_MESSAGE_ID))
+                .bind("conversationId", conversationId)
+                .bind("clientMessageId", clientMessageId)
+                .bind("userId", userId)
+                .map((rs, c) -> new Stored(Rows.message(ctx.dialect, rs), rs.getString("payload_hash")))
+                .findOne();
+    }
+
+    boolean isInConversation(Handle h, String userId, String messageId, String conversationId) {
+        return h.createQuery(ctx.sql(Sql.IS_IN_CONVERSATION))
+                .bind("id", messageId)
+                .bind("conversationId", conversationId)
+                .bind("userId", userId)
+                .mapTo(Integer.class).findOne().isPresent();
+    }
+
+    Optional<Message> findReply(Handle h, String userId, String messageId) {
+        return h.createQuery(ctx.sql(Sql.FIND_REPLY))
+                .bind("id", messageId)
+                .bind("userId", userId)
+                .map(mapper).findOne();
+    }
+
+    /** Up to {@code limit} messages past {@code seq}: newer ones oldest first, or older ones newest first. */
+    List<Message> page(Handle h, String conversationId, long seq, boolean newer, int limit) {
+        return h.createQuery(ctx.sql(newer ? Sql.PAGE_AFTER : Sql.PAGE_BEFORE))
+                .bind("conversationId", conversationId)
+                .bind("seq", seq)
+                .bind("limit", limit)
+                .map(mapper).list();
+    }
+
+    /** A batch of message inserts, sent as one JDBC batch. */
+    PreparedBatch insertBatch(Handle h) {
+        return h.prepareBatch(ctx.sql(Sql.INSERT));
+    }
+
+    void addInsert(PreparedBatch rows, String userId, Message m, String payloadHash) {
+        rows.bind("id", m.id())
+                .bind("conversationId", m.conversationId())
+                .bind("userId", userId)
+                .bind("seq", m.seq())
+                .bind("parentId", m.parentId())
+                .bind("role", m.role().wireName())
+                .bind("type", m.type().wireName())
+                .bind("content", m.content())
+                .bindByType("mediaRefs", Json.writeStrings(m.media().refs()), JsonText.class)
+                .bind("audioRef", m.media().audioRef())
+                .bind("audioDurationMs", m.media().audioDurationMs())
+                .bind("modelName", m.usage().model())
+                .bind("promptTokens", m.usage().promptTokens())
+                .bind("completionTokens", m.usage().completionTokens())
+                .bind("toolCallId", m.toolCallId())
+                .bind("metadata", Json.write(m.metadata()))
+                .bind("clientMessageId", m.clientMessageId())
+                .bind("payloadHash", payloadHash)
+                .bind("replyToId", m.replyToId())
+                .bind("now", m.createdAt())
+                .add();
+    }
+
+    /** @return whether the message was there to edit */
+    boolean editContent(Handle h, String userId, String messageId, String content, Instant now) {
+        return h.createUpdate(ctx.sql(Sql.EDIT_CONTENT))
+                .bind("id", messageId)
+                .bind("userId", userId)
+                .bind("content", content)
+                .bind("now", now)
+                .execute() > 0;
+    }
+
+    /** @return whether the message was there */
+    boolean setFeedback(Handle h, String userId, String messageId, Feedback feedback) {
+        return h.createUpdate(ctx.sql(Sql.SET_FEEDBACK))
+                .bind("id", messageId)
+                .bind("userId", userId)
+                .bind("rating", feedback.rating() == null ? null : feedback.rating().wireName())
+                .bind("mistake", feedback.mistake())
+                .bind("mistakeNote", feedback.mistakeNote())
+                .execute() > 0;
+    }
+
+    /**
+     * Deletes the message after moving its children up to its parent, so branches stay connected.
+     *
+     * @return whether this call deleted it
+     */
+    boolean delete(Handle h, String userId, Message message) {
+        h.createUpdate(ctx.sql(Sql.REPARENT_CHILDREN))
+                .bind("id", message.id())
+                .bind("newParentId", message.parentId())
+                .bind("userId", userId)
+                .execute();
+        return h.createUpdate(ctx.sql(Sql.DELETE)).bind("id", message.id()).bind("userId", userId).execute() > 0;
+    }
+
+    static NotFoundException notFound(String messageId) {
+        return new NotFoundException("No message " + messageId);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.chatstore.jdbc.internal;
+
+import dev.chatstore.jdbc.Dialect;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Every statement the engine runs, loaded and checked once when a store opens: the dialect's
+ * values ({@code ${schema}}, {@code ${nextActivitySeq}}, {@code ${forUpdate}}) and the column lists
+ * of {@code columns.sql} ({@code ${messageColumns}} …) are substituted, a dialect's own SQL replaces
+ * the engine's statement of the same name, and each catalog must hold exactly the statements its
+ * owner declares. Immutable and thread-safe.
+ */
+final class SqlStatements {
+    static final String ENGINE_SQL = "dev/chatstore/jdbc/sql/";
+
+    private final Map<SqlStatement, String> sql;
+
+    private SqlStatements(Map<SqlStatement, String> sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * @param owners one enum per catalog
+     * @throws IllegalStateException if a file, statement or placeholder is missing, a statement is
+     *                               not declared by its owner, or an override names no statement
+     */
+    static SqlStatements load(Dialect dialect, List<Class<? extends SqlStatement>> owners) {
+        Map<String, String> placeholders = new HashMap<>(Map.of("schema", dialect.schema(),
+                "nextActivitySeq", dialect.nextActivitySeq(), "forUpdate", dialect.forUpdate()));
+        placeholders.putAll(SqlCatalog.load(ENGINE_SQL + "columns.sql", placeholders).statements());
+        Map<SqlStatement, String> all = new HashMap<>();
+        for (Class<? extends SqlStatement> owner : owners) {
+            List<SqlStatement> declared = Arrays.asList(owner.getEnumConstants());
+            String catalog = declared.get(0).catalog();
+            Map<String, String> statements = new HashMap<>(
+                    SqlCatalog.load(ENGINE_SQL + catalog + ".sql", placeholders).statements());
+            applyOverrides(dialect, catalog, placeholders, statements);
+            requireSameNames(owner, catalog, declared, statements.keySet());
+            declared.forEach(s -> all.put(s, statements.get(s.statementName())));
+        }
+        return new SqlStatements(Map.copyOf(all));
+    }
+
+    private static void applyOverrides(Dialect dialect, String catalog, Map<String, String> placeholders,
+                                       Map<String, String> statements) {
+        if (dialect.statementOverridesPath() == null) {
+            return;
+        }
+        String resource = dialect.statementOverridesPath() + "/" + catalog + ".sql";
+        if (SqlCatalog.class.getClassLoader().getResource(resource) == null) {
+            return;
+        }
+        SqlCatalog.load(resource, placeholders).statements().forEach((name, text) -> {
+            if (!statements.containsKey(name)) {
+                throw new IllegalStateException(resource + " overrides statement '" + name
+                        + "', which the engine's " + catalog + ".sql does not have");
+            }
+            statements.put(name, text);
+        });
+    }
+
+    private static void requireSameNames(Class<?> owner, String catalog, List<SqlStatement> declared,
+                                         Set<String> inFile) {
+        Set<String> wanted = declared.stream().map(SqlStatement::statementName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> missing = new TreeSet<>(wanted);
+        missing.removeAll(inFile);
+        Set<String> unused = new TreeSet<>(inFile);
+        unused.removeAll(wanted);
+        if (!missing.isEmpty() || !unused.isEmpty()) {
+            throw new IllegalStateException(catalog + ".sql and " + owner.getName() + " disagree: missing from the file "
+                    + missing + ", not declared by the owner " + unused);
+        }
+    }
+
+    String get(SqlStatement statement) {
+        return sql.get(statement);
+    }
+}

@@ -1,0 +1,28 @@
+-- The column list of each entity, one place each: statements use them as ${messageColumns} etc.
+-- with the table aliased as shown (FROM ${schema}.message m). Fragments, not statements: the
+-- engine substitutes them into the other catalogs when they load.
+
+-- name: messageColumns
+m.id, m.conversation_id, m.seq, m.parent_id, m.role, m.type, m.content, m.media_refs, m.audio_ref,
+m.audio_duration_ms, m.model_name, m.prompt_tokens, m.completion_tokens, m.tool_call_id, m.metadata,
+m.client_message_id, m.reply_to_id, m.rating, m.mistake, m.mistake_note, m.created_at, m.edited_at
+
+-- name: conversationColumns
+c.id, c.user_id, c.persona_id, c.title, c.metadata, c.provider, c.model, c.system_prompt, c.pinned, c.archived,
+c.message_count, c.last_message_at, c.last_message_preview, c.unread_count, c.active_tip_id, c.activity_seq,
+c.created_at, c.updated_at
+
+-- name: attachmentColumns
+a.id, a.user_id, a.name, a.mime_type, a.size_bytes, a.sha256, a.storage_uri, a.inline_data IS NOT NULL AS is_inline,
+a.status, a.error_text, a.extracted_text, a.word_count, a.created_at, a.updated_at
+
+-- name: factColumns
+f.id, f.user_id, f.category, f.content, f.confidence, f.active, f.source_conversation_id, f.source_message_id,
+f.created_at, f.updated_at
+
+-- name: personaColumns
+p.id, p.name, p.display_name, p.avatar_url, p.description, p.category, p.system_instructions, p.personality_traits,
+p.suggested_openers, p.greeting, p.status, p.created_at, p.updated_at
+
+-- name: providerColumns
+pc.provider_id, pc.base_url, pc.enabled, pc.model_preferences, pc.api_key_key_id, pc.created_at, pc.updated_at

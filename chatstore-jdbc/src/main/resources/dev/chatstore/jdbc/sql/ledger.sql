@@ -1,0 +1,48 @@
+-- The conversation row: read it, lock it, and keep its counters, tip, preview and read marker.
+-- Owned by ConversationLedger. ${forUpdate} locks the row where writers are not serialized anyway.
+
+-- name: find
+SELECT ${conversationColumns}
+FROM ${schema}.conversation c
+WHERE c.id = :id AND c.user_id = :userId
+
+-- name: exists
+SELECT 1 FROM ${schema}.conversation WHERE id = :id AND user_id = :userId
+
+-- name: lock
+SELECT last_seq, read_seq, active_tip_id, metadata FROM ${schema}.conversation
+WHERE id = :id AND user_id = :userId ${forUpdate}
+
+-- name: recordAppend
+UPDATE ${schema}.conversation
+SET last_seq = :lastSeq, message_count = message_count + :added, last_message_at = :now,
+    last_message_preview = :preview, unread_count = unread_count + :unread, active_tip_id = :tipId,
+    activity_seq = ${nextActivitySeq}, updated_at = :now
+WHERE id = :id AND user_id = :userId
+
+-- The newest remaining message gives the last-message time and preview.
+-- name: recordDelete
+UPDATE ${schema}.conversation
+SET message_count = message_count - 1,
+    unread_count = unread_count - :unread,
+    active_tip_id = :tipId,
+    last_message_at = (SELECT m.created_at FROM ${schema}.message m
+                       WHERE m.conversation_id = :id ORDER BY m.seq DESC LIMIT 1),
+    last_message_preview = (SELECT substr(m.content, 1, 200) FROM ${schema}.message m
+                            WHERE m.conversation_id = :id ORDER BY m.seq DESC LIMIT 1),
+    updated_at = :now
+WHERE id = :id AND user_id = :userId
+
+-- name: setTip
+UPDATE ${schema}.conversation SET active_tip_id = :tipId, updated_at = :now
+WHERE id = :id AND user_id = :userId
+
+-- name: refreshPreview
+UPDATE ${schema}.conversation
+SET last_message_preview = (SELECT substr(m.content, 1, 200) FROM ${schema}.message m
+                            WHERE m.conversation_id = :id ORDER BY m.seq DESC LIMIT 1)
+WHERE id = :id AND user_id = :userId
+
+-- name: markRead
+UPDATE ${schema}.conversation SET read_seq = last_seq, unread_count = 0, updated_at = :now
+WHERE id = :id AND user_id = :userId

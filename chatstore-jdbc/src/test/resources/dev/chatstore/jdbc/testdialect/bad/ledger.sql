@@ -1,0 +1,2 @@
+-- name: noSuchStatement
+SELECT 1
