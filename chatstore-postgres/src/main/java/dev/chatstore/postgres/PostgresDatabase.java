@@ -1,15 +1,28 @@
 package dev.chatstore.postgres;
 
 import dev.chatstore.jdbc.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionException;
 
 /**
- * Transactions on the application's DataSource, at its default isolation (READ COMMITTED in
- * PostgreSQL); the engine's row locks make appends exact at that level. The DataSource belongs to
- * the application and stays open. Thread-safe.
+ * Transactions on the application's DataSource that chatstore begins, configures and commits
+ * itself, whatever the pool's defaults: writes at READ COMMITTED (the engine's row locks make them
+ * exact there, and a pool defaulting to SERIALIZABLE would fail concurrent appends instead of
+ * queueing them), reads at REPEATABLE READ, read only (one snapshot across all of a read's
+ * statements, e.g. an export). The connection's autocommit is switched off for the transaction and
+ * back on afterwards, so a pool with {@code autoCommit=false} neither loses commits nor confuses
+ * Jdbi. The DataSource belongs to the application and stays open. Thread-safe.
  */
 final class PostgresDatabase implements Database {
+    private static final String WRITE = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED, READ WRITE";
+    private static final String READ = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+
+    /** Whether this thread is inside one of this store's transactions (Jdbi hands a nested call the same handle). */
+    private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
     private final Jdbi jdbi;
 
     PostgresDatabase(Jdbi jdbi) {
@@ -18,12 +31,71 @@ final class PostgresDatabase implements Database {
 
     @Override
     public <T> T write(HandleCallback<T, RuntimeException> work) {
-        return jdbi.inTransaction(work);
+        return jdbi.withHandle(h -> inTransaction(h, WRITE, work));
     }
 
     @Override
     public <T> T read(HandleCallback<T, RuntimeException> work) {
-        return jdbi.inTransaction(work);
+        return jdbi.withHandle(h -> inTransaction(h, READ, work));
+    }
+
+    private <T> T inTransaction(Handle h, String characteristics, HandleCallback<T, RuntimeException> work) {
+        if (inTransaction.get()) {
+            // A nested call runs in the enclosing transaction, as it would with Jdbi's own handler.
+            return work.withHandle(h);
+        }
+        inTransaction.set(true);
+        try {
+            return inOwnTransaction(h, characteristics, work);
+        } finally {
+            inTransaction.set(false);
+        }
+    }
+
+    private static <T> T inOwnTransaction(Handle h, String characteristics, HandleCallback<T, RuntimeException> work) {
+        Connection c = h.getConnection();
+        try {
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new TransactionException("Failed to begin a transaction", e);
+        }
+        try {
+            h.execute(characteristics);
+            T result = work.withHandle(h);
+            // Connection.commit, not a COMMIT statement: pgjdbc reports a transaction the server
+            // rolled back instead of committing.
+            c.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollback(c, e);
+            throw e;
+        } catch (SQLException e) {
+            rollback(c, e);
+            throw new TransactionException("Failed to commit", e);
+        } finally {
+            restoreAutoCommit(c);
+        }
+    }
+
+    /**
+     * Outside a transaction this changes only the driver's flag. If the connection broke, the
+     * transaction's outcome is already known (and thrown, if it failed); the pool discards the
+     * broken connection when it comes back.
+     */
+    private static void restoreAutoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // See above: reporting it would turn a committed write into a reported failure.
+        }
+    }
+
+    private static void rollback(Connection c, Throwable failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     @Override

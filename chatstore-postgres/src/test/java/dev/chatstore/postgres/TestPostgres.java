@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -19,6 +21,7 @@ public final class TestPostgres {
     private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36);
     private static DataSource dataSource;
     private static EmbeddedPostgres embedded;
+    private static final Map<String, DataSource> POOLS = new HashMap<>();
 
     private TestPostgres() {
     }
@@ -37,6 +40,28 @@ public final class TestPostgres {
             dataSource = new HikariDataSource(config);
         }
         return dataSource;
+    }
+
+    /**
+     * A further pool on the same server configured as services configure theirs, e.g. HikariCP's
+     * {@code autoCommit=false} or a default isolation of {@code TRANSACTION_SERIALIZABLE}; one per
+     * configuration, kept for the test JVM.
+     */
+    public static synchronized DataSource pool(boolean autoCommit, String isolation) {
+        return POOLS.computeIfAbsent(autoCommit + "/" + isolation, key -> {
+            HikariConfig config = new HikariConfig();
+            String url = System.getenv("CHATSTORE_PG_URL");
+            if (url != null && !url.isBlank()) {
+                config.setJdbcUrl(url);
+            } else {
+                config.setDataSource(embedded().getPostgresDatabase());
+            }
+            config.setMaximumPoolSize(10);
+            config.setAutoCommit(autoCommit);
+            config.setTransactionIsolation(isolation);
+            config.setPoolName("chatstore-test-" + (autoCommit ? "autocommit-" : "manual-") + isolation);
+            return new HikariDataSource(config);
+        });
     }
 
     /** The embedded server (started on first use); not available when an external server is configured. */

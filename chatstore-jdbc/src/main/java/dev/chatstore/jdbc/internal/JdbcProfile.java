@@ -69,8 +69,12 @@ final class JdbcProfile implements Profile {
 
     @Override
     public Optional<UserProfile> get() {
-        return ctx.read("read a user profile", h -> h.createQuery(ctx.sql(Sql.BY_USER))
-                .bind("userId", userId).map(mapper).findOne());
+        return ctx.read("read a user profile", this::find);
+    }
+
+    /** The profile, read in the caller's transaction. */
+    Optional<UserProfile> find(Handle h) {
+        return h.createQuery(ctx.sql(Sql.BY_USER)).bind("userId", userId).map(mapper).findOne();
     }
 
     @Override

@@ -49,7 +49,7 @@ final class UserData {
         Check.notNull("out", out);
         return ctx.read("export a user's data", h -> {
             try (JsonGenerator json = Json.lines(out)) {
-                long profiles = new JdbcProfile(ctx, userId).get().map(p -> write(json, profile(p))).orElse(0L);
+                long profiles = new JdbcProfile(ctx, userId).find(h).map(p -> write(json, profile(p))).orElse(0L);
                 long conversations = stream(h, Sql.EXPORT_CONVERSATIONS, json,
                         (rs, c) -> conversation(Rows.conversation(ctx.dialect).map(rs, c).conversation()));
                 long messages = stream(h, Sql.EXPORT_MESSAGES, json, (rs, c) -> message(Rows.message(ctx.dialect, rs)));

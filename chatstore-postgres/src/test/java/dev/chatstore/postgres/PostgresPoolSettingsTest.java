@@ -1,0 +1,201 @@
+package dev.chatstore.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chatstore.Conversation;
+import dev.chatstore.Message;
+import dev.chatstore.NewConversation;
+import dev.chatstore.NewMessage;
+import dev.chatstore.PageRequest;
+import dev.chatstore.UserChats;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The store behaves the same whatever the application's pool defaults to: autocommit on or off,
+ * isolation READ COMMITTED, REPEATABLE READ or SERIALIZABLE. chatstore begins, configures and
+ * commits its own transactions. When one fails, look at {@code PostgresDatabase}.
+ */
+class PostgresPoolSettingsTest {
+
+    static Stream<Arguments> pools() {
+        List<Arguments> pools = new ArrayList<>();
+        for (boolean autoCommit : new boolean[] {true, false}) {
+            for (String isolation : List.of("TRANSACTION_READ_COMMITTED", "TRANSACTION_REPEATABLE_READ",
+                    "TRANSACTION_SERIALIZABLE")) {
+                pools.add(Arguments.of(autoCommit, isolation));
+            }
+        }
+        return pools.stream();
+    }
+
+    private static PostgresChatStore open(boolean autoCommit, String isolation) {
+        DataSource pool = TestPostgres.pool(autoCommit, isolation);
+        return PostgresChatStore.builder(pool).schema(TestPostgres.freshSchema()).build();
+    }
+
+    @ParameterizedTest(name = "autoCommit={0}, {1}")
+    @MethodSource("pools")
+    void aFreshSchemaMigratesAndEveryWriteIsCommitted(boolean autoCommit, String isolation) {
+        try (PostgresChatStore store = open(autoCommit, isolation);
+             PostgresChatStore observer = PostgresChatStore.builder(TestPostgres.dataSource())
+                     .schema(store.schema()).build()) {
+            UserChats alice = store.forUser("alice");
+            Conversation c = alice.conversations().create(NewConversation.titled("kept"));
+            alice.messages().append(c.id(), NewMessage.user("hi"));
+
+            Conversation seen = observer.forUser("alice").conversations().get(c.id()).orElseThrow();
+            assertThat(seen.messageCount()).as("a store on another pool sees the committed append").isEqualTo(1);
+            assertThat(store.admin().schemaVersion()).isEqualTo(store.admin().latestSchemaVersion());
+        }
+    }
+
+    @ParameterizedTest(name = "autoCommit={0}, {1}")
+    @MethodSource("pools")
+    void concurrentAppendsAndPatchesOfOneConversationAllSucceed(boolean autoCommit, String isolation)
+            throws Exception {
+        try (PostgresChatStore store = open(autoCommit, isolation)) {
+            UserChats alice = store.forUser("alice");
+            Conversation c = alice.conversations().create(NewConversation.titled("busy"));
+            int threads = 8;
+            int each = 15;
+            List<Callable<Void>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                work.add(() -> {
+                    for (int i = 0; i < each; i++) {
+                        alice.messages().append(c.id(), NewMessage.user("t" + thread + " m" + i));
+                        alice.conversations().patchMetadata(c.id(), Map.of("t" + thread + "_" + i, i));
+                    }
+                    return null;
+                });
+            }
+            runTogether(work);
+
+            Conversation after = alice.conversations().get(c.id()).orElseThrow();
+            assertThat(after.messageCount()).isEqualTo(threads * each);
+            assertThat(after.metadata()).as("every patch survived").hasSize(threads * each);
+            List<Long> seqs = alice.messages().oldestFirst(c.id(), PageRequest.first(200)).items().stream()
+                    .map(Message::seq).toList();
+            assertThat(seqs).as("gapless sequence").hasSize(threads * each)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, threads * each).boxed().toList());
+        }
+    }
+
+    @ParameterizedTest(name = "autoCommit={0}, {1}")
+    @MethodSource("pools")
+    void racingDeletesOfOneMessageDeleteItOnceAndKeepTheCountersExact(boolean autoCommit, String isolation)
+            throws Exception {
+        try (PostgresChatStore store = open(autoCommit, isolation)) {
+            UserChats alice = store.forUser("alice");
+            for (int trial = 0; trial < 10; trial++) {
+                Conversation c = alice.conversations().create(NewConversation.titled("trial " + trial));
+                alice.messages().append(c.id(), NewMessage.user("q"));
+                Message reply = alice.messages().append(c.id(), NewMessage.assistant("a")).message();
+                List<Boolean> deleted = runTogether(List.of(
+                        () -> alice.messages().delete(reply.id()),
+                        () -> alice.messages().delete(reply.id()),
+                        () -> alice.messages().delete(reply.id())));
+                assertThat(deleted).as("trial %d: exactly one delete removed it", trial).containsOnlyOnce(true);
+                Conversation after = alice.conversations().get(c.id()).orElseThrow();
+                assertThat(after.messageCount()).as("trial %d: message count", trial).isEqualTo(1);
+                assertThat(after.unreadCount()).as("trial %d: unread count", trial).isZero();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "autoCommit={0}, {1}")
+    @MethodSource("pools")
+    void anExportIsOneSnapshotWhileTheUserWrites(boolean autoCommit, String isolation) throws Exception {
+        try (PostgresChatStore store = open(autoCommit, isolation)) {
+            UserChats alice = store.forUser("alice");
+            for (int i = 0; i < 20; i++) {
+                Conversation c = alice.conversations().create(NewConversation.titled("c" + i));
+                alice.messages().append(c.id(), NewMessage.user("seed"));
+            }
+            AtomicBoolean exporting = new AtomicBoolean(true);
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            Future<Integer> writes = writer.submit(() -> {
+                int n = 0;
+                while (exporting.get()) {
+                    Conversation c = alice.conversations().create(NewConversation.titled("w" + n));
+                    alice.messages().appendAll(c.id(), List.of(NewMessage.user("x"), NewMessage.assistant("y")));
+                    n++;
+                }
+                return n;
+            });
+            try {
+                for (int run = 0; run < 5; run++) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    alice.exportTo(out);
+                    assertConsistent(out.toString(StandardCharsets.UTF_8), run);
+                }
+            } finally {
+                exporting.set(false);
+                assertThat(writes.get(60, TimeUnit.SECONDS)).as("the writer wrote during the exports").isPositive();
+                writer.shutdown();
+            }
+        }
+    }
+
+    /** Every exported message belongs to an exported conversation whose message count matches. */
+    private static void assertConsistent(String export, int run) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Long> counted = new HashMap<>();
+        Map<String, Long> exported = new HashMap<>();
+        for (String line : export.split("\n")) {
+            JsonNode record = json.readTree(line);
+            switch (record.get("type").asText()) {
+                case "conversation" -> counted.put(record.get("id").asText(), record.get("messageCount").asLong());
+                case "message" -> exported.merge(record.get("conversationId").asText(), 1L, Long::sum);
+                default -> { }
+            }
+        }
+        assertThat(counted.keySet()).as("run %d: every exported message's conversation is exported", run)
+                .containsAll(exported.keySet());
+        counted.forEach((id, count) -> assertThat(exported.getOrDefault(id, 0L))
+                .as("run %d: conversation %s's message count matches its exported messages", run, id)
+                .isEqualTo(count));
+    }
+
+    /** Runs the tasks at once; returns their results, failing with the first exception. */
+    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
