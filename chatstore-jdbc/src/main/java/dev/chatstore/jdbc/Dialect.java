@@ -1,6 +1,5 @@
 package dev.chatstore.jdbc;
 
-import dev.chatstore.ChatStoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -54,15 +53,14 @@ public interface Dialect {
     /** Serializes concurrent migration runs; called first in each migration transaction. */
     void lockForMigration(Handle handle);
 
-    /** Whether a failed write transaction can simply be run again (serialization failure, deadlock). */
-    boolean isRetryable(SQLException e);
+    /** What the error means, for the engine's typed exceptions and retries. */
+    DatabaseFailure classify(SQLException e);
 
     /**
-     * The typed exception for a database error, keeping {@code e} as its cause.
-     *
-     * @param operation what was being done, for the message
+     * The error in words for an exception message: its code and the names of the objects involved,
+     * never values (the SQL of a failed batch, key values, stored content).
      */
-    ChatStoreException translate(String operation, SQLException e);
+    String describe(SQLException e);
 
     /** The database's own version string, read from the live database. */
     String serverVersion(Handle handle);

@@ -1,11 +1,10 @@
 package dev.chatstore.postgres;
 
-import dev.chatstore.ChatStoreException;
-import dev.chatstore.StorageFullException;
-import dev.chatstore.StoreUnavailableException;
+import dev.chatstore.jdbc.DatabaseFailure;
 import dev.chatstore.jdbc.Dialect;
 import dev.chatstore.jdbc.JsonText;
 import java.nio.charset.StandardCharsets;
+import java.sql.BatchUpdateException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -20,6 +19,8 @@ import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.postgresql.util.PGobject;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * PostgreSQL's answers to the engine: timestamptz, jsonb, row locks for appends, an advisory lock
@@ -60,10 +61,14 @@ final class PostgresDialect implements Dialect {
         return "nextval('" + quoted + ".conversation_activity_seq')";
     }
 
-    /** Writes to one conversation queue on its row: exact sequence and idempotency under READ COMMITTED. */
+    /**
+     * Writes to one conversation queue on its row: exact sequence and idempotency under READ
+     * COMMITTED. NO KEY UPDATE, because no key is changed: inserts elsewhere that only check a
+     * foreign key to the row (FOR KEY SHARE) need not wait for it.
+     */
     @Override
     public String forUpdate() {
-        return "FOR UPDATE";
+        return "FOR NO KEY UPDATE";
     }
 
     @Override
@@ -99,24 +104,56 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean isRetryable(SQLException e) {
-        String state = e.getSQLState();
-        return "40001".equals(state) || "40P01".equals(state);
+    public DatabaseFailure classify(SQLException e) {
+        String state = stateOf(e);
+        return switch (state) {
+            case "23503" -> DatabaseFailure.MISSING_REFERENCE;        // foreign_key_violation
+            case "23505" -> DatabaseFailure.ALREADY_EXISTS;           // unique_violation
+            case "40001", "40P01" -> DatabaseFailure.TRANSIENT_CONFLICT; // serialization_failure, deadlock_detected
+            case "53100" -> DatabaseFailure.STORAGE_FULL;             // disk_full
+            // 25P03 idle_in_transaction_session_timeout, 57014 query_canceled (statement_timeout),
+            // 53300 too_many_connections, 55P03 lock_not_available (lock_timeout).
+            case "25P03", "57014", "53300", "55P03" -> DatabaseFailure.UNAVAILABLE;
+            // 08: connection exceptions; 57P: the server is shutting down, restarting or unreachable.
+            default -> state.startsWith("08") || state.startsWith("57P") ? DatabaseFailure.UNAVAILABLE
+                    : DatabaseFailure.OTHER;
+        };
     }
 
+    /**
+     * The SQLSTATE and the names of the objects the server reports. Not pgjdbc's message: for a
+     * batch it holds the statement with its values, and the server's detail holds key values.
+     */
     @Override
-    public ChatStoreException translate(String operation, SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String message = "Failed to " + operation + " (schema " + schema + "): " + e.getMessage();
-        // 53100: disk_full.
-        if (state.equals("53100")) {
-            return new StorageFullException(message, e);
+    public String describe(SQLException e) {
+        StringBuilder out = new StringBuilder("SQLSTATE ").append(stateOf(e)).append(" (schema ").append(schema);
+        ServerErrorMessage server = serverMessage(e);
+        if (server != null) {
+            appendName(out, "table", server.getTable());
+            appendName(out, "column", server.getColumn());
+            appendName(out, "constraint", server.getConstraint());
         }
-        // 08: connection exceptions; 57P: the server is shutting down or starting; 53300: too many connections.
-        if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
-            return new StoreUnavailableException(message, e);
+        return out.append(')').toString();
+    }
+
+    private static void appendName(StringBuilder out, String what, String name) {
+        if (name != null && !name.isEmpty()) {
+            out.append(", ").append(what).append(' ').append(name);
         }
-        return new ChatStoreException(message, e);
+    }
+
+    /** A failed batch reports its statement's error as the next exception. */
+    private static SQLException rootOf(SQLException e) {
+        return e instanceof BatchUpdateException && e.getNextException() != null ? e.getNextException() : e;
+    }
+
+    private static String stateOf(SQLException e) {
+        String state = rootOf(e).getSQLState();
+        return state == null ? "" : state;
+    }
+
+    private static ServerErrorMessage serverMessage(SQLException e) {
+        return rootOf(e) instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
     }
 
     @Override

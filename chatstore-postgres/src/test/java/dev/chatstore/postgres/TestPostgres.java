@@ -48,7 +48,12 @@ public final class TestPostgres {
      * configuration, kept for the test JVM.
      */
     public static synchronized DataSource pool(boolean autoCommit, String isolation) {
-        return POOLS.computeIfAbsent(autoCommit + "/" + isolation, key -> {
+        return pool(autoCommit, isolation, null);
+    }
+
+    /** A further pool whose connections first run {@code initSql}, e.g. {@code SET statement_timeout = '300ms'}. */
+    public static synchronized DataSource pool(boolean autoCommit, String isolation, String initSql) {
+        return POOLS.computeIfAbsent(autoCommit + "/" + isolation + "/" + initSql, key -> {
             HikariConfig config = new HikariConfig();
             String url = System.getenv("CHATSTORE_PG_URL");
             if (url != null && !url.isBlank()) {
@@ -59,7 +64,10 @@ public final class TestPostgres {
             config.setMaximumPoolSize(10);
             config.setAutoCommit(autoCommit);
             config.setTransactionIsolation(isolation);
-            config.setPoolName("chatstore-test-" + (autoCommit ? "autocommit-" : "manual-") + isolation);
+            if (initSql != null) {
+                config.setConnectionInitSql(initSql);
+            }
+            config.setPoolName("chatstore-test-" + POOLS.size());
             return new HikariDataSource(config);
         });
     }

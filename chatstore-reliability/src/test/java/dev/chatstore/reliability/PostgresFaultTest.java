@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exhausted, and the disk full. Each must surface as a {@link StoreUnavailableException} (disk
  * full as its subclass {@link StorageFullException}) with the SQLException as its cause, and the
  * same store object must work again once the cause is gone. When one fails, look at
- * {@code PostgresDialect.translate} (SQLSTATE classes 08, 57P, 53) and {@code StoreContext.translate}
+ * {@code PostgresDialect.classify} (SQLSTATE classes 08, 57P, 53) and {@code StoreContext.translate}
  * (a connection that could not be had).
  *
  * <p>The stop/restart test runs its own embedded server on a fixed port and data directory, so

@@ -35,7 +35,7 @@ import org.sqlite.SQLiteErrorCode;
  * SQLite faults: a full database and a read-only file. Each must surface as a typed exception
  * with the SQLException as its cause, leave the file intact (integrity_check ok, every
  * acknowledged message there, counters exact), and the store must work again once the cause is gone.
- * When one fails, look at {@code SqliteDialect.translate} and at what the writer connection is left
+ * When one fails, look at {@code SqliteDialect.classify} and at what the writer connection is left
  * with after a failed transaction (SQLite may roll a transaction back by itself on SQLITE_FULL).
  */
 class SqliteFaultTest {

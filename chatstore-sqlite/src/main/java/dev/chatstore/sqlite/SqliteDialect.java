@@ -1,8 +1,6 @@
 package dev.chatstore.sqlite;
 
-import dev.chatstore.ChatStoreException;
-import dev.chatstore.StorageFullException;
-import dev.chatstore.StoreUnavailableException;
+import dev.chatstore.jdbc.DatabaseFailure;
 import dev.chatstore.jdbc.Dialect;
 import dev.chatstore.jdbc.JsonText;
 import java.sql.ResultSet;
@@ -18,6 +16,7 @@ import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /** SQLite's answers to the engine: epoch-millisecond timestamps, TEXT JSON, one serialized writer. */
 final class SqliteDialect implements Dialect {
@@ -77,23 +76,32 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public boolean isRetryable(SQLException e) {
-        return false;
-    }
-
-    @Override
-    public ChatStoreException translate(String operation, SQLException e) {
-        int primary = e.getErrorCode() & 0xFF;
-        String message = "Failed to " + operation + ": " + e.getMessage();
-        if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
-            return new StorageFullException(message, e);
+    public DatabaseFailure classify(SQLException e) {
+        SQLiteErrorCode code = e instanceof SQLiteException sqlite ? sqlite.getResultCode() : null;
+        if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY) {
+            return DatabaseFailure.MISSING_REFERENCE;
         }
+        if (code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
+            return DatabaseFailure.ALREADY_EXISTS;
+        }
+        int primary = e.getErrorCode() & 0xFF;
+        if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
+            return DatabaseFailure.STORAGE_FULL;
+        }
+        // Writers are serialized and wait out another process's lock for the busy timeout, so a
+        // busy or locked database is not a conflict a retry resolves but an unavailable one.
         if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code
                 || primary == SQLiteErrorCode.SQLITE_CANTOPEN.code || primary == SQLiteErrorCode.SQLITE_IOERR.code
                 || primary == SQLiteErrorCode.SQLITE_READONLY.code) {
-            return new StoreUnavailableException(message, e);
+            return DatabaseFailure.UNAVAILABLE;
         }
-        return new ChatStoreException(message, e);
+        return DatabaseFailure.OTHER;
+    }
+
+    /** SQLite's messages name the code and the constraint's columns; they never hold bound values. */
+    @Override
+    public String describe(SQLException e) {
+        return e.getMessage();
     }
 
     @Override

@@ -1,8 +1,13 @@
 package dev.chatstore.jdbc.internal;
 
+import dev.chatstore.AlreadyExistsException;
 import dev.chatstore.ChatStoreException;
+import dev.chatstore.ConcurrentUpdateException;
+import dev.chatstore.NotFoundException;
+import dev.chatstore.StorageFullException;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.jdbc.Database;
+import dev.chatstore.jdbc.DatabaseFailure;
 import dev.chatstore.jdbc.Dialect;
 import dev.chatstore.StoreOptions;
 import dev.chatstore.jdbc.MessageHook;
@@ -10,6 +15,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.HandleCallback;
@@ -67,7 +75,11 @@ public final class StoreContext {
         return options.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Runs a write transaction, retrying it when the database says a retry will succeed. */
+    /**
+     * Runs a write transaction, running it again after a short, growing, randomised pause when the
+     * database says concurrent transactions could not both proceed (serialization failure, deadlock);
+     * after {@value #MAX_ATTEMPTS} attempts that is a {@link ConcurrentUpdateException}.
+     */
     <T> T write(String operation, HandleCallback<T, RuntimeException> work) {
         for (int attempt = 1; ; attempt++) {
             ensureOpen();
@@ -75,12 +87,20 @@ public final class StoreContext {
                 return db.write(work);
             } catch (JdbiException e) {
                 SQLException sql = sqlCause(e);
-                if (sql != null && attempt < MAX_ATTEMPTS && dialect.isRetryable(sql)) {
+                boolean transientConflict = sql != null && !(e instanceof ConnectionException)
+                        && dialect.classify(sql) == DatabaseFailure.TRANSIENT_CONFLICT;
+                if (transientConflict && attempt < MAX_ATTEMPTS && backOff(attempt)) {
                     continue;
                 }
                 throw translate(operation, e, sql);
             }
         }
+    }
+
+    /** Waits up to 2^attempt ms, at random so that the conflicting writers do not meet again; false if interrupted. */
+    private static boolean backOff(int attempt) {
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toNanos(1L << attempt)));
+        return !Thread.currentThread().isInterrupted();
     }
 
     <T> T read(String operation, HandleCallback<T, RuntimeException> work) {
@@ -92,20 +112,32 @@ public final class StoreContext {
         }
     }
 
+    /**
+     * The API's exception for a failed operation. Messages name the operation and the database's
+     * error code, never statement text or values; the database's exception stays the cause.
+     */
     private ChatStoreException translate(String operation, JdbiException e, SQLException sql) {
         if (closed.get()) {
             return new StoreUnavailableException("The store is closed", e);
         }
+        String failed = "Failed to " + operation;
         if (sql == null) {
-            return new ChatStoreException("Failed to " + operation + ": " + e.getMessage(), e);
+            return new ChatStoreException(failed + ": " + e.getClass().getSimpleName(), e);
         }
         if (e instanceof ConnectionException) {
             // No connection could be had (pool exhausted and timed out, server unreachable): the
-            // work never started, and it may well succeed later.
-            return new StoreUnavailableException("Failed to " + operation + ": no database connection available: "
-                    + sql.getMessage(), sql);
+            // work never started, and it may well succeed later. The pool's message has no data.
+            return new StoreUnavailableException(failed + ": no database connection available: " + sql.getMessage(), sql);
         }
-        return dialect.translate(operation, sql);
+        String message = failed + ": " + dialect.describe(sql);
+        return switch (dialect.classify(sql)) {
+            case MISSING_REFERENCE -> new NotFoundException(message + ": something it refers to does not exist", sql);
+            case ALREADY_EXISTS -> new AlreadyExistsException(message + ": it already exists", sql);
+            case TRANSIENT_CONFLICT -> new ConcurrentUpdateException(message + ": concurrent writers kept conflicting", sql);
+            case UNAVAILABLE -> new StoreUnavailableException(message, sql);
+            case STORAGE_FULL -> new StorageFullException(message, sql);
+            case OTHER -> new ChatStoreException(message, sql);
+        };
     }
 
     private static SQLException sqlCause(Throwable e) {

@@ -3,14 +3,7 @@ package dev.chatstore.jdbc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chatstore.ChatStoreException;
-import dev.chatstore.jdbc.Dialect;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /** The engine's SQL catalogs load completely, agree with their owners, and take a dialect's overrides. */
@@ -88,64 +81,6 @@ class SqlStatementsTest {
         @Override
         public String catalog() {
             return "ledger";
-        }
-    }
-
-    /** Answers only what loading SQL asks of a dialect. */
-    private record TestDialect(String statementOverridesPath) implements Dialect {
-        @Override
-        public String name() {
-            return "test";
-        }
-
-        @Override
-        public String migrationsPath() {
-            return "none";
-        }
-
-        @Override
-        public String schema() {
-            return "test_schema";
-        }
-
-        @Override
-        public String nextActivitySeq() {
-            return "(SELECT 1 WHERE :userId IS NOT NULL)";
-        }
-
-        @Override
-        public String forUpdate() {
-            return "FOR UPDATE";
-        }
-
-        @Override
-        public void configure(Jdbi jdbi) {
-            throw new UnsupportedOperationException("loading SQL never configures a Jdbi");
-        }
-
-        @Override
-        public Instant readInstant(ResultSet rs, String column) throws SQLException {
-            throw new UnsupportedOperationException("loading SQL never reads rows");
-        }
-
-        @Override
-        public void lockForMigration(Handle handle) {
-            throw new UnsupportedOperationException("loading SQL never migrates");
-        }
-
-        @Override
-        public boolean isRetryable(SQLException e) {
-            return false;
-        }
-
-        @Override
-        public ChatStoreException translate(String operation, SQLException e) {
-            return new ChatStoreException(operation, e);
-        }
-
-        @Override
-        public String serverVersion(Handle handle) {
-            return "test";
         }
     }
 }
