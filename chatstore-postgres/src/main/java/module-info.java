@@ -15,4 +15,6 @@ module dev.chatstore.postgres {
     // The engine's MigrationRunner reads the migrations through the class loader, which finds a
     // named module's resources only in packages open to everyone.
     opens dev.chatstore.postgres.migrations;
+    // The engine reads PostgreSQL's own statements (overrides of its catalogs) the same way.
+    opens dev.chatstore.postgres.sql;
 }

@@ -1,14 +1,47 @@
 package dev.chatstore;
 
-/** A {@code client_message_id} was reused with a payload different from the stored message's. */
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@code client_message_id} was reused with a payload different from the stored message's.
+ * Names the stored message, so a caller can show what was stored under that id.
+ */
 public class IdempotencyConflictException extends ChatStoreException {
     private static final long serialVersionUID = 1L;
 
-    public IdempotencyConflictException(String message) {
-        super(message);
+    private final String conversationId;
+    private final String clientMessageId;
+    private final String storedMessageId;
+
+    /**
+     * @param storedMessageId the stored message's id, or null when the id was reused within one
+     *                        batch (whose messages are then not stored at all)
+     */
+    public IdempotencyConflictException(String conversationId, String clientMessageId, String storedMessageId) {
+        super("clientMessageId " + clientMessageId + " was already used in conversation " + conversationId
+                + " for a different message" + (storedMessageId == null ? ", earlier in the same batch"
+                : " (stored as message " + storedMessageId + ")"));
+        this.conversationId = Objects.requireNonNull(conversationId, "conversationId");
+        this.clientMessageId = Objects.requireNonNull(clientMessageId, "clientMessageId");
+        this.storedMessageId = storedMessageId;
     }
 
-    public IdempotencyConflictException(String message, Throwable cause) {
-        super(message, cause);
+    /** The conversation the client message id belongs to. */
+    public String conversationId() {
+        return conversationId;
+    }
+
+    /** The reused client message id. */
+    public String clientMessageId() {
+        return clientMessageId;
+    }
+
+    /**
+     * The id of the message stored under {@link #clientMessageId()} (read it with
+     * {@link Messages#get}); empty when the id was reused within one batch, none of which was stored.
+     */
+    public Optional<String> storedMessageId() {
+        return Optional.ofNullable(storedMessageId);
     }
 }

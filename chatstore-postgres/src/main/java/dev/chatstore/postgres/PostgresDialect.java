@@ -72,6 +72,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String statementOverridesPath() {
+        return "dev/chatstore/postgres/sql";
+    }
+
+    @Override
     public void configure(Jdbi jdbi) {
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
             @Override

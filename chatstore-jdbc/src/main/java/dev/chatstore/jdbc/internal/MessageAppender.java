@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -62,17 +63,19 @@ final class MessageAppender {
         Map<String, Stored> byClientIdInBatch = new HashMap<>();
         Set<String> storedIds = new HashSet<>();
         Set<String> knownAttachments = new HashSet<>();
+        // One lookup for the whole batch, not one per message: replaying a large batch stays cheap.
+        Map<String, Stored> storedByClientId = rows.byClientMessageIds(h, userId, row.id(), batch.stream()
+                .map(NewMessage::clientMessageId).filter(Objects::nonNull).distinct().toList());
         PreparedBatch inserts = rows.insertBatch(h);
         AttachmentLinks.Batch attachmentLinks = links.new Batch(h, userId, now);
         for (NewMessage m : batch) {
             String hash = null;
             if (m.clientMessageId() != null) {
                 hash = PayloadHash.of(m);
-                Stored earlier = byClientIdInBatch.containsKey(m.clientMessageId())
-                        ? byClientIdInBatch.get(m.clientMessageId())
-                        : rows.byClientMessageId(h, userId, row.id(), m.clientMessageId()).orElse(null);
+                Stored inBatch = byClientIdInBatch.get(m.clientMessageId());
+                Stored earlier = inBatch != null ? inBatch : storedByClientId.get(m.clientMessageId());
                 if (earlier != null) {
-                    results.add(replay(row.id(), m, earlier, hash));
+                    results.add(replay(row.id(), m, earlier, hash, inBatch != null));
                     continue;
                 }
             }
@@ -107,10 +110,11 @@ final class MessageAppender {
         return results;
     }
 
-    private static Appended replay(String conversationId, NewMessage m, Stored earlier, String hash) {
+    private static Appended replay(String conversationId, NewMessage m, Stored earlier, String hash,
+                                   boolean earlierInBatch) {
         if (!earlier.payloadHash().equals(hash)) {
-            throw new IdempotencyConflictException("clientMessageId " + m.clientMessageId()
-                    + " was already used in conversation " + conversationId + " for a different message");
+            throw new IdempotencyConflictException(conversationId, m.clientMessageId(),
+                    earlierInBatch ? null : earlier.message().id());
         }
         return new Appended(earlier.message(), true);
     }

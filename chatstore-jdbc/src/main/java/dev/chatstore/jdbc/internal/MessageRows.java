@@ -5,7 +5,9 @@ import dev.chatstore.Message;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.jdbc.JsonText;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -18,7 +20,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class MessageRows {
     enum Sql implements SqlStatement {
-        INSERT, BY_ID, CONVERSATION_OF, BY_CLIENT_MESSAGE_ID, IS_IN_CONVERSATION, FIND_REPLY, PAGE_AFTER, PAGE_BEFORE,
+        INSERT, BY_ID, CONVERSATION_OF, BY_CLIENT_MESSAGE_ID, BY_CLIENT_MESSAGE_IDS, IS_IN_CONVERSATION, FIND_REPLY, PAGE_AFTER, PAGE_BEFORE,
         EDIT_CONTENT, SET_FEEDBACK, REPARENT_CHILDREN, DELETE;
 
         @Override
@@ -70,6 +72,22 @@ final class MessageRows {
                 .bind("userId", userId)
                 .map((rs, c) -> new Stored(Rows.message(ctx.dialect, rs), rs.getString("payload_hash")))
                 .findOne();
+    }
+
+    /** The stored messages with any of {@code clientMessageIds} in the conversation, by client id; one query. */
+    Map<String, Stored> byClientMessageIds(Handle h, String userId, String conversationId,
+                                           List<String> clientMessageIds) {
+        if (clientMessageIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Stored> found = new HashMap<>();
+        h.createQuery(ctx.sql(Sql.BY_CLIENT_MESSAGE_IDS))
+                .bind("conversationId", conversationId)
+                .bind("userId", userId)
+                .bind("clientMessageIds", Json.writeStrings(clientMessageIds))
+                .map((rs, c) -> new Stored(Rows.message(ctx.dialect, rs), rs.getString("payload_hash")))
+                .forEach(stored -> found.put(stored.message().clientMessageId(), stored));
+        return found;
     }
 
     boolean isInConversation(Handle h, String userId, String messageId, String conversationId) {

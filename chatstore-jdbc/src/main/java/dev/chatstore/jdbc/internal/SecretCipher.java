@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.ProviderException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -65,17 +66,18 @@ final class SecretCipher {
         return new SecretCipher(currentId, Map.copyOf(byId));
     }
 
-    /** An encrypted value as stored: the ciphertext with its GCM tag, its IV, and the id of the key. */
+    /**
+     * An encrypted value as stored: the ciphertext with its GCM tag, its IV, and the id of the key.
+     * Ciphertext and IV are what the row holds, possibly damaged or null; {@link #decrypt} checks them.
+     */
     record Sealed(byte[] ciphertext, byte[] iv, String keyId) {
         Sealed {
-            Objects.requireNonNull(ciphertext, "ciphertext");
-            Objects.requireNonNull(iv, "iv");
             Objects.requireNonNull(keyId, "keyId");
         }
 
         @Override
         public String toString() {
-            return "Sealed[keyId=" + keyId + ", " + ciphertext.length + " bytes]";
+            return "Sealed[keyId=" + keyId + ", " + (ciphertext == null ? 0 : ciphertext.length) + " bytes]";
         }
     }
 
@@ -132,6 +134,10 @@ final class SecretCipher {
                     + ": it is encrypted with key " + sealed.keyId() + ", which is not among the store's keys (current "
                     + currentId + ", " + (keys.size() - 1) + " previous); add it to EncryptionKeys as a previous key");
         }
+        if (sealed.ciphertext() == null || sealed.ciphertext().length < TAG_BITS / 8
+                || sealed.iv() == null || sealed.iv().length == 0) {
+            throw damaged(providerId, "shorter than an AES-GCM tag, or without its IV", null);
+        }
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.iv()));
@@ -141,10 +147,15 @@ final class SecretCipher {
             throw new EncryptionKeyException("Cannot read the API key of provider " + providerId
                     + ": it does not authenticate under key " + sealed.keyId()
                     + " (the stored value was altered or belongs to another row)", e);
-        } catch (GeneralSecurityException e) {
-            throw new EncryptionKeyException("Cannot read the API key of provider " + providerId
-                    + ": the stored value is damaged (" + e.getClass().getSimpleName() + ")", e);
+        } catch (GeneralSecurityException | ProviderException | IllegalArgumentException e) {
+            // ProviderException and IllegalArgumentException: providers report some malformed input unchecked.
+            throw damaged(providerId, e.getClass().getSimpleName(), e);
         }
+    }
+
+    private static EncryptionKeyException damaged(String providerId, String why, Exception cause) {
+        return new EncryptionKeyException("Cannot read the API key of provider " + providerId
+                + ": the stored value is damaged (" + why + ")", cause);
     }
 
     /** Additional authenticated data: a fixed context, then each part length-prefixed, so no two rows share it. */

@@ -23,6 +23,13 @@ SELECT ${messageColumns}, m.payload_hash
 FROM ${schema}.message m
 WHERE m.conversation_id = :conversationId AND m.client_message_id = :clientMessageId AND m.user_id = :userId
 
+-- The stored messages of a batch's client ids, bound as one JSON array of strings.
+-- name: byClientMessageIds
+SELECT ${messageColumns}, m.payload_hash
+FROM ${schema}.message m
+WHERE m.conversation_id = :conversationId AND m.user_id = :userId
+  AND m.client_message_id IN (SELECT value FROM json_each(:clientMessageIds))
+
 -- name: isInConversation
 SELECT 1 FROM ${schema}.message WHERE id = :id AND conversation_id = :conversationId AND user_id = :userId
 

@@ -145,4 +145,22 @@ class SecretCipherTest {
         assertThat(SecretCipher.of(keys).decrypt(sealed, "alice", "openai"))
                 .as("building a cipher leaves EncryptionKeys usable").isEqualTo(SECRET);
     }
+
+    /** A stored value too short for a GCM tag, or without an IV, is damaged: EncryptionKeyException, never a provider error. */
+    @Test
+    void malformedStoredValuesAreEncryptionKeyExceptions() {
+        SecretCipher.Sealed good = cipher.encrypt(SECRET, "alice", "openai");
+        for (byte[] ciphertext : new byte[][] {new byte[0], new byte[5], new byte[15], null,
+                "12345".getBytes(java.nio.charset.StandardCharsets.US_ASCII)}) {
+            SecretCipher.Sealed damaged = new SecretCipher.Sealed(ciphertext, good.iv(), good.keyId());
+            assertThatThrownBy(() -> cipher.decrypt(damaged, "alice", "openai"))
+                    .as("%d bytes", ciphertext == null ? -1 : ciphertext.length)
+                    .isInstanceOf(EncryptionKeyException.class).hasMessageContaining("damaged");
+        }
+        for (byte[] iv : new byte[][] {new byte[0], null}) {
+            SecretCipher.Sealed damaged = new SecretCipher.Sealed(good.ciphertext(), iv, good.keyId());
+            assertThatThrownBy(() -> cipher.decrypt(damaged, "alice", "openai"))
+                    .isInstanceOf(EncryptionKeyException.class).hasMessageContaining("damaged");
+        }
+    }
 }
