@@ -1,0 +1,174 @@
+package dev.chatstore.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What README snippets use but do not declare, one context per snippet that needs one. A snippet
+ * that declares everything it uses (the quick start, the JUnit example) needs none.
+ *
+ * <p>A context is found by its key, a distinctive piece of the snippet's text; each key must occur
+ * in exactly one snippet, or {@link ReadmeSnippetsTest} fails (so a context whose snippet changed
+ * or went away is noticed). Its {@code setup} is Java statements run before the snippet, its
+ * {@code after} statements run after it (checks of what the snippet's comments promise, closing
+ * what it opened); both are compiled with the snippet, in the same method. Its stand-ins are extra
+ * source files compiled with a snippet that names a type of the reader's own.
+ *
+ * <p>Every snippet runs in a JVM of its own whose working directory is an empty directory, so
+ * {@code Path.of("chat.db")} is a fresh SQLite file there.
+ */
+final class ReadmeSnippetContexts {
+
+    /**
+     * @param key      text that occurs in exactly one README snippet
+     * @param setup    statements run before the snippet (declaring what it uses)
+     * @param after    statements run after the snippet
+     * @param standIns source files compiled with the snippet, by type name (the file is {@code <name>.java})
+     */
+    record SnippetContext(String key, String setup, String after, Map<String, String> standIns) {
+        SnippetContext {
+            Objects.requireNonNull(key, "key");
+            if (key.isBlank()) {
+                throw new IllegalArgumentException("A context key must not be blank");
+            }
+            standIns = Map.copyOf(standIns);
+        }
+
+        static SnippetContext statements(String key, String setup, String after) {
+            return new SnippetContext(key, setup, after, Map.of());
+        }
+
+        static SnippetContext standIn(String key, String typeName, String source) {
+            return new SnippetContext(key, "", "", Map.of(typeName, source));
+        }
+
+        boolean hasStatements() {
+            return !setup.isBlank() || !after.isBlank();
+        }
+    }
+
+    static final List<SnippetContext> ALL = List.of(
+
+            // "More of what chat products keep": Personas
+            SnippetContext.statements("store.personas().upsert(", """
+                    ChatStore store = SqliteChatStore.open(Path.of("chat.db"));
+                    UserChats chats = store.forUser("user-42");
+                    """, """
+                    assertThat(chats.messages().oldestFirst(c.id(), PageRequest.first()).items())
+                            .extracting(Message::content).containsExactly("Olá! Where shall we start?");
+                    assertThatThrownBy(() -> store.forUser("user-7").conversations()
+                            .getOrCreateForPersona(NewConversation.withPersona("lisbon-guide")))
+                            .isInstanceOf(PersonaUnavailableException.class);
+                    store.close();
+                    """),
+
+            // Users
+            SnippetContext.statements("chats.profile().upsert(", """
+                    ChatStore store = SqliteChatStore.open(Path.of("chat.db"));
+                    UserChats chats = store.forUser("user-42");
+                    Conversation c = chats.conversations().create(NewConversation.titled("Trip to Lisbon"));
+                    """, """
+                    assertThat(Files.size(Path.of("alice.jsonl"))).isPositive();
+                    assertThat(chats.conversations().get(c.id())).isEmpty();
+                    assertThat(chats.profile().get()).isEmpty();
+                    store.close();
+                    """),
+
+            // Conversations
+            SnippetContext.statements("chats.conversations().setModel(", """
+                    ChatStore store = SqliteChatStore.open(Path.of("chat.db"));
+                    UserChats chats = store.forUser("user-42");
+                    Conversation old = chats.conversations().create(NewConversation.titled("Last year's trip"));
+                    Conversation c = chats.conversations().create(NewConversation.titled("Trip to Lisbon"));
+                    """, """
+                    assertThat(chats.conversations().listArchived(PageRequest.first()).items())
+                            .extracting(Conversation::id).containsExactly(old.id());
+                    assertThat(chats.conversations().list(PageRequest.first()).items())
+                            .extracting(Conversation::id).containsExactly(c.id());
+                    store.close();
+                    """),
+
+            // Messages
+            SnippetContext.statements("chats.messages().setFeedback(reply.id()", """
+                    ChatStore store = SqliteChatStore.open(Path.of("chat.db"));
+                    UserChats chats = store.forUser("user-42");
+                    Conversation c = chats.conversations().create(NewConversation.titled("Trip to Lisbon"));
+                    Message question = chats.messages().append(c.id(), NewMessage.user("Where should I eat?")).message();
+                    Message reply = chats.messages().append(c.id(),
+                            NewMessage.assistant("Try Time Out Market.").replyTo(question.id())).message();
+                    """, """
+                    assertThat(chats.messages().get(question.id()).orElseThrow().content()).isEqualTo("fixed typo");
+                    store.close();
+                    """),
+
+            // Settings, provider keys, search cache, usage
+            SnippetContext.statements("SqliteChatStore.builder(file)", """
+                    Path file = Path.of("chat.db");
+                    byte[] currentKey = new byte[32];                       // two AES-256 keys
+                    byte[] previousKey = new byte[32];
+                    Arrays.fill(currentKey, (byte) 2);
+                    Arrays.fill(previousKey, (byte) 1);
+                    // a key stored before the rotation, under the previous key, for rotateEncryptionKey() to re-encrypt
+                    try (SqliteChatStore before = SqliteChatStore.builder(file)
+                            .encryptionKeys(EncryptionKeys.of(previousKey)).build()) {
+                        before.forUser("user-42").providers().put(ProviderConfigSpec.of("anthropic").withApiKey("sk-old"));
+                    }
+                    String secret = "sk-readme";
+                    Object results = List.of(Map.of("title", "Time Out Market", "url", "https://example.com/tom"));
+                    Instant from = Instant.parse("2020-01-01T00:00:00Z");
+                    Instant to = Instant.now().plus(Duration.ofDays(1));
+                    """, """
+                    assertThat(key).isEqualTo(secret);
+                    store.close();
+                    try (SqliteChatStore rotated = SqliteChatStore.builder(file)      // the current key alone now reads both
+                            .encryptionKeys(EncryptionKeys.of(currentKey)).build()) {
+                        assertThat(rotated.forUser("user-42").providers().apiKey("anthropic")).contains("sk-old");
+                        assertThat(rotated.forUser("user-42").providers().apiKey("openai")).contains(secret);
+                    }
+                    """),
+
+            // SQLite options
+            SnippetContext.statements(".synchronous(Synchronous.NORMAL)", """
+                    byte[] key = new byte[32];                              // an AES-256 key
+                    new java.security.SecureRandom().nextBytes(key);
+                    EncryptionKeys keys = EncryptionKeys.of(key);
+                    """, """
+                    store.close();
+                    """),
+
+            // PostgreSQL: CHATSTORE_PG_URL's server, or an embedded one
+            SnippetContext.statements("PostgresChatStore.builder(dataSource)", """
+                    HikariConfig hikariConfig = dev.chatstore.demo.ReadmePostgres.hikariConfig();
+                    """, """
+                    dataSource.close();
+                    """),
+
+            // Operating a store
+            SnippetContext.statements("StoreAdmin admin = store.admin();", """
+                    // opened without migrating, so that admin.migrate() has migrations to apply
+                    ChatStore store = SqliteChatStore.builder(Path.of("chat.db")).migrateOnOpen(false).build();
+                    """, """
+                    assertThat(applied).isNotEmpty();
+                    assertThat(version).isEqualTo(admin.latestSchemaVersion());
+                    assertThat(admin.migrate()).isEmpty();
+                    assertThat(counts.conversations()).isZero();
+                    store.close();
+                    """),
+
+            // The conformance test kit: the reader's own store, here an in-memory SQLite store
+            SnippetContext.standIn("class MyStoreConformanceTest extends ChatStoreConformance", "MyStore", """
+                    /** Stand-in for the reader's own store of the conformance kit example: in-memory SQLite. */
+                    final class MyStore {
+                        private MyStore() {
+                        }
+
+                        static SqliteChatStore.Builder builder() {
+                            return SqliteChatStore.inMemoryBuilder();
+                        }
+                    }
+                    """));
+
+    private ReadmeSnippetContexts() {
+    }
+}
