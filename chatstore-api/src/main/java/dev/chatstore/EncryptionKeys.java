@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The application's AES-256 keys for secrets at rest: the current key encrypts, older keys only
- * decrypt (until {@link ChatStore#rotateEncryptionKey()} re-encrypts everything with the current
+ * decrypt (until {@link StoreAdmin#rotateEncryptionKey()} re-encrypts everything with the current
  * one). Each key is known by an id derived from it, stored next to each ciphertext. The key bytes
  * are copied in and never shown by {@link #toString()}. Immutable.
  */
