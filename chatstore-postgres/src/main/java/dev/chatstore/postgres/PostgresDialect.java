@@ -23,7 +23,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * PostgreSQL's answers to the engine: timestamptz, jsonb, row locks for appends, an advisory lock
+ * PostgreSQL's answers to the engine: timestamptz, json kept as written, row locks for appends, an advisory lock
  * for migrations, and SQLSTATE-based error classes.
  */
 final class PostgresDialect implements Dialect {
@@ -89,7 +89,7 @@ final class PostgresDialect implements Dialect {
             protected Argument build(JsonText value, ConfigRegistry config) {
                 return (position, statement, ctx) -> {
                     PGobject json = new PGobject();
-                    json.setType("jsonb");
+                    json.setType("json");
                     json.setValue(value.json());
                     statement.setObject(position, json);
                 };
