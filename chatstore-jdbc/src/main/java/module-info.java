@@ -17,6 +17,7 @@ module dev.chatstore.jdbc {
     requires io.leangen.geantyref;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires com.github.benmanes.caffeine;
 
     exports dev.chatstore.jdbc to dev.chatstore.sqlite, dev.chatstore.postgres;
 

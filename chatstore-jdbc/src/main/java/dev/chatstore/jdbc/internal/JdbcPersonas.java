@@ -1,5 +1,7 @@
 package dev.chatstore.jdbc.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chatstore.Limits;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.Persona;
@@ -8,17 +10,20 @@ import dev.chatstore.PersonaStatus;
 import dev.chatstore.PersonaUnavailableException;
 import dev.chatstore.Personas;
 import dev.chatstore.internal.Check;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
- * The store's personas, read through an in-process cache (absent names included) whose entries
- * expire after the configured TTL on the store's clock; this store's writes invalidate at once.
- * Thread-safe.
+ * The store's personas, read through a bounded in-process cache (absent names included) whose
+ * entries expire after the configured TTL on the store's clock; this store's writes invalidate at
+ * once, and a read that raced a write never puts the old persona back. Starting a conversation
+ * reads the persona from the database in its own transaction, never from the cache. Thread-safe.
  */
 public final class JdbcPersonas implements Personas {
     enum Sql implements SqlStatement {
@@ -30,15 +35,25 @@ public final class JdbcPersonas implements Personas {
         }
     }
 
+    /** Enough for every persona a service offers; unknown names asked for cannot grow it past this. */
+    public static final int CACHE_MAX_ENTRIES = 10_000;
+
     private final StoreContext ctx;
     private final RowMapper<Persona> mapper;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(Optional<Persona> persona, long expiresAtMillis) {
-    }
+    /** Null when the TTL is zero. */
+    private final Cache<String, Optional<Persona>> cache;
+    /** Counts this store's persona writes, so that a read which raced one does not cache what it read. */
+    private final AtomicLong writes = new AtomicLong();
 
     public JdbcPersonas(StoreContext ctx) {
         this.ctx = ctx;
+        Duration ttl = ctx.options.personaCacheTtl();
+        Clock clock = ctx.options.clock();
+        this.cache = ttl.isZero() ? null : Caffeine.newBuilder()
+                .maximumSize(CACHE_MAX_ENTRIES)
+                .expireAfterWrite(ttl)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
         this.mapper = (rs, c) -> new Persona(
                 rs.getString("id"),
                 rs.getString("name"),
@@ -75,7 +90,7 @@ public final class JdbcPersonas implements Personas {
                     .execute();
             return load(h, p.name()).orElseThrow();
         });
-        cache.remove(p.name());
+        invalidate(p.name());
         return stored;
     }
 
@@ -83,36 +98,51 @@ public final class JdbcPersonas implements Personas {
     public Optional<Persona> get(String name) {
         Check.text("name", name, Limits.PERSONA_NAME_MAX);
         ctx.ensureOpen();
-        Cached hit = fresh(name);
-        if (hit != null) {
-            return hit.persona();
+        if (cache == null) {
+            return ctx.read("read a persona", h -> load(h, name));
         }
-        return remember(name, ctx.read("read a persona", h -> load(h, name)));
+        Optional<Persona> hit = cache.getIfPresent(name);
+        if (hit != null) {
+            return hit;
+        }
+        long writesBefore = writes.get();
+        Optional<Persona> read = ctx.read("read a persona", h -> load(h, name));
+        cache.put(name, read);
+        // Put first, then check: a write that committed meanwhile either sees this entry when it
+        // invalidates, or has counted itself by now, and then this read takes its entry back.
+        if (writes.get() != writesBefore) {
+            cache.asMap().remove(name, read);
+        }
+        return read;
+    }
+
+    /** How many names the cache holds now (for tests of its bound). */
+    public long cachedNames() {
+        if (cache == null) {
+            return 0;
+        }
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /** After a write committed: count it, then drop the cached entry. */
+    private void invalidate(String name) {
+        writes.incrementAndGet();
+        if (cache != null) {
+            cache.invalidate(name);
+        }
     }
 
     /**
      * The persona named by a new conversation, if the store knows it, read inside the caller's
-     * transaction. A known persona must be active.
+     * transaction (not from the cache, so a persona discontinued a moment ago, by any node, is
+     * refused). A known persona must be active.
      */
     Optional<Persona> requireAvailable(Handle h, String name) {
-        Cached hit = fresh(name);
-        Optional<Persona> persona = hit != null ? hit.persona() : remember(name, load(h, name));
+        Optional<Persona> persona = load(h, name);
         if (persona.isPresent() && persona.get().status() != PersonaStatus.ACTIVE) {
             throw new PersonaUnavailableException("Persona " + name + " is " + persona.get().status().wireName()
                     + ": no new conversations can start with it");
-        }
-        return persona;
-    }
-
-    private Cached fresh(String name) {
-        Cached hit = cache.get(name);
-        return hit != null && ctx.options.clock().millis() < hit.expiresAtMillis() ? hit : null;
-    }
-
-    private Optional<Persona> remember(String name, Optional<Persona> persona) {
-        long ttl = ctx.options.personaCacheTtl().toMillis();
-        if (ttl > 0) {
-            cache.put(name, new Cached(persona, ctx.options.clock().millis() + ttl));
         }
         return persona;
     }
@@ -146,7 +176,7 @@ public final class JdbcPersonas implements Personas {
             }
             return load(h, name).orElseThrow();
         });
-        cache.remove(name);
+        invalidate(name);
         return updated;
     }
 }
