@@ -8,6 +8,7 @@ module dev.chatstore.sqlite {
     requires java.sql;
     requires org.jdbi.v3.core;
     requires org.xerial.sqlitejdbc;
+    requires org.slf4j;
 
     exports dev.chatstore.sqlite;
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +115,8 @@ public final class SqliteChatStore implements ChatStore {
         private final Path file;
         private Synchronous synchronous = Synchronous.NORMAL;
         private Duration busyTimeout = Duration.ofSeconds(10);
+        private Duration readerWait = Duration.ofSeconds(30);
+        private long walSizeLimit = 64L * 1024 * 1024;
         private int readers = 4;
         private List<MessageHook> messageHooks = List.of();
 
@@ -130,6 +133,26 @@ public final class SqliteChatStore implements ChatStore {
         /** How long to wait for another process's lock before failing. Default 10 s. */
         public Builder busyTimeout(Duration busyTimeout) {
             this.busyTimeout = Objects.requireNonNull(busyTimeout, "busyTimeout");
+            return this;
+        }
+
+        /**
+         * How long a read waits for a free reader connection when all are busy (e.g. with long
+         * exports) before failing with {@link StoreUnavailableException}. Default 30 s.
+         */
+        public Builder readerWait(Duration readerWait) {
+            this.readerWait = Objects.requireNonNull(readerWait, "readerWait");
+            return this;
+        }
+
+        /**
+         * How large the write-ahead log may grow. A commit that leaves it larger runs a checkpoint
+         * that cuts it back (waiting at most 100 ms for the readers of the moment; a long export
+         * postpones it), and SQLite cuts it back to this size whenever it starts the log over
+         * ({@code journal_size_limit}). Default 64 MiB.
+         */
+        public Builder walSizeLimit(long bytes) {
+            this.walSizeLimit = bytes;
             return this;
         }
 
@@ -160,6 +183,12 @@ public final class SqliteChatStore implements ChatStore {
             if (busyTimeout.isNegative() || busyTimeout.toMillis() > Integer.MAX_VALUE) {
                 throw new InvalidInputException("busyTimeout", "must be between 0 and " + Integer.MAX_VALUE + " ms, was " + busyTimeout);
             }
+            if (readerWait.isNegative()) {
+                throw new InvalidInputException("readerWait", "must not be negative, was " + readerWait);
+            }
+            if (walSizeLimit < 0) {
+                throw new InvalidInputException("walSizeLimit", "must not be negative, was " + walSizeLimit);
+            }
             StoreOptions options = options();
             SqliteDatabase db = file == null ? openInMemory() : openFile();
             String location = file == null ? "in-memory" : file.toAbsolutePath().toString();
@@ -169,12 +198,26 @@ public final class SqliteChatStore implements ChatStore {
 
         private SqliteDatabase openInMemory() {
             Connection only = connect("jdbc:sqlite::memory:", writerConfig());
-            return new SqliteDatabase(only, List.of(), busyTimeout.toMillis(), new SqliteDialect());
+            return new SqliteDatabase(only, List.of(), readerWait.toMillis(), new SqliteDialect(), null);
         }
 
         private SqliteDatabase openFile() {
             String url = "jdbc:sqlite:" + file.toAbsolutePath();
             Connection writer = connect(url, writerConfig());
+            try {
+                // Nothing is changed in a file that is not chatstore's: checked before WAL and migrations.
+                SqliteFileCheck.requireEmptyOrChatstore(writer, file);
+                try (Statement pragmas = writer.createStatement()) {
+                    pragmas.execute("PRAGMA journal_mode = WAL");
+                    pragmas.execute("PRAGMA journal_size_limit = " + walSizeLimit);
+                }
+            } catch (SQLException e) {
+                closeQuietly(writer);
+                throw new StoreUnavailableException("Cannot open SQLite database " + file + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                closeQuietly(writer);
+                throw e;
+            }
             List<Connection> readerConnections = new ArrayList<>();
             try {
                 SQLiteConfig readerConfig = commonConfig();
@@ -187,7 +230,8 @@ public final class SqliteChatStore implements ChatStore {
                 closeQuietly(writer);
                 throw e;
             }
-            return new SqliteDatabase(writer, readerConnections, busyTimeout.toMillis(), new SqliteDialect());
+            return new SqliteDatabase(writer, readerConnections, readerWait.toMillis(), new SqliteDialect(),
+                    new WalLimiter(file.toAbsolutePath(), walSizeLimit, busyTimeout.toMillis()));
         }
 
         private SQLiteConfig commonConfig() {
@@ -197,11 +241,10 @@ public final class SqliteChatStore implements ChatStore {
             return config;
         }
 
+        /** WAL is switched on after the file check; SqliteDatabase begins the IMMEDIATE transactions itself. */
         private SQLiteConfig writerConfig() {
             SQLiteConfig config = commonConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous.name()));
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             return config;
         }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.ConnectionFactory;
@@ -19,10 +20,17 @@ import org.jdbi.v3.core.ConnectionFactory;
  * SQLite connections the way SQLite wants them: one writer connection, used by one thread at a
  * time, whose transactions begin IMMEDIATE (so they never fail with SQLITE_BUSY halfway); and a
  * pool of read-only reader connections that read a WAL snapshot while the writer works. An
- * in-memory database has one connection that serves both. Thread-safe.
+ * in-memory database has one connection that serves both.
+ *
+ * <p>The connections stay in autocommit mode and this class begins and commits each transaction
+ * itself: sqlite-jdbc's own transaction handling begins the next transaction right after each
+ * commit, and with another process writing that BEGIN can fail with SQLITE_BUSY after the commit
+ * succeeded, reporting a committed write as failed. Thread-safe.
  */
 final class SqliteDatabase implements Database {
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    /** Whether this thread is inside one of this database's transactions. */
+    private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
     private final Connection writer;
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders;
@@ -32,8 +40,13 @@ final class SqliteDatabase implements Database {
     private final Jdbi readerJdbi;
     private volatile boolean closed;
 
-    SqliteDatabase(Connection writer, List<Connection> readers, long readerWaitMillis, SqliteDialect dialect) {
+    /** Null for an in-memory database, which has no log. */
+    private final WalLimiter walLimiter;
+
+    SqliteDatabase(Connection writer, List<Connection> readers, long readerWaitMillis, SqliteDialect dialect,
+                   WalLimiter walLimiter) {
         this.writer = writer;
+        this.walLimiter = walLimiter;
         this.allReaders = List.copyOf(readers);
         this.readers = new ArrayBlockingQueue<>(Math.max(1, readers.size()), false, readers.isEmpty() ? List.of() : readers);
         this.readerWaitMillis = readerWaitMillis;
@@ -56,12 +69,56 @@ final class SqliteDatabase implements Database {
 
     @Override
     public <T> T write(HandleCallback<T, RuntimeException> work) {
-        return writerJdbi.inTransaction(work);
+        return writerJdbi.withHandle(h -> {
+            boolean outermost = !inTransaction.get();
+            T result = inTransaction(h, "BEGIN IMMEDIATE", work);
+            if (outermost && walLimiter != null) {
+                walLimiter.afterCommit(h);
+            }
+            return result;
+        });
     }
 
+    /** A deferred transaction: its snapshot is taken by its first read and kept to its end. */
     @Override
     public <T> T read(HandleCallback<T, RuntimeException> work) {
-        return readerJdbi.inTransaction(work);
+        return readerJdbi.withHandle(h -> inTransaction(h, "BEGIN", work));
+    }
+
+    private <T> T inTransaction(Handle h, String begin, HandleCallback<T, RuntimeException> work) {
+        if (inTransaction.get()) {
+            // Jdbi hands a nested call the enclosing call's handle: it joins that transaction.
+            return work.withHandle(h);
+        }
+        inTransaction.set(true);
+        try {
+            h.execute(begin);
+            T result;
+            try {
+                result = work.withHandle(h);
+                h.execute("COMMIT");
+            } catch (RuntimeException | Error e) {
+                rollback(h, e);
+                throw e;
+            }
+            return result;
+        } finally {
+            inTransaction.set(false);
+        }
+    }
+
+    /**
+     * Ends a failed transaction. A failed COMMIT leaves it open; some errors end it already, and
+     * then SQLite answers ROLLBACK with "no transaction is active", which is no news.
+     */
+    private static void rollback(Handle h, Throwable failure) {
+        try {
+            h.execute("ROLLBACK");
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     /** Hands out the single writer connection to one thread at a time. */
