@@ -36,7 +36,12 @@ public interface Attachments {
     /** {@code uploading | processing → error}, with why. */
     Attachment markError(String attachmentId, String errorText);
 
-    /** Links the attachment to a conversation (idempotent). */
+    /**
+     * Links the attachment to a conversation (idempotent). Such a link stays until the
+     * conversation or the attachment is deleted, unlike the link an append makes between a
+     * message's attachments and its conversation, which goes with the last message of the
+     * conversation that links the file (see {@link #orphans}).
+     */
     void linkToConversation(String attachmentId, String conversationId);
 
     /** Attachments linked to the message, oldest first. */
@@ -47,7 +52,9 @@ public interface Attachments {
 
     /**
      * Up to {@code limit} (1 to {@link Limits#ATTACHMENTS_LIST_MAX}) of the user's attachments linked
-     * to no message and no conversation, oldest first.
+     * to no message and no conversation, oldest first: what a cleanup job may delete. A file
+     * appended with messages becomes an orphan when the last of those messages is deleted, unless
+     * it was also linked to a conversation with {@link #linkToConversation}.
      */
     List<Attachment> orphans(int limit);
 

@@ -13,7 +13,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class AttachmentLinks {
     enum Sql implements SqlStatement {
-        ATTACHMENT_EXISTS, LINK_MESSAGE, LINK_CONVERSATION;
+        ATTACHMENT_EXISTS, LINK_MESSAGE, LINK_CONVERSATION_BY_APPEND, LINK_CONVERSATION, UNLINK_WITH_MESSAGE;
 
         @Override
         public String catalog() {
@@ -43,7 +43,19 @@ final class AttachmentLinks {
         }
     }
 
-    /** Links the user's attachment to a conversation; false if it was linked already. */
+    /**
+     * Before {@code messageId} is deleted: drops the conversation links its appends made for files
+     * no other message of the conversation links, so those files can become orphans.
+     */
+    void unlinkWithMessage(Handle h, String userId, String conversationId, String messageId) {
+        h.createUpdate(ctx.sql(Sql.UNLINK_WITH_MESSAGE))
+                .bind("conversationId", conversationId)
+                .bind("userId", userId)
+                .bind("messageId", messageId)
+                .execute();
+    }
+
+    /** Links the user's attachment to a conversation explicitly: the link stays when messages go. */
     boolean linkToConversation(Handle h, String userId, String conversationId, String attachmentId, Instant now) {
         return h.createUpdate(ctx.sql(Sql.LINK_CONVERSATION))
                 .bind("conversationId", conversationId)
@@ -62,7 +74,7 @@ final class AttachmentLinks {
 
         Batch(Handle h, String userId, Instant now) {
             this.messageLinks = h.prepareBatch(ctx.sql(Sql.LINK_MESSAGE));
-            this.conversationLinks = h.prepareBatch(ctx.sql(Sql.LINK_CONVERSATION));
+            this.conversationLinks = h.prepareBatch(ctx.sql(Sql.LINK_CONVERSATION_BY_APPEND));
             this.userId = userId;
             this.now = now;
         }

@@ -244,7 +244,11 @@ final class JdbcMessages implements Messages {
             Locked row = ctx.ledger.lock(h, userId, conversationId.get());
             // Read under the lock: a concurrent delete of the same message has committed by now.
             Optional<Message> found = ctx.messageRows.find(h, userId, messageId);
-            if (found.isEmpty() || !ctx.messageRows.delete(h, userId, found.get())) {
+            if (found.isEmpty()) {
+                return false;
+            }
+            ctx.attachmentLinks.unlinkWithMessage(h, userId, row.id(), messageId);
+            if (!ctx.messageRows.delete(h, userId, found.get())) {
                 return false;
             }
             Message message = found.get();
