@@ -1,10 +1,15 @@
 package dev.chatstore.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstore.Conversation;
+import dev.chatstore.FactCategory;
+import dev.chatstore.FactQuery;
+import dev.chatstore.NewFact;
+import dev.chatstore.NotFoundException;
 import dev.chatstore.Message;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
@@ -118,6 +123,61 @@ class PostgresPoolSettingsTest {
                 Conversation after = alice.conversations().get(c.id()).orElseThrow();
                 assertThat(after.messageCount()).as("trial %d: message count", trial).isEqualTo(1);
                 assertThat(after.unreadCount()).as("trial %d: unread count", trial).isZero();
+            }
+        }
+    }
+
+    /**
+     * Writes racing the delete of what they refer to: each either happens before the delete (and
+     * the delete takes it along) or fails with NotFoundException; nothing else surfaces, and the
+     * counters stay exact. Look at ConversationLedger.lock and the order lock-then-read.
+     */
+    @ParameterizedTest(name = "autoCommit={0}, {1}")
+    @MethodSource("pools")
+    void writesRacingADeleteOfWhatTheyReferToFailAsNotFoundOrComeFirst(boolean autoCommit, String isolation)
+            throws Exception {
+        try (PostgresChatStore store = open(autoCommit, isolation)) {
+            UserChats alice = store.forUser("alice");
+            for (int trial = 0; trial < 8; trial++) {
+                Conversation c = alice.conversations().create(NewConversation.titled("t" + trial));
+                Message question = alice.messages().append(c.id(), NewMessage.user("q")).message();
+                Message answer = alice.messages().append(c.id(), NewMessage.assistant("a")).message();
+                List<Throwable> outcomes = runTogether(List.<Callable<Throwable>>of(
+                        () -> catchThrowable(() -> alice.messages().regenerate(answer.id(), NewMessage.assistant("b"))),
+                        () -> catchThrowable(() -> alice.messages().editIntoBranch(question.id(), NewMessage.user("q2"))),
+                        () -> catchThrowable(() -> alice.messages().selectBranch(answer.id())),
+                        () -> catchThrowable(() -> alice.messages().editContent(answer.id(), "edited")),
+                        () -> catchThrowable(() -> alice.profile().setActiveConversation(c.id())),
+                        () -> catchThrowable(() -> alice.facts().add(NewFact.of(FactCategory.FACT, "f", 0.5)
+                                .learnedFrom(c.id(), question.id()))),
+                        () -> catchThrowable(() -> alice.messages().delete(question.id())),
+                        () -> catchThrowable(() -> alice.conversations().delete(c.id()))));
+                assertThat(outcomes).as("trial %d: success or NotFoundException, nothing else", trial)
+                        .allSatisfy(t -> assertThat(t).satisfiesAnyOf(
+                                x -> assertThat(x).isNull(), x -> assertThat(x).isInstanceOf(NotFoundException.class)));
+                assertThat(alice.conversations().get(c.id())).as("trial %d: the conversation is gone", trial).isEmpty();
+                assertThat(alice.profile().activeConversation()).isEmpty();
+                assertThat(alice.facts().list(FactQuery.all(), PageRequest.first()).items())
+                        .allSatisfy(f -> assertThat(f.sourceConversationId()).isNull());
+            }
+        }
+    }
+
+    /** An edit racing appends never leaves the preview of a message that is no longer the newest. */
+    @ParameterizedTest(name = "autoCommit={0}, {1}")
+    @MethodSource("pools")
+    void anEditRacingAppendsKeepsThePreviewOfTheNewestMessage(boolean autoCommit, String isolation) throws Exception {
+        try (PostgresChatStore store = open(autoCommit, isolation)) {
+            UserChats alice = store.forUser("alice");
+            for (int trial = 0; trial < 10; trial++) {
+                Conversation c = alice.conversations().create(NewConversation.titled("t" + trial));
+                Message first = alice.messages().append(c.id(), NewMessage.user("first")).message();
+                runTogether(List.<Callable<Object>>of(
+                        () -> alice.messages().editContent(first.id(), "first, edited"),
+                        () -> alice.messages().append(c.id(), NewMessage.assistant("second"))));
+                Conversation after = alice.conversations().get(c.id()).orElseThrow();
+                String newest = alice.messages().latest(c.id(), 1).items().get(0).content();
+                assertThat(after.lastMessagePreview()).as("trial %d", trial).isEqualTo(newest);
             }
         }
     }
