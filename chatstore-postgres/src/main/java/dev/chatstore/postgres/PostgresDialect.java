@@ -27,6 +27,9 @@ import org.postgresql.util.ServerErrorMessage;
  * for migrations, and SQLSTATE-based error classes.
  */
 final class PostgresDialect implements Dialect {
+    /** SQLSTATE classes whose messages are about the server, never about values: 08, 53, 54, 57, 58, XX. */
+    private static final Set<String> SERVER_CONDITIONS = Set.of("08", "53", "54", "57", "58", "XX");
+
     private final String schema;
     private final String quoted;
     private final long migrationLockKey;
@@ -63,12 +66,13 @@ final class PostgresDialect implements Dialect {
 
     /**
      * Writes to one conversation queue on its row: exact sequence and idempotency under READ
-     * COMMITTED. NO KEY UPDATE, because no key is changed: inserts elsewhere that only check a
-     * foreign key to the row (FOR KEY SHARE) need not wait for it.
+     * COMMITTED. FOR UPDATE, not NO KEY UPDATE: it also waits for any transaction that inserted a
+     * message of the conversation (its foreign key check holds KEY SHARE on the row), so a replay
+     * sees that message once it commits instead of colliding with it on the unique key.
      */
     @Override
     public String forUpdate() {
-        return "FOR NO KEY UPDATE";
+        return "FOR UPDATE";
     }
 
     @Override
@@ -126,19 +130,27 @@ final class PostgresDialect implements Dialect {
     }
 
     /**
-     * The SQLSTATE and the names of the objects the server reports. Not pgjdbc's message: for a
-     * batch it holds the statement with its values, and the server's detail holds key values.
+     * The SQLSTATE and the names of the objects the server reports, and for errors of the server
+     * itself (connection, resources, operator intervention, system) its message. Not pgjdbc's
+     * message: for a batch it holds the statement with its values; nor the server's detail, which
+     * holds key values, nor the message of a data error, which may quote the value.
      */
     @Override
     public String describe(SQLException e) {
-        StringBuilder out = new StringBuilder("SQLSTATE ").append(stateOf(e)).append(" (schema ").append(schema);
+        String state = stateOf(e);
+        StringBuilder out = new StringBuilder("SQLSTATE ").append(state).append(" (schema ").append(schema);
         ServerErrorMessage server = serverMessage(e);
         if (server != null) {
             appendName(out, "table", server.getTable());
             appendName(out, "column", server.getColumn());
             appendName(out, "constraint", server.getConstraint());
         }
-        return out.append(')').toString();
+        out.append(')');
+        if (server != null && server.getMessage() != null && state.length() == 5
+                && SERVER_CONDITIONS.contains(state.substring(0, 2))) {
+            out.append(": ").append(server.getMessage());
+        }
+        return out.toString();
     }
 
     private static void appendName(StringBuilder out, String what, String name) {
