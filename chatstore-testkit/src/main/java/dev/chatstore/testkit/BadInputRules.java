@@ -1,14 +1,12 @@
 package dev.chatstore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chatstore.AttachmentStatus;
 import dev.chatstore.FactCategory;
 import dev.chatstore.FactQuery;
 import dev.chatstore.FactUpdate;
 import dev.chatstore.Feedback;
-import dev.chatstore.InvalidInputException;
 import dev.chatstore.Limits;
 import dev.chatstore.Media;
 import dev.chatstore.MessageType;
@@ -29,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**

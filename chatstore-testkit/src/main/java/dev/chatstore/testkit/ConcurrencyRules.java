@@ -14,19 +14,29 @@ import dev.chatstore.Message;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
 import dev.chatstore.PageRequest;
+import dev.chatstore.Persona;
+import dev.chatstore.PersonaSpec;
+import dev.chatstore.PersonaStatus;
+import dev.chatstore.ProfileSpec;
 import dev.chatstore.UserChats;
 import dev.chatstore.testkit.Concurrently.Outcome;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guarantees that must hold while many threads write at once ({@link Capability#CONCURRENT_WRITERS}):
- * one conversation per persona, one message per client message id, gapless seqs, exact counters, one
- * winner per status change. Look at unique constraints, insert-or-get and the write transaction's locking.
+ * Guarantees that hold while many threads write at once ({@link Capability#CONCURRENT_WRITERS}):
+ * one conversation per persona, one persona per name, one message per client message id, gapless
+ * seqs, exact counters, one winner per status change, merges that all survive. Look at unique
+ * constraints, insert-or-get and the write transaction's locking.
+ *
+ * <p>A store without the capability is still used from many threads, one after another (a request
+ * handled on one thread, the next on another): the paired rules check the same guarantees then.
  */
 public interface ConcurrencyRules extends StoreFixture {
 
@@ -206,5 +216,91 @@ public interface ConcurrencyRules extends StoreFixture {
             assertThat(stored.status()).as("a markError won, so the file is in error").isEqualTo(AttachmentStatus.ERROR);
             assertThat(stored.errorText()).as("the stored error text is the winner's").isEqualTo(errorWins.get(0).errorText());
         }
+    }
+
+    /**
+     * Concurrent patches of different keys (top-level and nested) all survive: look for a read-modify-write without
+     * a lock or outside the transaction.
+     */
+    @Test
+    default void concurrentPatchesAllSurvive() {
+        requires(Capability.CONCURRENT_WRITERS);
+        UserChats alice = alice();
+        Conversation c = alice.conversations().create(NewConversation.untitled().withMetadata(Map.of("nested", Map.of("seed", 0))));
+        int perThread = 5;
+        List<Concurrently.Outcome<Integer>> outcomes = Concurrently.run(Concurrently.THREADS, t -> {
+            for (int i = 0; i < perThread; i++) {
+                Map<String, Object> patch = new HashMap<>();
+                patch.put("t" + t + "-" + i, i);
+                patch.put("nested", Map.of("n" + t + "-" + i, t));
+                alice.conversations().patchMetadata(c.id(), patch);
+            }
+            return t;
+        });
+        assertThat(outcomes).as("no patch fails").allMatch(Concurrently.Outcome::ok);
+        Map<String, Object> metadata = reload(alice, c.id()).metadata();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> nested = (Map<String, Object>) metadata.get("nested");
+        assertThat(metadata).as("every top-level key survives").hasSize(Concurrently.THREADS * perThread + 1);
+        assertThat(nested).as("every nested key survives, and the seed").hasSize(Concurrently.THREADS * perThread + 1);
+    }
+
+    /**
+     * Concurrent upserts of one name leave one persona with one id: look at the unique name index and the
+     * insert-or-update on conflict.
+     */
+    @Test
+    default void concurrentUpsertsOfOneNameKeepOnePersona() {
+        requires(Capability.CONCURRENT_WRITERS);
+        List<Concurrently.Outcome<Persona>> outcomes = Concurrently.run(Concurrently.THREADS,
+                t -> store().personas().upsert(PersonaSpec.of("tutor", "Tutor " + t, "x")));
+        assertThat(outcomes).as("no upsert fails").allMatch(Concurrently.Outcome::ok);
+        assertThat(outcomes.stream().map(o -> o.value().id()).distinct()).as("everyone got the same id").hasSize(1);
+        List<Persona> all = store().personas().list(null, null);
+        assertThat(all).as("one persona stored").hasSize(1);
+        assertThat(all.get(0).displayName()).as("the stored one is one of the writes")
+                .isIn(outcomes.stream().map(o -> o.value().displayName()).toList());
+    }
+
+    /**
+     * Concurrent getOrCreateForPersona with a greeting yields one conversation greeted once: look at whether the
+     * greeting is inserted in the creating transaction only, not by every caller that lost the race.
+     */
+    @Test
+    default void concurrentGetOrCreateWithAGreetingGreetsOnce() {
+        requires(Capability.CONCURRENT_WRITERS);
+        store().personas().upsert(Samples.persona("tutor", PersonaStatus.ACTIVE));
+        UserChats alice = alice();
+        List<Concurrently.Outcome<String>> outcomes = Concurrently.run(Concurrently.THREADS,
+                t -> alice.conversations().getOrCreateForPersona(NewConversation.withPersona("tutor").withGreeting()).id());
+        assertThat(outcomes).as("no call fails").allMatch(Concurrently.Outcome::ok);
+        assertThat(outcomes.stream().map(Concurrently.Outcome::value).distinct()).as("one conversation for all").hasSize(1);
+        String id = outcomes.get(0).value();
+        assertThat(Samples.contents(alice.messages().oldestFirst(id, PageRequest.first()).items()))
+                .as("greeted exactly once").containsExactly("Hello, I am tutor!");
+        assertThat(reload(alice, id).messageCount()).as("counted once").isEqualTo(1);
+    }
+
+    /**
+     * Concurrent merges of different keys all survive, top-level and nested: look for a read-modify-write outside
+     * one transaction or without a row lock.
+     */
+    @Test
+    default void concurrentMergePreferencesAllSurvive() {
+        requires(Capability.CONCURRENT_WRITERS);
+        alice().profile().upsert(ProfileSpec.named("Alice"));
+        int perThread = 5;
+        List<Concurrently.Outcome<Integer>> outcomes = Concurrently.run(Concurrently.THREADS, t -> {
+            for (int i = 0; i < perThread; i++) {
+                alice().profile().mergePreferences(Map.of("k" + t + "-" + i, i, "nested", Map.of("n" + t + "-" + i, true)));
+            }
+            return t;
+        });
+        assertThat(outcomes).as("no merge fails").allMatch(Concurrently.Outcome::ok);
+        Map<String, Object> prefs = alice().profile().get().orElseThrow().preferences();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> nested = (Map<String, Object>) prefs.get("nested");
+        assertThat(prefs).as("every top-level key survives").hasSize(Concurrently.THREADS * perThread + 1);
+        assertThat(nested).as("every nested key survives").hasSize(Concurrently.THREADS * perThread);
     }
 }
