@@ -2,28 +2,14 @@ package dev.chatstore.sqlite.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import dev.chatstore.ChatStore;
-import dev.chatstore.sqlite.SqliteChatStore;
-import dev.chatstore.testkit.Capability;
 import dev.chatstore.testkit.ChatStoreConformance;
-import dev.chatstore.testkit.StoreSettings;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
 /**
  * The kit tests itself (DESIGN, "Conformance test kit"): each deliberately broken store must fail
@@ -120,62 +106,19 @@ class BrokenStoreSelfTest {
         rules.addAll(PERSONA_CACHE_RULES);
         rules.addAll(MERGE_RULES);
         rules.addAll(BRANCH_RULES);
-        EngineExecutionResults results = run(rules.stream()
-                .map(rule -> selectMethod(Faithful.class, rule)).toArray(DiscoverySelector[]::new));
+        EngineExecutionResults results = SuiteRuns.runRules(Faithful.class, rules);
         assertThat(results.testEvents().started().count()).as("every named rule exists and ran").isEqualTo(rules.size());
-        assertThat(names(results.testEvents().failed().list())).as("rules failed by the faithful pass-through").isEmpty();
+        assertThat(SuiteRuns.ruleNames(results.testEvents().failed().list())).as("rules failed by the faithful pass-through")
+                .isEmpty();
     }
 
     private static void assertFailsRules(Class<? extends ChatStoreConformance> suite, List<String> rules) {
-        EngineExecutionResults results = run(selectClass(suite));
+        EngineExecutionResults results = SuiteRuns.run(selectClass(suite));
         assertThat(results.testEvents().started().count()).as("the broken-store suite %s ran", suite.getSimpleName())
                 .isGreaterThanOrEqualTo(80);
-        Set<String> failed = names(results.testEvents().failed().list());
+        Set<String> failed = SuiteRuns.ruleNames(results.testEvents().failed().list());
         assertThat(failed).as("the suite catches %s", suite.getSimpleName()).isNotEmpty();
         assertThat(failed).as("rules %s must fail", suite.getSimpleName()).containsAll(rules);
-    }
-
-    private static EngineExecutionResults run(DiscoverySelector... selectors) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(OnlyInSelfTest.PARAMETER, "true")
-                .selectors(selectors)
-                .execute();
-    }
-
-    private static Set<String> names(List<Event> events) {
-        Set<String> names = new TreeSet<>();
-        for (Event e : events) {
-            TestDescriptor d = e.getTestDescriptor();
-            names.add(d.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                    .map(MethodSource::getMethodName).orElse(d.getDisplayName()));
-        }
-        return names;
-    }
-
-    /** A conformance suite over an in-memory SQLite store wrapped by a decorator. */
-    @Tag("broken-store")
-    @ExtendWith(OnlyInSelfTest.class)
-    abstract static class DecoratedSuite extends ChatStoreConformance {
-        private final UnaryOperator<ChatStore> decorator;
-
-        DecoratedSuite(UnaryOperator<ChatStore> decorator) {
-            this.decorator = decorator;
-        }
-
-        @Override
-        protected ChatStore openStore(StoreSettings settings) {
-            return decorator.apply(SqliteChatStore.inMemoryBuilder()
-                    .clock(settings.clock())
-                    .maxInlineAttachmentBytes(settings.maxInlineAttachmentBytes())
-                    .encryptionKeys(settings.encryptionKeys())
-                    .personaCacheTtl(settings.personaCacheTtl())
-                    .build());
-        }
-
-        @Override
-        protected Set<Capability> capabilities() {
-            return EnumSet.of(Capability.CONCURRENT_WRITERS);
-        }
     }
 
     static final class Faithful extends DecoratedSuite {
