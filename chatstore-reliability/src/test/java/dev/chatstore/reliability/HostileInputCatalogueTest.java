@@ -32,6 +32,7 @@ import dev.chatstore.UserChats;
 import dev.chatstore.postgres.PostgresChatStore;
 import dev.chatstore.postgres.TestPostgres;
 import dev.chatstore.sqlite.SqliteChatStore;
+import dev.chatstore.testkit.StoreSnapshot;
 import dev.chatstore.testkit.TestClock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

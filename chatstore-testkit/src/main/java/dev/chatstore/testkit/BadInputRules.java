@@ -268,7 +268,7 @@ public interface BadInputRules extends StoreFixture {
         expectInvalid("limit", () -> alice().attachments().orphans(-1));
         expectInvalid("limit", () -> alice().attachments().orphans(0));
         assertThat(alice().messages().newestFirst(c, PageRequest.first()).items()).as("no limit is the default")
-                .hasSize(2);
+                .hasSize(3);
         assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
     }
 
