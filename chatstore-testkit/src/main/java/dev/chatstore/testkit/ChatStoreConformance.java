@@ -62,7 +62,7 @@ public abstract class ChatStoreConformance implements
         UsageRules,
         EraseAndExportRules,
         TenantIsolationRules,
-        BadInputRules,
+        HostileInputRules,
         ConcurrencyRules,
         DurabilityRules {
 

@@ -7,6 +7,7 @@ import dev.chatstore.testkit.ChatStoreConformance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -14,7 +15,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 /**
  * The kit tests itself (DESIGN, "Conformance test kit"): each deliberately broken store must fail
  * the rules that describe what it breaks, while a faithful pass-through over the same real store
- * passes those very rules — so the failures come from the breakage, not from the plumbing.
+ * passes those very rules — so the failures come from the breakage, not from the plumbing. The
+ * hostile input catalogue runs only for the store whose breakage it is meant to catch.
  *
  * <p>The conformance suites over the broken stores are the static nested classes below. They must
  * not run in the normal build: surefire never selects them (its default excludes skip nested
@@ -24,7 +26,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  */
 class BrokenStoreSelfTest {
 
-    /** Rules an idempotency-blind store must fail. */
+    /** Rules an idempotency-blind store must fail (IdempotencyRules, ConcurrencyRules). */
     private static final List<String> IDEMPOTENCY_RULES = List.of(
             "appendWithSameClientMessageIdAndPayloadReturnsOriginalAsReplay",
             "replayWithAFullPayloadIsAReplay",
@@ -34,14 +36,14 @@ class BrokenStoreSelfTest {
             "byClientMessageIdFindsTheMessageInItsConversationOnly",
             "concurrentReplaysOfOneClientMessageIdStoreOneMessage");
 
-    /** Rules a store leaking rows across users must fail. */
+    /** Rules a store leaking rows across users must fail (TenantIsolationRules). */
     private static final List<String> ISOLATION_RULES = List.of(
             "otherUserCannotSeeConversations",
             "otherUserCannotReadMessages",
             "userIdsAreComparedExactly",
             "otherUserCannotSeeOrChangeTheProfile");
 
-    /** Rules a store ordering by timestamp must fail. */
+    /** Rules a store ordering by timestamp must fail (MessageOrderRules). */
     private static final List<String> ORDERING_RULES = List.of(
             "sameMillisecondAppendsListInAppendOrder",
             "newestFirstUnderAFrozenClockIsDescendingSeqAcrossPages",
@@ -49,24 +51,31 @@ class BrokenStoreSelfTest {
             "appendAllUnderAFrozenClockKeepsBatchOrder",
             "aClockGoingBackwardsDoesNotReorderMessages");
 
-    /** Rules a store whose persona cache is never invalidated must fail. */
+    /** Rules a store whose persona cache is never invalidated must fail (PersonaRules). */
     private static final List<String> PERSONA_CACHE_RULES = List.of(
             "upsertIsVisibleToGetAndListAtOnce",
             "statusChangesTakeEffectAtOnceForNewConversations");
 
-    /** Rules a store merging by shallow read-modify-write must fail. */
+    /** Rules a store merging by shallow read-modify-write must fail (ConversationMetadataRules, ProfileRules). */
     private static final List<String> MERGE_RULES = List.of(
             "patchFollowsTheRfc7386Example",
             "patchReplacesAcrossValueKinds",
             "patchRoundTripsEveryJsonValueKindExactly",
             "mergePreferencesIsAJsonMergePatch");
 
-    /** Rules a store without branches must fail. */
+    /** Rules a store without branches must fail (BranchRules). */
     private static final List<String> BRANCH_RULES = List.of(
             "regenerateAppendsASiblingThatBecomesTheTip",
             "editIntoBranchStartsANewBranchAndKeepsTheOriginal",
             "selectBranchChoosesWhereReadingAndAppendingContinue",
             "branchAndPathArePagedNewestFirstWithNextCursorsOnly");
+
+    /** Rules a store whose batches are not atomic must fail (MessageRules, IdempotencyRules, HostileInputRules). */
+    private static final List<String> BATCH_RULES = List.of(
+            "appendAllWithAReplyToFromAnotherConversationStoresNothing",
+            "appendAllWithAnAttachmentOfAnotherUserStoresNothing",
+            "appendAllWithAConflictingReplayStoresNothing",
+            SuiteRuns.CATALOGUE);
 
     @Test
     void storeIgnoringClientMessageIdFailsTheIdempotencyRules() {
@@ -99,6 +108,15 @@ class BrokenStoreSelfTest {
     }
 
     @Test
+    void storeWithNonAtomicBatchesFailsTheBatchRulesAndTheHostileInputCatalogue() {
+        EngineExecutionResults results = SuiteRuns.run(selectClass(NonAtomicBatch.class));
+        assertFails(NonAtomicBatch.class, results, BATCH_RULES);
+        assertThat(results.testEvents().failed().list()).as("hostile inputs to appendAll the catalogue catches")
+                .anySatisfy(e -> assertThat(e.getTestDescriptor().getDisplayName()).contains("a null element"))
+                .anySatisfy(e -> assertThat(e.getTestDescriptor().getDisplayName()).contains("a reply to an unknown message last"));
+    }
+
+    @Test
     void faithfulPassThroughPassesEveryRuleTheBrokenStoresFail() {
         List<String> rules = new ArrayList<>(IDEMPOTENCY_RULES);
         rules.addAll(ISOLATION_RULES);
@@ -106,19 +124,31 @@ class BrokenStoreSelfTest {
         rules.addAll(PERSONA_CACHE_RULES);
         rules.addAll(MERGE_RULES);
         rules.addAll(BRANCH_RULES);
+        rules.addAll(BATCH_RULES);
         EngineExecutionResults results = SuiteRuns.runRules(Faithful.class, rules);
-        assertThat(results.testEvents().started().count()).as("every named rule exists and ran").isEqualTo(rules.size());
+        assertThat(SuiteRuns.ruleNames(results.testEvents().started().list())).as("every named rule exists and ran")
+                .containsExactlyInAnyOrderElementsOf(new TreeSet<>(rules));
         assertThat(SuiteRuns.ruleNames(results.testEvents().failed().list())).as("rules failed by the faithful pass-through")
                 .isEmpty();
     }
 
     private static void assertFailsRules(Class<? extends ChatStoreConformance> suite, List<String> rules) {
-        EngineExecutionResults results = SuiteRuns.run(selectClass(suite));
+        assertFails(suite, SuiteRuns.runWithoutCatalogue(suite), rules);
+    }
+
+    private static void assertFails(Class<? extends ChatStoreConformance> suite, EngineExecutionResults results,
+                                    List<String> rules) {
         assertThat(results.testEvents().started().count()).as("the broken-store suite %s ran", suite.getSimpleName())
                 .isGreaterThanOrEqualTo(80);
         Set<String> failed = SuiteRuns.ruleNames(results.testEvents().failed().list());
         assertThat(failed).as("the suite catches %s", suite.getSimpleName()).isNotEmpty();
         assertThat(failed).as("rules %s must fail", suite.getSimpleName()).containsAll(rules);
+    }
+
+    static final class NonAtomicBatch extends DecoratedSuite {
+        NonAtomicBatch() {
+            super(NonAtomicBatchStore::new);
+        }
     }
 
     static final class Faithful extends DecoratedSuite {
