@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Registering files (stored or inline), their bytes, and their links to messages and conversations. */
+/**
+ * Registering files (stored or inline, up to the store's inline limit), their bytes, their text
+ * fields up to their limits, and their links to messages and conversations.
+ */
 public interface AttachmentRules extends StoreFixture {
 
     /**

@@ -17,9 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Listing a user's conversations: pinned first, then most recent activity first (an append is
- * activity; the clock only breaks no ties), keyset paged (default 20, at most 100); archived ones
- * left out of the list and listed on their own.
+ * Listing a user's conversations: pinned first, then most recent activity first (creating and
+ * appending are activity, ordered by the store even within one millisecond), keyset paged (default
+ * 20, at most 100); archived ones left out of the list and listed on their own.
  */
 public interface ConversationListRules extends StoreFixture {
 

@@ -21,7 +21,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Memory facts: adding, filtering, ordering (confidence, then newest), paging, updating, sources. */
+/**
+ * Memory facts: adding, filtering, ordering (confidence, then newest), paging, updating, sources,
+ * and unknown ids.
+ */
 public interface MemoryFactRules extends StoreFixture {
 
     private MemoryFact fact(UserChats user, FactCategory category, String content, double confidence) {
