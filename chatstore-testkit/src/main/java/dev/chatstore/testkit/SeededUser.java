@@ -27,7 +27,7 @@ import java.util.Map;
  * and that rejected input changes nothing. Immutable (the records it holds are snapshots taken
  * when it was seeded; {@link #snapshot()} and {@link #messageCursor()} read the current state).
  *
- * @param conversation      titled, with persona {@value #PERSONA} and metadata; holds request and reply
+ * @param conversation      titled, with persona {@value #PERSONA} and metadata; holds request, reply and regenerated
  * @param otherConversation untitled; holds otherMessage
  * @param request           a user message with client message id {@value #CLIENT_MESSAGE_ID}
  * @param reply             the assistant's reply to request, with linkedFile attached and token usage; the
