@@ -4,6 +4,8 @@ module dev.chatstore.testkit {
     requires transitive dev.chatstore;
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
+    // Concurrently dumps the threads of a run that hangs.
+    requires java.management;
 
     exports dev.chatstore.testkit;
 

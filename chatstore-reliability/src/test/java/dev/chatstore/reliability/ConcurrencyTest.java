@@ -12,7 +12,9 @@ import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
 import dev.chatstore.PersonaSpec;
 import dev.chatstore.UserChats;
-import dev.chatstore.reliability.Contention.Outcome;
+import dev.chatstore.testkit.Concurrently;
+import dev.chatstore.testkit.Concurrently.Outcome;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -47,7 +49,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class ConcurrencyTest {
     static final int SCALE = Integer.getInteger("chatstore.reliability.scale", 1);
-    private static final long TIMEOUT_SECONDS = 120L * SCALE;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120L * SCALE);
     private static final int WRITERS = 8;
     private static final int READERS = 3;
     private static final int OPS_PER_WRITER = 250 * SCALE;
@@ -142,7 +144,7 @@ abstract class ConcurrencyTest {
         long seed = System.nanoTime();
         Workload w = new Workload(store, WRITERS);
         AtomicInteger writersLeft = new AtomicInteger(WRITERS);
-        List<Contention.Task<? extends Object>> tasks = new ArrayList<>();
+        List<Concurrently.Task<? extends Object>> tasks = new ArrayList<>();
         for (int t = 0; t < WRITERS; t++) {
             tasks.add(thread -> {
                 try {
@@ -159,8 +161,8 @@ abstract class ConcurrencyTest {
                 return null;
             });
         }
-        List<Outcome<Object>> outcomes = Contention.run(TIMEOUT_SECONDS, tasks);
-        Contention.values(outcomes);
+        List<Outcome<Object>> outcomes = Concurrently.run(TIMEOUT, tasks);
+        Concurrently.values(outcomes);
         verify(w, "seed " + seed);
         report("writersAndReaders", WRITERS + " writers x " + OPS_PER_WRITER + " operations + " + READERS
                 + " readers (" + w.reads.get() + " page reads); " + w.acknowledged() + " messages acknowledged");
@@ -176,7 +178,7 @@ abstract class ConcurrencyTest {
         long seed = System.nanoTime();
         ChatStore peer = track(openPeer(store));
         Workload w = new Workload(store, WRITERS);
-        Contention.values(Contention.run(TIMEOUT_SECONDS, WRITERS, thread -> {
+        Concurrently.values(Concurrently.run(TIMEOUT, WRITERS, thread -> {
             write(w, thread % 2 == 0 ? store : peer, thread, new Random(seed + thread));
             return null;
         }));
@@ -373,7 +375,7 @@ abstract class ConcurrencyTest {
         String conversation = alice.conversations().create(NewConversation.titled("replays")).id();
         int threads = 16;
         int keys = 8;
-        List<List<Appended>> results = Contention.values(Contention.run(TIMEOUT_SECONDS, threads, thread -> {
+        List<List<Appended>> results = Concurrently.values(Concurrently.run(TIMEOUT, threads, thread -> {
             List<Integer> order = new ArrayList<>();
             for (int round = 0; round < 3 * SCALE; round++) {
                 for (int k = 0; k < keys; k++) {
@@ -419,7 +421,7 @@ abstract class ConcurrencyTest {
         List<String> personas = List.of("greeter", "unknown-a", "unknown-b");
         int users = 4;
         int threads = 12;
-        List<Map<String, String>> seen = Contention.values(Contention.run(TIMEOUT_SECONDS, threads, thread -> {
+        List<Map<String, String>> seen = Concurrently.values(Concurrently.run(TIMEOUT, threads, thread -> {
             List<String> pairs = new ArrayList<>();
             for (int round = 0; round < 2 * SCALE; round++) {
                 for (int u = 0; u < users; u++) {
@@ -468,7 +470,7 @@ abstract class ConcurrencyTest {
                 .create(NewConversation.titled("patched").withMetadata(Map.of("kept", "yes", "dropped", 1))).id();
         int threads = 10;
         int patches = 20 * SCALE;
-        Contention.values(Contention.run(TIMEOUT_SECONDS, threads, thread -> {
+        Concurrently.values(Concurrently.run(TIMEOUT, threads, thread -> {
             for (int i = 0; i < patches; i++) {
                 Map<String, Object> patch = new HashMap<>();
                 patch.put("t" + thread + "-" + i, i);

@@ -46,7 +46,7 @@ import net.jqwik.api.state.ChangeDetector;
 import net.jqwik.api.state.Transformer;
 
 /**
- * Model-based testing (issue 4, part 6): random sequences of operations run against the real
+ * Model-based testing: random sequences of operations run against the real
  * store and against {@link World}, a plain in-memory model of the contract (sequence numbers never
  * reused, idempotent appends with replays and conflicts, all-or-nothing batches, branch tips,
  * deletes that keep counts, previews and last-message times exact, facts that lose a deleted

@@ -10,11 +10,13 @@ import dev.chatstore.NewMessage;
 import dev.chatstore.UserChats;
 import dev.chatstore.postgres.PostgresChatStore;
 import dev.chatstore.postgres.TestPostgres;
-import dev.chatstore.reliability.Contention.Outcome;
+import dev.chatstore.testkit.Concurrently;
+import dev.chatstore.testkit.Concurrently.Outcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +94,7 @@ class PostgresConcurrencyTest extends ConcurrencyTest {
             }
             CompletableFuture<List<Outcome<Appended>>> replays = new CompletableFuture<>();
             Thread starter = new Thread(() -> replays.complete(
-                    Contention.run(60, REPLAYS, thread -> alice.messages().append(conversation, replay))), "replays");
+                    Concurrently.run(Duration.ofSeconds(60), REPLAYS, thread -> alice.messages().append(conversation, replay))), "replays");
             starter.setDaemon(true);
             starter.start();
             awaitBlockedBackends(REPLAYS);
@@ -101,7 +103,7 @@ class PostgresConcurrencyTest extends ConcurrencyTest {
             } else {
                 raw.rollback();
             }
-            List<Appended> results = Contention.values(replays.get(60, TimeUnit.SECONDS));
+            List<Appended> results = Concurrently.values(replays.get(60, TimeUnit.SECONDS));
             List<Message> stored = everything(alice, conversation).stream()
                     .filter(m -> "held-key".equals(m.clientMessageId())).toList();
             assertThat(stored).as("one row with the key").hasSize(1);

@@ -16,9 +16,12 @@ import dev.chatstore.NewMessage;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
+import dev.chatstore.PersonaSpec;
 import dev.chatstore.ProviderConfigSpec;
 import dev.chatstore.Rating;
 import dev.chatstore.UserChats;
+import dev.chatstore.testkit.SeededUser;
+import dev.chatstore.testkit.StoreSnapshot;
 import dev.chatstore.testkit.TestClock;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +40,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The tenant isolation matrix (issue 4, part 7): every user-scoped read and write of
+ * The tenant isolation matrix: every user-scoped read and write of
  * {@link UserChats} and its sub-APIs, called by another user with the owner's ids (and names of
  * the owner's settings, providers and cached searches). Reads must come back empty or without a
  * trace of the owner, writes must be {@link NotFoundException} or {@code false} as each method's
@@ -53,6 +56,9 @@ class TenantIsolationMatrixTest {
     private static final String OWNER_SETTING = "alice-only";
     private static final String OWNER_QUERY = "alice only query";
     private static final String OWNER_PROVIDER = "alice-only-provider";
+    private static final String STORE_SETTING = "maintenance.window";
+    /** The provider every seeded user has configured, with an API key of their own. */
+    private static final String PROVIDER = "openai";
 
     private final TestClock clock = new TestClock(TestClock.START);
     private ChatStore store;
@@ -93,22 +99,23 @@ class TenantIsolationMatrixTest {
 
     private Stream<DynamicNode> matrix(Backend backend) {
         store = backend.open(clock);
-        Seeds.seedStore(store);
-        Seeds.SeededUser o = Seeds.seed(store, OWNER, clock);
+        store.personas().upsert(PersonaSpec.of(SeededUser.PERSONA, "Tutor", "You teach patiently."));
+        store.settings().put(STORE_SETTING, Map.of("day", "sunday"));
+        SeededUser o = seed(OWNER);
         UserChats owner = store.forUser(OWNER);
         owner.settings().put(OWNER_SETTING, "secret-of-alice");
         owner.searchCache().put(OWNER_QUERY, List.of("secret-of-alice"), Duration.ofDays(365));
         owner.providers().put(ProviderConfigSpec.of(OWNER_PROVIDER).withApiKey("secret-key-of-alice"));
-        List<String> traces = new ArrayList<>(List.of(o.conversation(), o.request(), o.reply(), o.regenerated(),
-                o.otherConversation(), o.otherMessage(), o.archived(), o.imageMessage(), o.linkedFile(), o.orphanFile(),
-                o.readyFile(), o.sourcedFact(), o.plainFact(), "sk-alice-key", "secret-of-alice", "secret-key-of-alice",
+        List<String> traces = new ArrayList<>(List.of(o.conversation().id(), o.request().id(), o.reply().id(), o.regenerated().id(),
+                o.otherConversation().id(), o.otherMessage().id(), o.archived().id(), o.imageMessage().id(), o.linkedFile().id(), o.orphanFile().id(),
+                o.readyFile().id(), o.sourcedFact().id(), o.plainFact().id(), "sk-alice-key", "secret-of-alice", "secret-key-of-alice",
                 "alice@example.com"));
         List<DynamicNode> containers = new ArrayList<>();
         int[] checked = {0};
         for (String intruder : INTRUDERS) {
-            Seeds.SeededUser m = Seeds.seed(store, intruder, clock);
+            SeededUser m = seed(intruder);
             List<String> users = List.of(OWNER, intruder);
-            List<String> queries = List.of(Seeds.QUERY, OWNER_QUERY);
+            List<String> queries = List.of(SeededUser.QUERY, OWNER_QUERY);
             List<Row> rows = rows(o, m);
             List<DynamicNode> tests = new ArrayList<>();
             StoreSnapshot[] baseline = new StoreSnapshot[1];
@@ -134,6 +141,13 @@ class TenantIsolationMatrixTest {
         containers.add(DynamicTest.dynamicTest("summary", () -> System.out.println("[reliability] TenantIsolationMatrixTest on "
                 + backend + ": " + checked[0] + " foreign calls (" + INTRUDERS.size() + " intruders), owner and intruder unchanged")));
         return Stream.of(DynamicContainer.dynamicContainer(backend.name(), containers));
+    }
+
+    /** One of everything for {@code userId}, and provider {@value #PROVIDER} configured with the key {@code sk-<userId>-key}. */
+    private SeededUser seed(String userId) {
+        SeededUser seeded = SeededUser.create(store.forUser(userId), clock);
+        store.forUser(userId).providers().put(ProviderConfigSpec.of(PROVIDER).withApiKey("sk-" + userId + "-key"));
+        return seeded;
     }
 
     private static String describe(String userId) {
@@ -175,11 +189,11 @@ class TenantIsolationMatrixTest {
         }
     }
 
-    private List<Row> rows(Seeds.SeededUser o, Seeds.SeededUser m) {
+    private List<Row> rows(SeededUser o, SeededUser m) {
         List<Row> r = new ArrayList<>();
         // conversations
-        for (String c : List.of(o.conversation(), o.archived())) {
-            String which = c.equals(o.archived()) ? " (archived)" : "";
+        for (String c : List.of(o.conversation().id(), o.archived().id())) {
+            String which = c.equals(o.archived().id()) ? " (archived)" : "";
             r.add(new Row("conversations.get" + which, Expect.EMPTY, u -> u.conversations().get(c)));
             r.add(new Row("conversations.rename" + which, Expect.NOT_FOUND, u -> u.conversations().rename(c, "hacked")));
             r.add(new Row("conversations.replaceMetadata" + which, Expect.NOT_FOUND,
@@ -200,72 +214,72 @@ class TenantIsolationMatrixTest {
                 u -> u.conversations().listArchived(PageRequest.first(Limits.CONVERSATIONS_PAGE_MAX))));
         r.add(new Row("conversations.sidebar", Expect.NO_TRACE, u -> u.conversations().sidebar(PageRequest.first(Limits.CONVERSATIONS_PAGE_MAX))));
         r.add(new Row("conversations.getOrCreateForPersona (the persona the owner chats with)", Expect.NO_TRACE,
-                u -> u.conversations().getOrCreateForPersona(NewConversation.withPersona(Seeds.PERSONA))));
+                u -> u.conversations().getOrCreateForPersona(NewConversation.withPersona(SeededUser.PERSONA))));
         // messages
         r.add(new Row("messages.append to the owner's conversation", Expect.NOT_FOUND,
-                u -> u.messages().append(o.conversation(), NewMessage.user("x"))));
+                u -> u.messages().append(o.conversation().id(), NewMessage.user("x"))));
         r.add(new Row("messages.append replaying the owner's client message id", Expect.NOT_FOUND,
-                u -> u.messages().append(o.conversation(), NewMessage.user("What is a monad?").clientMessageId(Seeds.CLIENT_MESSAGE_ID))));
+                u -> u.messages().append(o.conversation().id(), NewMessage.user("What is a monad?").clientMessageId(SeededUser.CLIENT_MESSAGE_ID))));
         r.add(new Row("messages.appendAll to the owner's conversation", Expect.NOT_FOUND,
-                u -> u.messages().appendAll(o.conversation(), List.of(NewMessage.user("x")))));
+                u -> u.messages().appendAll(o.conversation().id(), List.of(NewMessage.user("x")))));
         r.add(new Row("messages.append replying to the owner's message", Expect.NOT_FOUND,
-                u -> u.messages().append(m.conversation(), NewMessage.assistant("x").replyTo(o.request()))));
+                u -> u.messages().append(m.conversation().id(), NewMessage.assistant("x").replyTo(o.request().id()))));
         r.add(new Row("messages.append attaching the owner's file", Expect.NOT_FOUND,
-                u -> u.messages().append(m.conversation(), NewMessage.user("x").attachments(o.orphanFile()))));
+                u -> u.messages().append(m.conversation().id(), NewMessage.user("x").attachments(o.orphanFile().id()))));
         r.add(new Row("messages.appendAll replying to the owner's message last", Expect.NOT_FOUND,
-                u -> u.messages().appendAll(m.conversation(), List.of(NewMessage.user("ok"), NewMessage.assistant("x").replyTo(o.reply())))));
-        r.add(new Row("messages.get", Expect.EMPTY, u -> u.messages().get(o.request())));
-        r.add(new Row("messages.replyTo", Expect.EMPTY, u -> u.messages().findReply(o.request())));
+                u -> u.messages().appendAll(m.conversation().id(), List.of(NewMessage.user("ok"), NewMessage.assistant("x").replyTo(o.reply().id())))));
+        r.add(new Row("messages.get", Expect.EMPTY, u -> u.messages().get(o.request().id())));
+        r.add(new Row("messages.findReply", Expect.EMPTY, u -> u.messages().findReply(o.request().id())));
         r.add(new Row("messages.byClientMessageId", Expect.EMPTY,
-                u -> u.messages().byClientMessageId(o.conversation(), Seeds.CLIENT_MESSAGE_ID)));
-        r.add(new Row("messages.newestFirst", Expect.NOT_FOUND, u -> u.messages().newestFirst(o.conversation(), PageRequest.first())));
+                u -> u.messages().byClientMessageId(o.conversation().id(), SeededUser.CLIENT_MESSAGE_ID)));
+        r.add(new Row("messages.newestFirst", Expect.NOT_FOUND, u -> u.messages().newestFirst(o.conversation().id(), PageRequest.first())));
         r.add(new Row("messages.newestFirst with the owner's cursor", Expect.NOT_FOUND,
-                u -> u.messages().newestFirst(o.conversation(), PageRequest.at(o.messageCursor()))));
+                u -> u.messages().newestFirst(o.conversation().id(), PageRequest.at(o.messageCursor()))));
         r.add(new Row("messages.newestFirst of the intruder's conversation with the owner's cursor", Expect.FOREIGN_CURSOR,
-                u -> u.messages().newestFirst(m.conversation(), PageRequest.at(o.messageCursor()))));
-        r.add(new Row("messages.oldestFirst", Expect.NOT_FOUND, u -> u.messages().oldestFirst(o.conversation(), PageRequest.first())));
-        r.add(new Row("messages.latest", Expect.NOT_FOUND, u -> u.messages().latest(o.conversation(), 10)));
-        r.add(new Row("messages.after", Expect.NOT_FOUND, u -> u.messages().after(o.conversation(), 0, 10)));
-        r.add(new Row("messages.branch", Expect.NOT_FOUND, u -> u.messages().branch(o.conversation(), PageRequest.first())));
-        r.add(new Row("messages.path", Expect.NOT_FOUND, u -> u.messages().path(o.reply(), PageRequest.first())));
-        r.add(new Row("messages.editContent", Expect.NOT_FOUND, u -> u.messages().editContent(o.request(), "hacked")));
-        r.add(new Row("messages.setFeedback", Expect.NOT_FOUND, u -> u.messages().setFeedback(o.reply(), Feedback.rated(Rating.THUMBS_UP))));
-        r.add(new Row("messages.setFeedback clearing", Expect.NOT_FOUND, u -> u.messages().setFeedback(o.imageMessage(), Feedback.NONE)));
-        r.add(new Row("messages.regenerate", Expect.NOT_FOUND, u -> u.messages().regenerate(o.reply(), NewMessage.assistant("x"))));
-        r.add(new Row("messages.editIntoBranch", Expect.NOT_FOUND, u -> u.messages().editIntoBranch(o.request(), NewMessage.user("x"))));
-        r.add(new Row("messages.selectBranch", Expect.NOT_FOUND, u -> u.messages().selectBranch(o.regenerated())));
-        r.add(new Row("messages.delete", Expect.FALSE, u -> u.messages().delete(o.request())));
-        r.add(new Row("messages.delete of the tip", Expect.FALSE, u -> u.messages().delete(o.reply())));
+                u -> u.messages().newestFirst(m.conversation().id(), PageRequest.at(o.messageCursor()))));
+        r.add(new Row("messages.oldestFirst", Expect.NOT_FOUND, u -> u.messages().oldestFirst(o.conversation().id(), PageRequest.first())));
+        r.add(new Row("messages.latest", Expect.NOT_FOUND, u -> u.messages().latest(o.conversation().id(), 10)));
+        r.add(new Row("messages.after", Expect.NOT_FOUND, u -> u.messages().after(o.conversation().id(), 0, 10)));
+        r.add(new Row("messages.branch", Expect.NOT_FOUND, u -> u.messages().branch(o.conversation().id(), PageRequest.first())));
+        r.add(new Row("messages.path", Expect.NOT_FOUND, u -> u.messages().path(o.reply().id(), PageRequest.first())));
+        r.add(new Row("messages.editContent", Expect.NOT_FOUND, u -> u.messages().editContent(o.request().id(), "hacked")));
+        r.add(new Row("messages.setFeedback", Expect.NOT_FOUND, u -> u.messages().setFeedback(o.reply().id(), Feedback.rated(Rating.THUMBS_UP))));
+        r.add(new Row("messages.setFeedback clearing", Expect.NOT_FOUND, u -> u.messages().setFeedback(o.imageMessage().id(), Feedback.NONE)));
+        r.add(new Row("messages.regenerate", Expect.NOT_FOUND, u -> u.messages().regenerate(o.reply().id(), NewMessage.assistant("x"))));
+        r.add(new Row("messages.editIntoBranch", Expect.NOT_FOUND, u -> u.messages().editIntoBranch(o.request().id(), NewMessage.user("x"))));
+        r.add(new Row("messages.selectBranch", Expect.NOT_FOUND, u -> u.messages().selectBranch(o.regenerated().id())));
+        r.add(new Row("messages.delete", Expect.FALSE, u -> u.messages().delete(o.request().id())));
+        r.add(new Row("messages.delete of the tip", Expect.FALSE, u -> u.messages().delete(o.reply().id())));
         // attachments
-        for (String f : List.of(o.orphanFile(), o.linkedFile(), o.readyFile())) {
+        for (String f : List.of(o.orphanFile().id(), o.linkedFile().id(), o.readyFile().id())) {
             r.add(new Row("attachments.get " + f.substring(0, 8), Expect.EMPTY, u -> u.attachments().get(f)));
         }
-        r.add(new Row("attachments.inlineData", Expect.EMPTY, u -> u.attachments().inlineData(o.orphanFile())));
-        r.add(new Row("attachments.markProcessing", Expect.NOT_FOUND, u -> u.attachments().markProcessing(o.orphanFile())));
-        r.add(new Row("attachments.markReady", Expect.NOT_FOUND, u -> u.attachments().markReady(o.linkedFile(), "x", 1)));
-        r.add(new Row("attachments.markError", Expect.NOT_FOUND, u -> u.attachments().markError(o.linkedFile(), "x")));
+        r.add(new Row("attachments.inlineData", Expect.EMPTY, u -> u.attachments().inlineData(o.orphanFile().id())));
+        r.add(new Row("attachments.markProcessing", Expect.NOT_FOUND, u -> u.attachments().markProcessing(o.orphanFile().id())));
+        r.add(new Row("attachments.markReady", Expect.NOT_FOUND, u -> u.attachments().markReady(o.linkedFile().id(), "x", 1)));
+        r.add(new Row("attachments.markError", Expect.NOT_FOUND, u -> u.attachments().markError(o.linkedFile().id(), "x")));
         r.add(new Row("attachments.linkToConversation (owner's file, own conversation)", Expect.NOT_FOUND,
-                u -> { u.attachments().linkToConversation(o.orphanFile(), m.conversation()); return null; }));
+                u -> { u.attachments().linkToConversation(o.orphanFile().id(), m.conversation().id()); return null; }));
         r.add(new Row("attachments.linkToConversation (own file, owner's conversation)", Expect.NOT_FOUND,
-                u -> { u.attachments().linkToConversation(m.orphanFile(), o.conversation()); return null; }));
-        r.add(new Row("attachments.listForMessage", Expect.EMPTY, u -> u.attachments().listForMessage(o.reply())));
-        r.add(new Row("attachments.listForConversation", Expect.EMPTY, u -> u.attachments().listForConversation(o.conversation())));
+                u -> { u.attachments().linkToConversation(m.orphanFile().id(), o.conversation().id()); return null; }));
+        r.add(new Row("attachments.listForMessage", Expect.EMPTY, u -> u.attachments().listForMessage(o.reply().id())));
+        r.add(new Row("attachments.listForConversation", Expect.EMPTY, u -> u.attachments().listForConversation(o.conversation().id())));
         r.add(new Row("attachments.orphans", Expect.NO_TRACE, u -> u.attachments().orphans(Limits.ATTACHMENTS_LIST_MAX)));
-        r.add(new Row("attachments.delete", Expect.FALSE, u -> u.attachments().delete(o.orphanFile())));
-        r.add(new Row("attachments.delete of a linked file", Expect.FALSE, u -> u.attachments().delete(o.linkedFile())));
+        r.add(new Row("attachments.delete", Expect.FALSE, u -> u.attachments().delete(o.orphanFile().id())));
+        r.add(new Row("attachments.delete of a linked file", Expect.FALSE, u -> u.attachments().delete(o.linkedFile().id())));
         // facts
-        r.add(new Row("facts.get", Expect.EMPTY, u -> u.facts().get(o.sourcedFact())));
-        r.add(new Row("facts.update", Expect.NOT_FOUND, u -> u.facts().update(o.plainFact(), FactUpdate.content("hacked"))));
-        r.add(new Row("facts.update confidence", Expect.NOT_FOUND, u -> u.facts().update(o.plainFact(), FactUpdate.confidence(0))));
-        r.add(new Row("facts.deactivate", Expect.NOT_FOUND, u -> u.facts().deactivate(o.plainFact())));
-        r.add(new Row("facts.delete", Expect.FALSE, u -> u.facts().delete(o.sourcedFact())));
+        r.add(new Row("facts.get", Expect.EMPTY, u -> u.facts().get(o.sourcedFact().id())));
+        r.add(new Row("facts.update", Expect.NOT_FOUND, u -> u.facts().update(o.plainFact().id(), FactUpdate.content("hacked"))));
+        r.add(new Row("facts.update confidence", Expect.NOT_FOUND, u -> u.facts().update(o.plainFact().id(), FactUpdate.confidence(0))));
+        r.add(new Row("facts.deactivate", Expect.NOT_FOUND, u -> u.facts().deactivate(o.plainFact().id())));
+        r.add(new Row("facts.delete", Expect.FALSE, u -> u.facts().delete(o.sourcedFact().id())));
         r.add(new Row("facts.add learned in the owner's conversation", Expect.NOT_FOUND,
-                u -> u.facts().add(NewFact.of(FactCategory.FACT, "x", 0.5).learnedIn(o.conversation()))));
+                u -> u.facts().add(NewFact.of(FactCategory.FACT, "x", 0.5).learnedIn(o.conversation().id()))));
         r.add(new Row("facts.add learned from the owner's message", Expect.NOT_FOUND,
-                u -> u.facts().add(NewFact.of(FactCategory.FACT, "x", 0.5).learnedFrom(m.conversation(), o.request()))));
+                u -> u.facts().add(NewFact.of(FactCategory.FACT, "x", 0.5).learnedFrom(m.conversation().id(), o.request().id()))));
         r.add(new Row("facts.list", Expect.NO_TRACE, u -> u.facts().list(FactQuery.all(), PageRequest.first(Limits.FACTS_PAGE_MAX))));
         // profile
-        r.add(new Row("profile.setActiveConversation", Expect.NOT_FOUND, u -> u.profile().setActiveConversation(o.conversation())));
+        r.add(new Row("profile.setActiveConversation", Expect.NOT_FOUND, u -> u.profile().setActiveConversation(o.conversation().id())));
         r.add(new Row("profile.get", Expect.NO_TRACE, u -> u.profile().get()));
         r.add(new Row("profile.activeConversation", Expect.NO_TRACE, u -> u.profile().activeConversation()));
         // settings, providers, search cache: addressed by name, the owner's names
@@ -274,7 +288,7 @@ class TenantIsolationMatrixTest {
         r.add(new Row("settings.all", Expect.NO_TRACE, u -> u.settings().all()));
         r.add(new Row("providers.get", Expect.EMPTY, u -> u.providers().get(OWNER_PROVIDER)));
         r.add(new Row("providers.apiKey", Expect.EMPTY, u -> u.providers().apiKey(OWNER_PROVIDER)));
-        r.add(new Row("providers.apiKey of a provider both configured", Expect.NO_TRACE, u -> u.providers().apiKey(Seeds.PROVIDER)));
+        r.add(new Row("providers.apiKey of a provider both configured", Expect.NO_TRACE, u -> u.providers().apiKey(PROVIDER)));
         r.add(new Row("providers.clearApiKey", Expect.NOT_FOUND, u -> u.providers().clearApiKey(OWNER_PROVIDER)));
         r.add(new Row("providers.delete", Expect.FALSE, u -> u.providers().delete(OWNER_PROVIDER)));
         r.add(new Row("providers.list", Expect.NO_TRACE, u -> u.providers().list()));

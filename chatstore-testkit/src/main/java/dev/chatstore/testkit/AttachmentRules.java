@@ -7,6 +7,7 @@ import dev.chatstore.Attachment;
 import dev.chatstore.AttachmentStatus;
 import dev.chatstore.Conversation;
 import dev.chatstore.InvalidInputException;
+import dev.chatstore.Limits;
 import dev.chatstore.Message;
 import dev.chatstore.NewAttachment;
 import dev.chatstore.NewMessage;
@@ -15,11 +16,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Registering files (stored or inline), their bytes, and their links to messages and conversations. */
+/**
+ * Registering files (stored or inline, up to the store's inline limit), their bytes, their text
+ * fields up to their limits, and their links to messages and conversations.
+ */
 public interface AttachmentRules extends StoreFixture {
 
     /**
@@ -239,5 +245,73 @@ public interface AttachmentRules extends StoreFixture {
         expectNotFound("no such attachment", () -> alice().attachments().linkToConversation(unknownId(), c.id()));
         assertThat(alice().attachments().listForConversation(c.id())).as("no link made").isEmpty();
         assertThat(Samples.attachmentIds(alice().attachments().orphans(10))).as("still an orphan").isEqualTo(List.of(a.id()));
+    }
+
+    /** The default inline limit is 64 KiB inclusive: look at how the store's configured limit is compared. */
+    @Test
+    default void inlineAttachmentAtTheDefaultLimitIsStoredAndOneByteMoreIsRejected() {
+        int limit = StoreSettings.DEFAULT_MAX_INLINE_ATTACHMENT_BYTES;
+        Attachment a = alice().attachments().create(NewAttachment.inline("max.bin", "application/octet-stream", new byte[limit]));
+        assertThat(alice().attachments().inlineData(a.id())).as("all %d bytes stored", limit)
+                .hasValueSatisfying(d -> assertThat(d).hasSize(limit));
+        assertThatThrownBy(() -> alice().attachments().create(
+                NewAttachment.inline("over.bin", "application/octet-stream", new byte[limit + 1])))
+                .as("one byte over the default limit").isInstanceOf(InvalidInputException.class);
+        assertThat(alice().attachments().orphans(10)).as("only the file at the limit is stored").hasSize(1);
+    }
+
+    /** A message links up to the maximum number of attachments: look at the link inserts (batching, parameter limits). */
+    @Test
+    default void aMessageLinksUpToTheMaximumNumberOfAttachments() {
+        Conversation c = newConversation(alice());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < Limits.ATTACHMENTS_PER_MESSAGE_MAX; i++) {
+            ids.add(storedFile(alice(), "f" + i + ".pdf").id());
+        }
+        Message m = append(alice(), c.id(), NewMessage.user("many files").attachments(ids.toArray(String[]::new)));
+        assertThat(Samples.attachmentIds(alice().attachments().listForMessage(m.id()))).as("all linked")
+                .containsExactlyInAnyOrderElementsOf(ids);
+        expectInvalid("attachmentIds", () -> NewMessage.user("x").attachments(
+                Stream.concat(ids.stream(), Stream.of(unknownId())).toArray(String[]::new)));
+    }
+
+    /**
+     * File name, MIME type, storage URI and error text at their maximum lengths, in multi-byte text, round-trip: look
+     * at the attachment columns' sizes, and whether they count chars or bytes.
+     */
+    @Test
+    default void attachmentTextAtItsMaximumLengthsRoundTrips() {
+        String uri = "s3://bucket/" + "k".repeat(Limits.STORAGE_URI_MAX - 12);
+        Attachment a = alice().attachments().create(NewAttachment.stored(Samples.wide(Limits.FILE_NAME_MAX),
+                Samples.wide(Limits.MIME_TYPE_MAX), 1, null, uri));
+        Attachment failed = alice().attachments().markError(a.id(), Samples.wide(Limits.ERROR_TEXT_MAX));
+        assertThat(alice().attachments().get(a.id())).as("file name, MIME type, URI and error text at their maximums")
+                .contains(failed);
+        assertThat(failed).extracting(Attachment::name, Attachment::mimeType, Attachment::storageUri, Attachment::errorText)
+                .as("each at its maximum").containsExactly(Samples.wide(Limits.FILE_NAME_MAX),
+                        Samples.wide(Limits.MIME_TYPE_MAX), uri, Samples.wide(Limits.ERROR_TEXT_MAX));
+    }
+
+    /**
+     * Well-formed ids that name nothing: an unknown attachment reads empty, deletes false, and its status changes and
+     * links are NotFoundException; an unknown conversation or message lists no attachments. Nothing changes. Look at
+     * how each Attachments method reports a missing row.
+     */
+    @Test
+    default void unknownIdsReadEmptyAndEveryAttachmentChangeIsNotFound() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String id = unknownId();
+        assertThat(alice().attachments().get(id)).as("get").isEmpty();
+        assertThat(alice().attachments().inlineData(id)).as("inlineData").isEmpty();
+        assertThat(alice().attachments().delete(id)).as("delete").isFalse();
+        expectNotFound("markProcessing", () -> alice().attachments().markProcessing(id));
+        expectNotFound("markReady", () -> alice().attachments().markReady(id, null, null));
+        expectNotFound("markError", () -> alice().attachments().markError(id, "x"));
+        expectNotFound("linkToConversation", () -> alice().attachments().linkToConversation(id, a.conversation().id()));
+        assertThat(alice().attachments().listForConversation(unknownId())).as("listForConversation of an unknown conversation")
+                .isEmpty();
+        assertThat(alice().attachments().listForMessage(unknownId())).as("listForMessage of an unknown message").isEmpty();
+        assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
     }
 }

@@ -261,4 +261,39 @@ public interface BranchRules extends StoreFixture {
         assertThat(reload(alice, c.id())).extracting(Conversation::messageCount, Conversation::lastMessagePreview,
                 Conversation::activeTipId).as("after an edit into a branch").containsExactly(4L, "rephrased", e.id());
     }
+
+    /**
+     * Branch operations on well-formed ids that name nothing are NotFoundException and append nothing: branch of an
+     * unknown conversation; regenerate, editIntoBranch, selectBranch and path of an unknown message. Look at how each
+     * reports a missing row.
+     */
+    @Test
+    default void branchOperationsOnUnknownIdsAreNotFound() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String id = unknownId();
+        expectNotFound("branch", () -> alice().messages().branch(id, PageRequest.first()));
+        expectNotFound("regenerate", () -> alice().messages().regenerate(id, NewMessage.assistant("x")));
+        expectNotFound("editIntoBranch", () -> alice().messages().editIntoBranch(id, NewMessage.user("x")));
+        expectNotFound("selectBranch", () -> alice().messages().selectBranch(id));
+        expectNotFound("path", () -> alice().messages().path(id, PageRequest.first()));
+        assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
+    }
+
+    /**
+     * A deleted message can be neither chosen as the tip nor edited into a branch; the tip and the messages stay as
+     * they were. Look at selectBranch's and editIntoBranch's existence checks.
+     */
+    @Test
+    default void aDeletedMessageCannotBeSelectedOrEditedIntoABranch() {
+        Conversation c = newConversation(alice());
+        Message gone = say(alice(), c.id(), "gone");
+        Message kept = say(alice(), c.id(), "kept");
+        alice().messages().delete(gone.id());
+        expectNotFound("selectBranch of a deleted message", () -> alice().messages().selectBranch(gone.id()));
+        expectNotFound("editIntoBranch of a deleted message",
+                () -> alice().messages().editIntoBranch(gone.id(), NewMessage.user("x")));
+        assertThat(reload(alice(), c.id()).activeTipId()).as("the tip is unchanged").isEqualTo(kept.id());
+        assertThat(reload(alice(), c.id()).messageCount()).as("nothing appended").isEqualTo(1);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The chatstore conformance suite. Subclass it in your test sources, supply a fresh store in
@@ -25,7 +26,10 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Before each test the kit opens a fresh, empty store with a frozen {@link TestClock}; after it,
  * the kit closes the store. The rules themselves are the default methods of the interfaces this
- * class implements; each interface checks one part of the API.
+ * class implements; each interface checks one area of the API. A rule that needs a
+ * {@link Capability} (or its absence) says so with {@link Requires}; the kit skips it, naming the
+ * capability, when the implementation's {@link #capabilities()} do not fit, and runs its paired
+ * rule instead.
  *
  * <p>The fixture methods ({@link #store()}, {@link #clock()} …) are final and public because the
  * rule interfaces call them; a subclass must not define methods with the same signatures. JUnit
@@ -33,38 +37,34 @@ import org.junit.jupiter.api.Timeout;
  * the concurrency rules call the store it holds from many.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@ExtendWith(CapabilityCondition.class)
 public abstract class ChatStoreConformance implements
+        StoreRules,
         ConversationRules,
+        ConversationMetadataRules,
         ConversationListRules,
+        SidebarRules,
         MessageRules,
-        ReplyLinkRules,
-        OrderingRules,
-        IdempotencyRules,
+        MessageContentRules,
+        MessageOrderRules,
         PagingRules,
+        IdempotencyRules,
+        BranchRules,
+        FeedbackRules,
         AttachmentRules,
         AttachmentLifecycleRules,
         MemoryFactRules,
-        TenantIsolationRules,
-        UnknownIdRules,
-        BadInputRules,
-        LimitRules,
-        ConcurrencyRules,
-        DurabilityRules,
-        StoreLifecycleRules,
+        PersonaRules,
+        ProfileRules,
         SettingsRules,
         ProviderConfigRules,
         SearchCacheRules,
         UsageRules,
-        PersonaRules,
-        PersonaCacheRules,
-        ProfileRules,
         EraseAndExportRules,
-        ConversationOptionsRules,
-        SidebarRules,
-        MetadataPatchRules,
-        MessageDetailsRules,
-        FeedbackAndEditRules,
-        BranchRules {
+        TenantIsolationRules,
+        HostileInputRules,
+        ConcurrencyRules,
+        DurabilityRules {
 
     private TestClock clock;
     private StoreSettings settings;
@@ -87,8 +87,8 @@ public abstract class ChatStoreConformance implements
     }
 
     /**
-     * What this implementation supports. Tests of a capability not listed are skipped with a reason.
-     * Default: all of them.
+     * What this implementation supports. Rules of a capability not listed are skipped with a reason,
+     * and the paired rules for a store without it run instead. Default: all of them.
      */
     protected Set<Capability> capabilities() {
         return EnumSet.allOf(Capability.class);
@@ -136,7 +136,7 @@ public abstract class ChatStoreConformance implements
 
     @Override
     public final void reopen() {
-        requires(Capability.REOPEN);
+        checkDeclared(Capability.REOPEN, "reopen()");
         ChatStore closed = store();
         store = null;
         closed.close();
@@ -146,7 +146,7 @@ public abstract class ChatStoreConformance implements
     @Override
     public final void reopen(StoreSettings newSettings) {
         Objects.requireNonNull(newSettings, "newSettings");
-        requires(Capability.REOPEN);
+        checkDeclared(Capability.REOPEN, "reopen(StoreSettings)");
         ChatStore closed = store();
         store = null;
         closed.close();
@@ -162,5 +162,14 @@ public abstract class ChatStoreConformance implements
         old.close();
         settings = newSettings;
         store = Objects.requireNonNull(openStore(newSettings), "openStore(StoreSettings) returned null");
+    }
+
+    /** Fails loudly when a rule uses a capability without declaring it with {@link Requires}. */
+    private void checkDeclared(Capability capability, String call) {
+        if (!supports(capability)) {
+            throw new IllegalStateException(call + " needs Capability." + capability.name() + ", which "
+                    + getClass().getName() + " does not declare; the calling rule must be annotated"
+                    + " @Requires(Capability." + capability.name() + ")");
+        }
     }
 }

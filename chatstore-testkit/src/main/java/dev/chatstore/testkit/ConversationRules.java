@@ -8,6 +8,7 @@ import dev.chatstore.AlreadyExistsException;
 import dev.chatstore.Attachment;
 import dev.chatstore.Conversation;
 import dev.chatstore.InvalidInputException;
+import dev.chatstore.Limits;
 import dev.chatstore.Message;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
@@ -19,7 +20,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Creating, reading, renaming, re-tagging and deleting one conversation, and its persona rule. */
+/**
+ * One conversation: creating it (title, persona, provider, model, system prompt), reading it,
+ * get-or-create by persona, renaming, changing its model and system prompt, and deleting it with
+ * everything that hangs on it.
+ */
 public interface ConversationRules extends StoreFixture {
 
     /** Look at how create fills the record: owner, given fields, zero counters, times from the injected clock. */
@@ -152,25 +157,77 @@ public interface ConversationRules extends StoreFixture {
         assertThat(reload(alice(), created.id()).title()).as("stored title is cleared").isNull();
     }
 
-    /** Look at the JSON (de)serialization of metadata: every JSON value kind must come back equal, with the same Java types. */
+    /**
+     * Provider, model and system prompt are stored as given, and a new conversation is unpinned, unarchived, unread,
+     * with no preview or tip: look at create's INSERT and the row mapper.
+     */
     @Test
-    default void replaceMetadataRoundTripsEveryJsonValueKindExactly() {
-        Conversation created = newConversation(alice());
-        Map<String, Object> metadata = Samples.richMetadata();
-        Conversation replaced = alice().conversations().replaceMetadata(created.id(), metadata);
-        assertThat(replaced.metadata()).as("returned metadata equals what was given").isEqualTo(metadata);
-        assertThat(reload(alice(), created.id()).metadata()).as("stored metadata equals what was given").isEqualTo(metadata);
+    default void createStoresProviderModelAndSystemPromptWithPlainDefaults() {
+        Conversation created = alice().conversations().create(NewConversation.titled("Chat")
+                .withModel("openai", "gpt-4o-2024-08-06").withSystemPrompt("You are terse.\n" + Samples.UNICODE));
+        assertThat(created).extracting(Conversation::provider, Conversation::model, Conversation::systemPrompt)
+                .as("as given").containsExactly("openai", "gpt-4o-2024-08-06", "You are terse.\n" + Samples.UNICODE);
+        assertThat(created).extracting(Conversation::pinned, Conversation::archived, Conversation::lastMessagePreview,
+                        Conversation::unreadCount, Conversation::activeTipId)
+                .as("unpinned, unarchived, no preview, nothing unread, no tip").containsExactly(false, false, null, 0L, null);
+        assertThat(alice().conversations().get(created.id())).as("get returns what create returned").contains(created);
+        Conversation plain = newConversation(alice());
+        assertThat(plain).extracting(Conversation::provider, Conversation::model, Conversation::systemPrompt)
+                .as("null when not given").containsOnlyNulls();
     }
 
-    /** replaceMetadata replaces the map, it does not merge: look at the UPDATE (no JSON merge operator). */
+    /** setModel sets and (with nulls) clears provider and model, stamping updatedAt: look at its UPDATE. */
     @Test
-    default void replaceMetadataReplacesTheWholeMapRatherThanMerging() {
-        Conversation created = alice().conversations().create(
-                NewConversation.untitled().withMetadata(Map.of("a", 1, "b", 2)));
-        alice().conversations().replaceMetadata(created.id(), Map.of("c", 3));
-        assertThat(reload(alice(), created.id()).metadata()).as("only the new keys remain").isEqualTo(Map.of("c", 3));
-        alice().conversations().replaceMetadata(created.id(), Map.of());
-        assertThat(reload(alice(), created.id()).metadata()).as("an empty map empties the metadata").isEmpty();
+    default void setModelSetsAndClearsProviderAndModel() {
+        Conversation c = newConversation(alice());
+        Instant later = clock().advance(Duration.ofMinutes(1));
+        Conversation set = alice().conversations().setModel(c.id(), "anthropic", "claude-3-5-sonnet");
+        assertThat(set).extracting(Conversation::provider, Conversation::model, Conversation::updatedAt)
+                .as("set, stamped").containsExactly("anthropic", "claude-3-5-sonnet", later);
+        assertThat(reload(alice(), c.id())).as("stored").isEqualTo(set);
+        Conversation modelOnly = alice().conversations().setModel(c.id(), null, "local-llama");
+        assertThat(modelOnly).extracting(Conversation::provider, Conversation::model)
+                .as("each is set on its own").containsExactly(null, "local-llama");
+        Conversation cleared = alice().conversations().setModel(c.id(), null, null);
+        assertThat(cleared).extracting(Conversation::provider, Conversation::model).as("cleared").containsOnlyNulls();
+        assertThat(reload(alice(), c.id())).as("stored cleared").isEqualTo(cleared);
+    }
+
+    /** setSystemPrompt sets and (with null) clears the prompt, keeping the rest: look at its UPDATE. */
+    @Test
+    default void setSystemPromptSetsAndClearsThePrompt() {
+        Conversation c = alice().conversations().create(NewConversation.titled("Keep me").withModel("openai", "gpt-4o"));
+        String prompt = "Answer in French. " + Samples.UNICODE;
+        Conversation set = alice().conversations().setSystemPrompt(c.id(), prompt);
+        assertThat(set.systemPrompt()).as("set").isEqualTo(prompt);
+        assertThat(set).extracting(Conversation::title, Conversation::provider, Conversation::model)
+                .as("the rest is kept").containsExactly("Keep me", "openai", "gpt-4o");
+        assertThat(reload(alice(), c.id())).as("stored").isEqualTo(set);
+        assertThat(alice().conversations().setSystemPrompt(c.id(), null).systemPrompt()).as("null clears it").isNull();
+        assertThat(reload(alice(), c.id()).systemPrompt()).as("stored cleared").isNull();
+    }
+
+    /**
+     * Title, persona, provider, model and system prompt at their maximum lengths, in multi-byte text ending in a
+     * surrogate pair, round-trip, and so does a rename to a title of emoji only: look at the column sizes, and
+     * whether they count chars or bytes.
+     */
+    @Test
+    default void conversationTextAtItsMaximumLengthsRoundTrips() {
+        Conversation c = alice().conversations().create(
+                new NewConversation(Samples.wide(Limits.TITLE_MAX), Samples.wide(Limits.PERSONA_NAME_MAX), Map.of())
+                        .withModel(Samples.wide(Limits.PROVIDER_MAX), Samples.wide(Limits.MODEL_NAME_MAX))
+                        .withSystemPrompt(Samples.wide(Limits.SYSTEM_PROMPT_MAX)));
+        assertThat(reload(alice(), c.id())).as("read back as created").isEqualTo(c);
+        assertThat(c).extracting(Conversation::title, Conversation::personaName, Conversation::provider,
+                        Conversation::model, Conversation::systemPrompt)
+                .as("title, persona, provider, model and system prompt at their maximums")
+                .containsExactly(Samples.wide(Limits.TITLE_MAX), Samples.wide(Limits.PERSONA_NAME_MAX),
+                        Samples.wide(Limits.PROVIDER_MAX), Samples.wide(Limits.MODEL_NAME_MAX),
+                        Samples.wide(Limits.SYSTEM_PROMPT_MAX));
+        String emoji = "🌍".repeat(Limits.TITLE_MAX / 2);
+        assertThat(alice().conversations().rename(c.id(), emoji).title()).as("rename at the maximum").isEqualTo(emoji);
+        assertThat(reload(alice(), c.id()).title()).as("the maximal title stored").isEqualTo(emoji);
     }
 
     /** Deleting a conversation must delete its messages in the same transaction: look at the cascade. */
@@ -235,5 +292,29 @@ public interface ConversationRules extends StoreFixture {
         Conversation c = newConversation(alice());
         assertThat(alice().conversations().delete(c.id())).as("first delete").isTrue();
         assertThat(alice().conversations().delete(c.id())).as("second delete finds nothing").isFalse();
+    }
+
+    /**
+     * A well-formed id that names no conversation: get is empty, delete is false, and every change (rename,
+     * metadata, model, system prompt, pin, archive, read marker) and tokenTotals is NotFoundException that creates
+     * nothing on the way. Look at how each Conversations method reports a missing row.
+     */
+    @Test
+    default void anUnknownConversationReadsEmptyAndEveryChangeIsNotFound() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String id = unknownId();
+        assertThat(alice().conversations().get(id)).as("get").isEmpty();
+        assertThat(alice().conversations().delete(id)).as("delete").isFalse();
+        expectNotFound("rename", () -> alice().conversations().rename(id, "x"));
+        expectNotFound("replaceMetadata", () -> alice().conversations().replaceMetadata(id, Map.of()));
+        expectNotFound("patchMetadata", () -> alice().conversations().patchMetadata(id, Map.of("x", 1)));
+        expectNotFound("setModel", () -> alice().conversations().setModel(id, "p", "m"));
+        expectNotFound("setSystemPrompt", () -> alice().conversations().setSystemPrompt(id, "x"));
+        expectNotFound("setPinned", () -> alice().conversations().setPinned(id, true));
+        expectNotFound("setArchived", () -> alice().conversations().setArchived(id, true));
+        expectNotFound("markRead", () -> alice().conversations().markRead(id));
+        expectNotFound("tokenTotals", () -> alice().conversations().tokenTotals(id));
+        assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
     }
 }

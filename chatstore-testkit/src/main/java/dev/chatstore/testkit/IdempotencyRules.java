@@ -2,14 +2,18 @@ package dev.chatstore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chatstore.Appended;
 import dev.chatstore.Attachment;
 import dev.chatstore.Conversation;
 import dev.chatstore.IdempotencyConflictException;
+import dev.chatstore.Media;
 import dev.chatstore.Message;
+import dev.chatstore.MessageType;
 import dev.chatstore.NewMessage;
 import dev.chatstore.Role;
+import dev.chatstore.TokenUsage;
 import dev.chatstore.UserChats;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,10 +22,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exact idempotency (DESIGN principle 4): a clientMessageId is unique per conversation; a replay
- * with the same payload returns the original marked as a replay; a replay with any other payload
- * (role, content, reply-to, metadata, attachments) is an IdempotencyConflictException and stores
- * nothing.
+ * Retries are safe (DESIGN principle 4). A clientMessageId is unique per conversation; a replay with
+ * the same payload returns the original marked as a replay; a replay with any other payload (role,
+ * content, reply-to, metadata, attachments, type, media, usage, tool call id) is an
+ * IdempotencyConflictException and stores nothing. An assistant reply names the user message it
+ * answers, so a retried request finds its own reply with {@code findReply}, never a neighbour's.
  */
 public interface IdempotencyRules extends StoreFixture {
 
@@ -236,5 +241,114 @@ public interface IdempotencyRules extends StoreFixture {
         assertThat(alice().messages().byClientMessageId(c.id(), "k")).as("found in its conversation").contains(m);
         assertThat(alice().messages().byClientMessageId(other.id(), "k")).as("not in another conversation").isEmpty();
         assertThat(alice().messages().byClientMessageId(c.id(), "K")).as("ids are case-sensitive").isEmpty();
+    }
+
+    /**
+     * A replay compares type, media, usage and tool call id too: the same payload replays, a different one conflicts
+     * and stores nothing. Look at the payload fingerprint.
+     */
+    @Test
+    default void replaysCompareTypeMediaUsageAndToolCallIdToo() {
+        UserChats alice = alice();
+        Conversation c = newConversation(alice);
+        NewMessage original = NewMessage.user("pic").clientMessageId("k1").type(MessageType.IMAGE)
+                .media(Media.refs("s3://a.png")).usage(TokenUsage.of("m", 1, 2));
+        Message stored = append(alice, c.id(), original);
+        Appended replay = alice.messages().append(c.id(), NewMessage.user("pic").clientMessageId("k1")
+                .type(MessageType.IMAGE).media(Media.refs("s3://a.png")).usage(TokenUsage.of("m", 1, 2)));
+        assertThat(replay.replayed()).as("the same payload replays").isTrue();
+        assertThat(replay.message()).as("the original").isEqualTo(stored);
+        List<NewMessage> conflicting = List.of(
+                original.type(MessageType.MULTIMODAL),
+                original.media(Media.refs("s3://b.png")),
+                original.media(Media.refs("s3://a.png", "s3://b.png")),
+                original.media(new Media(List.of("s3://a.png"), "s3://a.ogg", 1L)),
+                original.usage(TokenUsage.of("m", 1, 3)),
+                original.usage(TokenUsage.of("other", 1, 2)),
+                original.usage(TokenUsage.NONE));
+        for (NewMessage n : conflicting) {
+            assertThat(catchThrowable(() -> alice.messages().append(c.id(), n))).as("a replay with %s", n)
+                    .isInstanceOf(IdempotencyConflictException.class);
+        }
+        Message tool = append(alice, c.id(), NewMessage.tool("call-1", "out").clientMessageId("k2"));
+        assertThat(alice.messages().append(c.id(), NewMessage.tool("call-1", "out").clientMessageId("k2")).message())
+                .as("a tool replay").isEqualTo(tool);
+        assertThat(catchThrowable(() -> alice.messages().append(c.id(), NewMessage.tool("call-2", "out").clientMessageId("k2"))))
+                .as("a replay with another tool call id").isInstanceOf(IdempotencyConflictException.class);
+        assertThat(reload(alice, c.id()).messageCount()).as("two messages stored").isEqualTo(2);
+    }
+
+    /** findReply(request) must follow the stored link, not adjacency: two requests answered out of order each find their own reply. */
+    @Test
+    default void findReplyFindsTheReplyOfThatRequestNeverANeighbours() {
+        UserChats alice = alice();
+        Conversation c = newConversation(alice);
+        Message first = say(alice, c.id(), "first question");
+        Message second = say(alice, c.id(), "second question");
+        Message answerToSecond = append(alice, c.id(), NewMessage.assistant("answer 2").replyTo(second.id()));
+        Message answerToFirst = append(alice, c.id(), NewMessage.assistant("answer 1").replyTo(first.id()));
+        assertThat(alice.messages().findReply(first.id())).as("the first request finds its own reply")
+                .map(Message::id).contains(answerToFirst.id());
+        assertThat(alice.messages().findReply(second.id())).as("the second request finds its own reply")
+                .map(Message::id).contains(answerToSecond.id());
+        assertThat(answerToFirst.replyToId()).as("the reply records what it answers").isEqualTo(first.id());
+    }
+
+    /** With several replies, the newest (highest seq) wins: look at replyTo's ORDER BY (seq, not time). */
+    @Test
+    default void findReplyReturnsTheNewestOfSeveralReplies() {
+        Conversation c = newConversation(alice());
+        Message request = say(alice(), c.id(), "question");
+        append(alice(), c.id(), NewMessage.assistant("draft").replyTo(request.id()));
+        say(alice(), c.id(), "regenerate please");
+        Message newest = append(alice(), c.id(), NewMessage.assistant("final").replyTo(request.id()));
+        assertThat(alice().messages().findReply(request.id())).as("the newest reply").map(Message::id).contains(newest.id());
+    }
+
+    /** A request nobody answered has no reply: look at replyTo's WHERE clause (the link, not adjacency). */
+    @Test
+    default void findReplyIsEmptyForAnUnansweredRequest() {
+        Conversation c = newConversation(alice());
+        Message request = say(alice(), c.id(), "question");
+        say(alice(), c.id(), "another question");
+        append(alice(), c.id(), NewMessage.assistant("unlinked answer"));
+        assertThat(alice().messages().findReply(request.id())).as("no message replies to it").isEmpty();
+    }
+
+    /** The reply-to message must be in the same conversation: look at the reference check in append. */
+    @Test
+    default void replyToAMessageOfAnotherConversationIsNotFoundAndStoresNothing() {
+        Conversation c = newConversation(alice());
+        Conversation other = newConversation(alice());
+        Message elsewhere = say(alice(), other.id(), "elsewhere");
+        UserSnapshot before = UserSnapshot.of(alice());
+        expectNotFound("reply-to must be in the same conversation",
+                () -> alice().messages().append(c.id(), NewMessage.assistant("x").replyTo(elsewhere.id())));
+        expectNotFound("reply-to of an unknown message",
+                () -> alice().messages().append(c.id(), NewMessage.assistant("x").replyTo(unknownId())));
+        assertThat(UserSnapshot.of(alice())).as("nothing stored").isEqualTo(before);
+    }
+
+    /** Deleting a request clears its replies' replyToId: look at the foreign key's ON DELETE SET NULL. */
+    @Test
+    default void deletingTheRequestClearsTheReplyToIdOfItsReplies() {
+        Conversation c = newConversation(alice());
+        Message request = say(alice(), c.id(), "question");
+        Message reply = append(alice(), c.id(), NewMessage.assistant("answer").replyTo(request.id()));
+        alice().messages().delete(request.id());
+        assertThat(reloadMessage(alice(), reply.id()).replyToId()).as("the reply lost its link").isNull();
+        assertThat(alice().messages().findReply(request.id())).as("the deleted request has no reply").isEmpty();
+        assertThat(reload(alice(), c.id()).messageCount()).as("the reply itself stays").isEqualTo(1);
+    }
+
+    /** Deleting the newest reply makes the older one the reply: look at replyTo's query, it must not cache the link. */
+    @Test
+    default void deletingTheNewestReplyFallsBackToTheOlderOne() {
+        Conversation c = newConversation(alice());
+        Message request = say(alice(), c.id(), "question");
+        Message older = append(alice(), c.id(), NewMessage.assistant("older").replyTo(request.id()));
+        Message newer = append(alice(), c.id(), NewMessage.assistant("newer").replyTo(request.id()));
+        alice().messages().delete(newer.id());
+        assertThat(alice().messages().findReply(request.id())).as("the older reply").map(Message::id).contains(older.id());
     }
 }

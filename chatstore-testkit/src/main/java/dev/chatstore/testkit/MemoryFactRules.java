@@ -21,7 +21,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Memory facts: adding, filtering, ordering (confidence, then newest), paging, updating, sources. */
+/**
+ * Memory facts: adding, filtering, ordering (confidence, then newest), paging, updating, sources,
+ * and unknown ids.
+ */
 public interface MemoryFactRules extends StoreFixture {
 
     private MemoryFact fact(UserChats user, FactCategory category, String content, double confidence) {
@@ -257,5 +260,30 @@ public interface MemoryFactRules extends StoreFixture {
             assertThat(after.sourceMessageId()).as("source message cleared for %s", fact.content()).isNull();
         }
         assertThat(listed(FactQuery.all())).as("both facts still listed").hasSize(2);
+    }
+
+    /** Fact content of the maximum length, in multi-byte text, round-trips: look at the content column's size. */
+    @Test
+    default void factContentAtTheMaximumLengthRoundTrips() {
+        MemoryFact f = alice().facts().add(NewFact.of(FactCategory.FACT, Samples.wide(Limits.FACT_CONTENT_MAX), 0.5));
+        assertThat(alice().facts().get(f.id())).as("read back as added").contains(f);
+        assertThat(f.content()).as("fact content at %d chars", Limits.FACT_CONTENT_MAX)
+                .isEqualTo(Samples.wide(Limits.FACT_CONTENT_MAX));
+    }
+
+    /**
+     * An unknown fact: reads empty, delete false, update and deactivate NotFoundException: look at how a missing row
+     * is reported per method.
+     */
+    @Test
+    default void anUnknownFactReadsEmptyAndEveryChangeIsNotFound() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String id = unknownId();
+        assertThat(alice().facts().get(id)).as("get").isEmpty();
+        assertThat(alice().facts().delete(id)).as("delete").isFalse();
+        expectNotFound("update", () -> alice().facts().update(id, FactUpdate.confidence(0.5)));
+        expectNotFound("deactivate", () -> alice().facts().deactivate(id));
+        assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
     }
 }

@@ -5,19 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chatstore.Appended;
 import dev.chatstore.Attachment;
 import dev.chatstore.Conversation;
+import dev.chatstore.Feedback;
+import dev.chatstore.Limits;
+import dev.chatstore.Media;
 import dev.chatstore.Message;
+import dev.chatstore.MessageType;
 import dev.chatstore.NewMessage;
 import dev.chatstore.PageRequest;
+import dev.chatstore.Rating;
 import dev.chatstore.Role;
 import dev.chatstore.UserChats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Appending, reading and deleting messages; sequence numbers and the conversation's counters. */
+/**
+ * Appending, reading, editing and deleting messages: the per-conversation sequence, the
+ * conversation's counters, batches that are stored whole or not at all, and edits in place.
+ */
 public interface MessageRules extends StoreFixture {
 
     /** Look at how append fills the record: seq 1 in a new conversation, createdAt from the injected clock, not a replay. */
@@ -161,6 +171,30 @@ public interface MessageRules extends StoreFixture {
         assertThat(reload(alice(), c.id()).messageCount()).as("count includes the whole batch").isEqualTo(5);
     }
 
+    /** Same-millisecond appends must still get distinct ids: look at the id generator (UUIDv7 with random bits). */
+    @Test
+    default void sameMillisecondAppendsGetDistinctIds() {
+        Conversation c = newConversation(alice());
+        List<Message> messages = fill(alice(), c.id(), 300);
+        messages.add(say(alice(), c.id(), "single"));
+        assertThat(new HashSet<>(Samples.messageIds(messages))).as("300 batch ids and one single id are distinct").hasSize(301);
+    }
+
+    /**
+     * A batch of exactly the maximum is stored, one more is InvalidInputException("messages"): look at appendAll's
+     * size check.
+     */
+    @Test
+    default void appendAllAcceptsAtMostTheMaximumBatch() {
+        Conversation c = newConversation(alice());
+        List<NewMessage> tooMany = Collections.nCopies(Limits.BATCH_MAX + 1, NewMessage.user("x"));
+        expectInvalid("messages", () -> alice().messages().appendAll(c.id(), tooMany));
+        assertThat(reload(alice(), c.id()).messageCount()).as("nothing of the oversized batch is stored").isZero();
+        List<NewMessage> max = new ArrayList<>(Collections.nCopies(Limits.BATCH_MAX, NewMessage.user("x")));
+        assertThat(alice().messages().appendAll(c.id(), max)).as("a batch of exactly the maximum").hasSize(Limits.BATCH_MAX);
+        assertThat(reload(alice(), c.id()).messageCount()).as("all of it stored").isEqualTo(Limits.BATCH_MAX);
+    }
+
     /** One invalid message (reply-to in another conversation) must roll back the whole batch: look at the transaction. */
     @Test
     default void appendAllWithAReplyToFromAnotherConversationStoresNothing() {
@@ -197,53 +231,98 @@ public interface MessageRules extends StoreFixture {
                 .containsExactly(mine.id());
     }
 
-    /** Message metadata round-trips with the same Java types: look at the JSON (de)serialization of the metadata column. */
+    /**
+     * Appending to a well-formed id that names no conversation is NotFoundException, alone or in a batch, and stores
+     * nothing (no message without its conversation, no client message id): look at append's conversation lookup.
+     */
     @Test
-    default void messageMetadataRoundTripsEveryJsonValueKindExactly() {
-        Conversation c = newConversation(alice());
-        Message m = append(alice(), c.id(), NewMessage.assistant("x").metadata(Samples.richMetadata()));
-        assertThat(m.metadata()).as("returned metadata").isEqualTo(Samples.richMetadata());
-        assertThat(reloadMessage(alice(), m.id()).metadata()).as("stored metadata").isEqualTo(Samples.richMetadata());
+    default void appendingToAnUnknownConversationIsNotFoundAndStoresNothing() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String id = unknownId();
+        expectNotFound("append", () -> alice().messages().append(id, NewMessage.user("x")));
+        expectNotFound("append with a client message id", () -> alice().messages().append(id,
+                NewMessage.user("x").clientMessageId("k")));
+        expectNotFound("appendAll", () -> alice().messages().appendAll(id, List.of(NewMessage.user("x"))));
+        assertThat(alice().messages().byClientMessageId(id, "k")).as("byClientMessageId of the refused key").isEmpty();
+        assertThat(alice().messages().byClientMessageId(id, SeededUser.CLIENT_MESSAGE_ID))
+                .as("byClientMessageId of a key used in another conversation").isEmpty();
+        assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
     }
 
     /**
-     * Empty, blank and unicode content round-trips exactly: look at trimming, empty-string-as-NULL and the column's
-     * encoding.
+     * editContent replaces the content, records editedAt from the clock and keeps id, seq, role, createdAt and
+     * details: look at the edit UPDATE's column list.
      */
     @Test
-    default void contentMayBeEmptyAndRoundTripsUnicodeExactly() {
+    default void editContentReplacesTheContentAndRecordsTheEditTime() {
         Conversation c = newConversation(alice());
-        for (String content : List.of("", "   ", Samples.UNICODE, "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \r\n end")) {
-            Message m = say(alice(), c.id(), content);
-            assertThat(reloadMessage(alice(), m.id()).content()).as("content %s round-trips", content).isEqualTo(content);
-        }
-    }
-
-    /** Every role is stored under its wire name: look at the role column and its mapping. */
-    @Test
-    default void everyRoleRoundTrips() {
-        Conversation c = newConversation(alice());
-        for (Role role : Role.values()) {
-            Message m = append(alice(), c.id(), NewMessage.of(role, role.wireName()));
-            assertThat(reloadMessage(alice(), m.id()).role()).as("role %s round-trips", role).isEqualTo(role);
-            assertThat(Role.parse(role.wireName())).as("wire name of %s parses back", role).isEqualTo(role);
-        }
+        Message m = append(alice(), c.id(), NewMessage.user("helo wrold").clientMessageId("k")
+                .type(MessageType.IMAGE).media(Media.refs("s3://a.png")).metadata(Map.of("lang", "en")));
+        alice().messages().setFeedback(m.id(), Feedback.rated(Rating.THUMBS_UP));
+        Message before = reloadMessage(alice(), m.id());
+        assertThat(before.editedAt()).as("never edited yet").isNull();
+        Instant later = clock().advance(Duration.ofMinutes(3));
+        Message edited = alice().messages().editContent(m.id(), "hello world " + Samples.UNICODE);
+        assertThat(edited.content()).as("the new content").isEqualTo("hello world " + Samples.UNICODE);
+        assertThat(edited.editedAt()).as("editedAt from the clock").isEqualTo(later);
+        assertThat(edited).as("everything else is kept").usingRecursiveComparison()
+                .ignoringFields("content", "editedAt").isEqualTo(before);
+        assertThat(reloadMessage(alice(), m.id())).as("stored").isEqualTo(edited);
+        Instant again = clock().advance(Duration.ofMinutes(1));
+        assertThat(alice().messages().editContent(m.id(), "").editedAt()).as("a second edit, to empty content").isEqualTo(again);
+        assertThat(reloadMessage(alice(), m.id()).content()).as("empty content is allowed").isEmpty();
     }
 
     /**
-     * after(conversation, seq, limit) returns up to limit messages past seq, oldest first: look at its WHERE seq > ?
-     * and LIMIT.
+     * Editing keeps the conversation's count and order, and the preview follows an edit of the newest message only:
+     * look at whether the edit recomputes the preview.
      */
     @Test
-    default void afterReturnsTheMessagesPastASeqOldestFirst() {
+    default void editingTheNewestMessageUpdatesThePreview() {
         Conversation c = newConversation(alice());
-        fill(alice(), c.id(), 10);
-        assertThat(Samples.seqs(alice().messages().after(c.id(), 3, 4).items())).as("after 3, limit 4")
-                .containsExactly(4L, 5L, 6L, 7L);
-        assertThat(Samples.seqs(alice().messages().after(c.id(), 8, 100).items())).as("after 8, limit 100")
-                .containsExactly(9L, 10L);
-        assertThat(alice().messages().after(c.id(), 10, 5).items()).as("nothing after the newest").isEmpty();
-        assertThat(Samples.seqs(alice().messages().after(c.id(), 0, 100).items())).as("after 0 is everything")
-                .hasSize(10).isSorted();
+        Message older = say(alice(), c.id(), "older");
+        Message newest = say(alice(), c.id(), "newest");
+        alice().messages().editContent(older.id(), "older, edited");
+        assertThat(reload(alice(), c.id()).lastMessagePreview()).as("editing an older message keeps the preview")
+                .isEqualTo("newest");
+        alice().messages().editContent(newest.id(), "newest, edited");
+        Conversation read = reload(alice(), c.id());
+        assertThat(read.lastMessagePreview()).as("the preview shows the edited newest message").isEqualTo("newest, edited");
+        assertThat(read.messageCount()).as("an edit adds no message").isEqualTo(2);
+        assertThat(Samples.contents(alice().messages().oldestFirst(c.id(), PageRequest.first()).items()))
+                .as("edited in place, in order").containsExactly("older, edited", "newest, edited");
+    }
+
+    /** An edit with content of the maximum length is stored, one char more is rejected: look at editContent's checks. */
+    @Test
+    default void editContentChecksTheContentLikeAppend() {
+        Conversation c = newConversation(alice());
+        Message m = say(alice(), c.id(), "short");
+        for (String bad : List.of("x".repeat(Limits.CONTENT_MAX + 1), "nul\0", "lone \uD800")) {
+            expectInvalid("content", () -> alice().messages().editContent(m.id(), bad));
+        }
+        assertThat(reloadMessage(alice(), m.id())).as("a rejected edit changes nothing").isEqualTo(m);
+        String max = "y".repeat(Limits.CONTENT_MAX);
+        alice().messages().editContent(m.id(), max);
+        assertThat(reloadMessage(alice(), m.id()).content()).as("content at the maximum").isEqualTo(max);
+    }
+
+    /**
+     * A well-formed id that names no message: get and findReply are empty, delete is false, editContent and a reply to
+     * it are NotFoundException, and nothing changes. Look at how each Messages method reports a missing row.
+     */
+    @Test
+    default void anUnknownMessageReadsEmptyAndEveryChangeIsNotFound() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String id = unknownId();
+        assertThat(alice().messages().get(id)).as("get").isEmpty();
+        assertThat(alice().messages().findReply(id)).as("findReply").isEmpty();
+        assertThat(alice().messages().delete(id)).as("delete").isFalse();
+        expectNotFound("editContent", () -> alice().messages().editContent(id, "x"));
+        expectNotFound("a reply to an unknown message",
+                () -> alice().messages().append(a.conversation().id(), NewMessage.assistant("x").replyTo(id)));
+        assertThat(a.snapshot()).as("nothing changed").isEqualTo(before);
     }
 }

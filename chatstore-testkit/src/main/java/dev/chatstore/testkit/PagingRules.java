@@ -3,19 +3,26 @@ package dev.chatstore.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatstore.Conversation;
+import dev.chatstore.FactCategory;
+import dev.chatstore.FactQuery;
 import dev.chatstore.Limits;
 import dev.chatstore.Message;
+import dev.chatstore.NewConversation;
+import dev.chatstore.NewFact;
+import dev.chatstore.NewMessage;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
+import dev.chatstore.UserChats;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keyset paging of messages (DESIGN principle 3): newestFirst and oldestFirst, cursors both ways,
- * present exactly when items lie on that side; default 50, at most 200; stable while appends and
- * deletes happen between pages.
+ * Keyset paging (DESIGN principle 3): cursors both ways, present exactly when items lie on that
+ * side, stable while appends and deletes happen between pages; shown on the message listings
+ * (newestFirst, oldestFirst: default 50, at most 200). Every listing takes its default size when
+ * none is given and accepts its maximum.
  */
 public interface PagingRules extends StoreFixture {
 
@@ -207,15 +214,99 @@ public interface PagingRules extends StoreFixture {
                 .containsExactlyElementsOf(Samples.messageIds(all.subList(11, 21)));
     }
 
-    /** latest(conversation, n) is the first newestFirst page of n: look at newestFirst's first page. */
+    /**
+     * Gives {@code user} more than a default page of every listing: 25 conversations, 25 archived ones, 60 messages
+     * in one conversation (whose id it returns) and 55 facts.
+     */
+    private String fillEveryListing(UserChats user) {
+        for (int i = 0; i < Limits.CONVERSATIONS_PAGE_DEFAULT + 5; i++) {
+            user.conversations().setArchived(user.conversations().create(NewConversation.titled("archived " + i)).id(), true);
+            clock().tick();
+        }
+        String first = null;
+        for (int i = 0; i < Limits.CONVERSATIONS_PAGE_DEFAULT + 5; i++) {
+            String id = user.conversations().create(NewConversation.titled("c" + i)).id();
+            first = first == null ? id : first;
+            clock().tick();
+        }
+        List<NewMessage> batch = new ArrayList<>();
+        for (int i = 0; i < Limits.MESSAGES_PAGE_DEFAULT + 10; i++) {
+            batch.add(i % 2 == 0 ? NewMessage.user("m" + i) : NewMessage.assistant("m" + i));
+        }
+        user.messages().appendAll(first, batch);
+        for (int i = 0; i < Limits.FACTS_PAGE_DEFAULT + 5; i++) {
+            user.facts().add(NewFact.of(FactCategory.FACT, "f" + i, (i % 10) / 10.0));
+        }
+        return first;
+    }
+
+    /**
+     * A page request without a size means the listing's default (conversations 20, messages 50, facts 50) in every
+     * listing, also when reading on from a cursor, and reading changes nothing: look at how each listing fills in
+     * the missing size (PageRequest.limit() is empty).
+     */
     @Test
-    default void latestReturnsTheNewestMessagesNewestFirst() {
-        Conversation c = newConversation(alice());
-        fill(alice(), c.id(), 12);
-        Page<Message> latest = alice().messages().latest(c.id(), 5);
-        assertThat(Samples.contents(latest.items())).as("the newest 5, newest first").containsExactly("m12", "m11", "m10", "m9", "m8");
-        assertThat(latest.hasNext()).as("older messages lie beyond").isTrue();
-        assertThat(latest.hasPrevious()).as("nothing is newer").isFalse();
-        expectInvalid("limit", () -> alice().messages().latest(c.id(), Limits.MESSAGES_PAGE_MAX + 1));
+    default void everyListingWithoutAPageSizeUsesItsDefault() {
+        UserChats p = alice();
+        String conv = fillEveryListing(p);
+        UserSnapshot before = UserSnapshot.of(p);
+        PageRequest unsized = PageRequest.first();
+        assertThat(p.conversations().list(unsized)).as("list, no size")
+                .isEqualTo(p.conversations().list(PageRequest.first(Limits.CONVERSATIONS_PAGE_DEFAULT)));
+        assertThat(p.conversations().list(unsized).items()).as("list, default size").hasSize(Limits.CONVERSATIONS_PAGE_DEFAULT);
+        assertThat(p.conversations().sidebar(unsized)).as("sidebar, no size")
+                .isEqualTo(p.conversations().sidebar(PageRequest.first(Limits.CONVERSATIONS_PAGE_DEFAULT)));
+        assertThat(p.conversations().listArchived(unsized)).as("listArchived, no size")
+                .isEqualTo(p.conversations().listArchived(PageRequest.first(Limits.CONVERSATIONS_PAGE_DEFAULT)));
+        assertThat(p.conversations().listArchived(unsized).items()).as("listArchived, default size")
+                .hasSize(Limits.CONVERSATIONS_PAGE_DEFAULT);
+        assertThat(p.messages().newestFirst(conv, unsized)).as("newestFirst, no size")
+                .isEqualTo(p.messages().newestFirst(conv, PageRequest.first(Limits.MESSAGES_PAGE_DEFAULT)));
+        assertThat(p.messages().newestFirst(conv, unsized).items()).as("newestFirst, default size")
+                .hasSize(Limits.MESSAGES_PAGE_DEFAULT);
+        assertThat(p.messages().oldestFirst(conv, unsized)).as("oldestFirst, no size")
+                .isEqualTo(p.messages().oldestFirst(conv, PageRequest.first(Limits.MESSAGES_PAGE_DEFAULT)));
+        assertThat(p.messages().branch(conv, unsized)).as("branch, no size")
+                .isEqualTo(p.messages().branch(conv, PageRequest.first(Limits.MESSAGES_PAGE_DEFAULT)));
+        String tip = p.messages().latest(conv, 1).items().get(0).id();
+        assertThat(p.messages().path(tip, unsized)).as("path, no size")
+                .isEqualTo(p.messages().path(tip, PageRequest.first(Limits.MESSAGES_PAGE_DEFAULT)));
+        assertThat(p.facts().list(FactQuery.all(), unsized)).as("facts, no size")
+                .isEqualTo(p.facts().list(FactQuery.all(), PageRequest.first(Limits.FACTS_PAGE_DEFAULT)));
+        assertThat(p.facts().list(FactQuery.all(), unsized).items()).as("facts, default size").hasSize(Limits.FACTS_PAGE_DEFAULT);
+        String next = p.messages().newestFirst(conv, PageRequest.first(3)).nextCursor();
+        assertThat(p.messages().newestFirst(conv, PageRequest.at(next))).as("a cursor without a size")
+                .isEqualTo(p.messages().newestFirst(conv, PageRequest.at(next, Limits.MESSAGES_PAGE_DEFAULT)));
+        assertThat(UserSnapshot.of(p)).as("reading without a size changed nothing").isEqualTo(before);
+    }
+
+    /**
+     * Every listing accepts its maximum page size (conversations 100, messages 200, facts 200) and then holds all
+     * there is, with nothing after it: look at each listing's limit check (an off-by-one rejects the maximum).
+     */
+    @Test
+    default void everyListingAcceptsItsMaximumPageSize() {
+        UserChats p = alice();
+        String conv = fillEveryListing(p);
+        String tip = p.messages().latest(conv, 1).items().get(0).id();
+        int conversations = Limits.CONVERSATIONS_PAGE_DEFAULT + 5;
+        int messages = Limits.MESSAGES_PAGE_DEFAULT + 10;
+        PageRequest maxConversations = PageRequest.first(Limits.CONVERSATIONS_PAGE_MAX);
+        PageRequest maxMessages = PageRequest.first(Limits.MESSAGES_PAGE_MAX);
+        List<Page<?>> pages = List.of(p.conversations().list(maxConversations), p.conversations().listArchived(maxConversations),
+                p.conversations().sidebar(maxConversations), p.messages().newestFirst(conv, maxMessages),
+                p.messages().oldestFirst(conv, maxMessages), p.messages().branch(conv, maxMessages),
+                p.messages().path(tip, maxMessages), p.messages().after(conv, 0, Limits.MESSAGES_PAGE_MAX),
+                p.messages().latest(conv, Limits.MESSAGES_PAGE_MAX),
+                p.facts().list(FactQuery.all(), PageRequest.first(Limits.FACTS_PAGE_MAX)));
+        List<String> names = List.of("list", "listArchived", "sidebar", "newestFirst", "oldestFirst", "branch", "path",
+                "after", "latest", "facts");
+        List<Integer> expected = List.of(conversations, conversations, conversations, messages, messages, messages,
+                messages, messages, messages, Limits.FACTS_PAGE_DEFAULT + 5);
+        for (int i = 0; i < pages.size(); i++) {
+            assertThat(pages.get(i).items()).as("%s at its maximum page size holds everything", names.get(i))
+                    .hasSize(expected.get(i));
+            assertThat(pages.get(i).hasNext()).as("%s: nothing lies after", names.get(i)).isFalse();
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chatstore.Conversation;
+import dev.chatstore.Limits;
 import dev.chatstore.Message;
 import dev.chatstore.NewConversation;
 import dev.chatstore.PageRequest;
@@ -15,13 +16,15 @@ import dev.chatstore.Role;
 import dev.chatstore.UserChats;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Personas: global AI characters, created and updated in place by unique name, listed by status and
  * category; only an active persona starts new conversations, and a new conversation can open with
- * the persona's greeting.
+ * the persona's greeting. A store may serve personas from memory, but its own writes are seen at
+ * once everywhere personas are read, and callers cannot change what it holds.
  */
 public interface PersonaRules extends StoreFixture {
 
@@ -249,39 +252,102 @@ public interface PersonaRules extends StoreFixture {
     }
 
     /**
-     * Concurrent upserts of one name leave one persona with one id: look at the unique name index and the
-     * insert-or-update on conflict.
+     * After an upsert, get and list show the new version at once, even when the old one was read (and cached) just
+     * before: look at the cache invalidation in upsert.
      */
     @Test
-    default void concurrentUpsertsOfOneNameKeepOnePersona() {
-        requires(Capability.CONCURRENT_WRITERS);
-        List<Concurrently.Outcome<Persona>> outcomes = Concurrently.run(Concurrently.THREADS,
-                t -> store().personas().upsert(PersonaSpec.of("tutor", "Tutor " + t, "x")));
-        assertThat(outcomes).as("no upsert fails").allMatch(Concurrently.Outcome::ok);
-        assertThat(outcomes.stream().map(o -> o.value().id()).distinct()).as("everyone got the same id").hasSize(1);
-        List<Persona> all = store().personas().list(null, null);
-        assertThat(all).as("one persona stored").hasSize(1);
-        assertThat(all.get(0).displayName()).as("the stored one is one of the writes")
-                .isIn(outcomes.stream().map(o -> o.value().displayName()).toList());
+    default void upsertIsVisibleToGetAndListAtOnce() {
+        store().personas().upsert(Samples.persona("tutor", PersonaStatus.ACTIVE));
+        assertThat(store().personas().get("tutor").orElseThrow().displayName()).as("first read").isEqualTo("Display tutor");
+        assertThat(store().personas().list(null, null)).as("list read").hasSize(1);
+        assertThat(store().personas().get("other")).as("a miss may be cached too").isEmpty();
+        clock().advance(Duration.ofSeconds(1));
+        store().personas().upsert(Samples.persona("tutor", "Renamed", PersonaStatus.ACTIVE));
+        store().personas().upsert(PersonaSpec.of("other", "Other", "x"));
+        assertThat(store().personas().get("tutor").orElseThrow().displayName()).as("get after the update").isEqualTo("Renamed");
+        assertThat(store().personas().get("other")).as("get of a persona created after a cached miss").isPresent();
+        assertThat(store().personas().list(null, null).stream().map(Persona::displayName).toList())
+                .as("list after the updates").containsExactly("Other", "Renamed");
+        assertThat(store().personas().list(PersonaStatus.ACTIVE, "tutoring").stream().map(Persona::displayName).toList())
+                .as("a filtered list after the updates").containsExactly("Renamed");
     }
 
     /**
-     * Concurrent getOrCreateForPersona with a greeting yields one conversation greeted once: look at whether the
-     * greeting is inserted in the creating transaction only, not by every caller that lost the race.
+     * Status changes take effect at once for reads and for the status check of new conversations, both ways: look
+     * at which cache the create path reads the status from, and whether setStatus invalidates it.
      */
     @Test
-    default void concurrentGetOrCreateWithAGreetingGreetsOnce() {
-        requires(Capability.CONCURRENT_WRITERS);
+    default void statusChangesTakeEffectAtOnceForNewConversations() {
         store().personas().upsert(Samples.persona("tutor", PersonaStatus.ACTIVE));
-        UserChats alice = alice();
-        List<Concurrently.Outcome<String>> outcomes = Concurrently.run(Concurrently.THREADS,
-                t -> alice.conversations().getOrCreateForPersona(NewConversation.withPersona("tutor").withGreeting()).id());
-        assertThat(outcomes).as("no call fails").allMatch(Concurrently.Outcome::ok);
-        assertThat(outcomes.stream().map(Concurrently.Outcome::value).distinct()).as("one conversation for all").hasSize(1);
-        String id = outcomes.get(0).value();
-        assertThat(Samples.contents(alice.messages().oldestFirst(id, PageRequest.first()).items()))
-                .as("greeted exactly once").containsExactly("Hello, I am tutor!");
-        assertThat(reload(alice, id).messageCount()).as("counted once").isEqualTo(1);
+        Conversation first = alice().conversations().create(NewConversation.withPersona("tutor"));
+        assertThat(first.personaName()).as("active: allowed").isEqualTo("tutor");
+        assertThat(store().personas().get("tutor").orElseThrow().status()).as("read while active").isEqualTo(PersonaStatus.ACTIVE);
+        assertThat(store().personas().list(PersonaStatus.ACTIVE, null)).as("listed while active").hasSize(1);
+        store().personas().setStatus("tutor", PersonaStatus.DISCONTINUED);
+        assertThat(store().personas().get("tutor").orElseThrow().status()).as("get sees the new status")
+                .isEqualTo(PersonaStatus.DISCONTINUED);
+        assertThat(store().personas().list(PersonaStatus.ACTIVE, null)).as("no longer listed as active").isEmpty();
+        assertThat(catchThrowable(() -> bob().conversations().create(NewConversation.withPersona("tutor"))))
+                .as("discontinued at once").isInstanceOf(PersonaUnavailableException.class);
+        store().personas().upsert(Samples.persona("tutor", PersonaStatus.ACTIVE));
+        assertThat(bob().conversations().create(NewConversation.withPersona("tutor")).personaName())
+                .as("re-activated by upsert at once").isEqualTo("tutor");
+    }
+
+    /**
+     * The sidebar shows the persona's current display name at once after an update: look at where the sidebar gets
+     * display names from.
+     */
+    @Test
+    default void sidebarShowsTheCurrentDisplayNameAfterAnUpdate() {
+        store().personas().upsert(Samples.persona("tutor", PersonaStatus.ACTIVE));
+        alice().conversations().create(NewConversation.withPersona("tutor"));
+        assertThat(alice().conversations().sidebar(PageRequest.first()).items().get(0).personaDisplayName())
+                .as("the display name").isEqualTo("Display tutor");
+        store().personas().upsert(Samples.persona("tutor", "Professor", PersonaStatus.ACTIVE));
+        assertThat(alice().conversations().sidebar(PageRequest.first()).items().get(0).personaDisplayName())
+                .as("the new display name at once").isEqualTo("Professor");
+    }
+
+    /**
+     * A caller cannot change a cached persona through the lists it was given: look for mutable lists shared
+     * between the cache and the returned records.
+     */
+    @Test
+    default void callersCannotChangeTheCachedPersona() {
+        store().personas().upsert(Samples.persona("tutor", PersonaStatus.ACTIVE));
+        Persona read = store().personas().get("tutor").orElseThrow();
+        List<Persona> listed = store().personas().list(null, null);
+        catchThrowable(() -> read.personalityTraits().add("hacked"));
+        catchThrowable(() -> read.suggestedOpeners().clear());
+        catchThrowable(() -> listed.get(0).personalityTraits().clear());
+        catchThrowable(() -> listed.clear());
+        Persona again = store().personas().get("tutor").orElseThrow();
+        assertThat(again.personalityTraits()).as("traits as stored")
+                .containsExactlyElementsOf(Samples.persona("tutor", PersonaStatus.ACTIVE).personalityTraits());
+        assertThat(again.suggestedOpeners()).as("openers as stored")
+                .containsExactlyElementsOf(Samples.persona("tutor", PersonaStatus.ACTIVE).suggestedOpeners());
+        assertThat(store().personas().list(null, null)).as("the list as stored").hasSize(1);
+    }
+
+    /**
+     * A persona with every text field and list at its maximum, and a greeting of maximal content that opens a
+     * conversation, round-trips: look at the persona columns' sizes and how the lists are stored.
+     */
+    @Test
+    default void personaFieldsAtTheirMaximumLengthsRoundTrip() {
+        List<String> traits = Collections.nCopies(Limits.PERSONA_LIST_MAX, Samples.wide(Limits.DISPLAY_NAME_MAX));
+        PersonaSpec spec = new PersonaSpec(Samples.wide(Limits.PERSONA_NAME_MAX), Samples.wide(Limits.DISPLAY_NAME_MAX),
+                "https://x/" + "k".repeat(Limits.URL_MAX - 10), Samples.wide(Limits.PERSONA_TEXT_MAX),
+                Samples.wide(Limits.DISPLAY_NAME_MAX), Samples.wide(Limits.PERSONA_TEXT_MAX), traits, traits,
+                Samples.wide(Limits.CONTENT_MAX), PersonaStatus.ACTIVE);
+        Persona p = store().personas().upsert(spec);
+        assertThat(store().personas().get(spec.name())).as("a persona with every field at its maximum").contains(p);
+        assertThat(p).extracting(Persona::name, Persona::description, Persona::personalityTraits, Persona::greeting)
+                .as("as given").containsExactly(spec.name(), spec.description(), traits, spec.greeting());
+        Conversation greeted = alice().conversations().create(NewConversation.withPersona(spec.name()).withGreeting());
+        assertThat(alice().messages().latest(greeted.id(), 1).items().get(0).content()).as("a maximal greeting")
+                .isEqualTo(Samples.wide(Limits.CONTENT_MAX));
     }
 
     private static List<String> names(List<Persona> personas) {

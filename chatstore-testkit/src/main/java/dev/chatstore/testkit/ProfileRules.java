@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chatstore.AlreadyExistsException;
 import dev.chatstore.Conversation;
+import dev.chatstore.Limits;
 import dev.chatstore.NewConversation;
 import dev.chatstore.ProfileSpec;
 import dev.chatstore.UserProfile;
@@ -188,26 +189,28 @@ public interface ProfileRules extends StoreFixture {
         assertThat(alice().profile().activeConversation().map(Conversation::id)).as("still her own").contains(mine.id());
     }
 
+    /** Email and display name at their maximum lengths round-trip: look at the profile columns' sizes. */
+    @Test
+    default void profileTextAtItsMaximumLengthsRoundTrips() {
+        String email = "中".repeat(Limits.EMAIL_MAX - 12) + "@example.com";
+        UserProfile profile = alice().profile().upsert(new ProfileSpec(email, Samples.wide(Limits.DISPLAY_NAME_MAX), true));
+        assertThat(alice().profile().get()).as("email and display name at their maximums").contains(profile);
+        assertThat(profile).extracting(UserProfile::email, UserProfile::displayName).as("as given")
+                .containsExactly(email, Samples.wide(Limits.DISPLAY_NAME_MAX));
+    }
+
     /**
-     * Concurrent merges of different keys all survive, top-level and nested: look for a read-modify-write outside
-     * one transaction or without a row lock.
+     * An unknown conversation cannot become the active one, and the refused write creates no profile for a user who
+     * had none: look at setActiveConversation's lookup, which must come before the profile's upsert.
      */
     @Test
-    default void concurrentMergePreferencesAllSurvive() {
-        requires(Capability.CONCURRENT_WRITERS);
-        alice().profile().upsert(ProfileSpec.named("Alice"));
-        int perThread = 5;
-        List<Concurrently.Outcome<Integer>> outcomes = Concurrently.run(Concurrently.THREADS, t -> {
-            for (int i = 0; i < perThread; i++) {
-                alice().profile().mergePreferences(Map.of("k" + t + "-" + i, i, "nested", Map.of("n" + t + "-" + i, true)));
-            }
-            return t;
-        });
-        assertThat(outcomes).as("no merge fails").allMatch(Concurrently.Outcome::ok);
-        Map<String, Object> prefs = alice().profile().get().orElseThrow().preferences();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> nested = (Map<String, Object>) prefs.get("nested");
-        assertThat(prefs).as("every top-level key survives").hasSize(Concurrently.THREADS * perThread + 1);
-        assertThat(nested).as("every nested key survives").hasSize(Concurrently.THREADS * perThread);
+    default void anUnknownActiveConversationIsNotFoundAndCreatesNoProfile() {
+        SeededUser a = seed(alice());
+        UserSnapshot before = a.snapshot();
+        String id = unknownId();
+        expectNotFound("setActiveConversation", () -> alice().profile().setActiveConversation(id));
+        assertThat(a.snapshot()).as("nothing of alice's changed").isEqualTo(before);
+        expectNotFound("setActiveConversation without a profile", () -> bob().profile().setActiveConversation(id));
+        assertThat(bob().profile().get()).as("a refused write creates no profile").isEmpty();
     }
 }

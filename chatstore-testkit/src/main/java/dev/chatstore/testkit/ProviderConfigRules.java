@@ -162,8 +162,8 @@ public interface ProviderConfigRules extends StoreFixture {
      * apiKey, without showing the key: look at the key id stored next to the ciphertext and the missing-key check.
      */
     @Test
+    @Requires(Capability.REOPEN)
     default void aStoreWithoutTheEncryptingKeyCannotReadTheApiKey() {
-        requires(Capability.REOPEN);
         alice().providers().put(openAi().withApiKey(API_KEY));
         reopen(settings().withEncryptionKeys(EncryptionKeys.of(StoreSettings.key("some-other-key"))));
         assertThat(alice().providers().get("openai")).as("the configuration stays readable")
@@ -199,8 +199,8 @@ public interface ProviderConfigRules extends StoreFixture {
      * stores, the rotation's selection (key id ≠ current) and its update.
      */
     @Test
+    @Requires(Capability.REOPEN)
     default void rotateEncryptionKeyReencryptsEveryOldKey() {
-        requires(Capability.REOPEN);
         alice().providers().put(ProviderConfigSpec.of("openai").withApiKey("sk-alice-openai"));
         alice().providers().put(ProviderConfigSpec.of("anthropic").withApiKey("sk-alice-anthropic"));
         alice().providers().put(ProviderConfigSpec.of("ollama"));
@@ -225,8 +225,8 @@ public interface ProviderConfigRules extends StoreFixture {
      * and re-encrypts none, not even the keys it could: look at the rotation running in one transaction.
      */
     @Test
+    @Requires(Capability.REOPEN)
     default void rotateEncryptionKeyWithoutAnOldKeyFailsAndChangesNothing() {
-        requires(Capability.REOPEN);
         bob().providers().put(ProviderConfigSpec.of("openai").withApiKey("sk-bob"));
         reopen(settings().withEncryptionKeys(rotatedKeys()));
         alice().providers().put(ProviderConfigSpec.of("openai").withApiKey("sk-alice"));

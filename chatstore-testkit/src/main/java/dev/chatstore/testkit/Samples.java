@@ -76,6 +76,15 @@ final class Samples {
                 || actual.startsWith(expected + "[") || actual.startsWith(expected + "."));
     }
 
+    /**
+     * {@code n} UTF-16 chars of CJK text (3 bytes each in UTF-8), ending in an emoji (a surrogate pair)
+     * when there is room: text at a length limit that a store counting bytes, or cutting a pair, would
+     * not keep.
+     */
+    static String wide(int n) {
+        return n >= 2 ? "中".repeat(n - 2) + "🌍" : "中".repeat(n);
+    }
+
     static byte[] everyByteValue() {
         byte[] data = new byte[512];
         for (int i = 0; i < data.length; i++) {

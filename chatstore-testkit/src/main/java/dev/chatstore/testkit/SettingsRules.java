@@ -130,8 +130,8 @@ public interface SettingsRules extends StoreFixture {
 
     /** Settings are durable: look at commit and reopen. */
     @Test
+    @Requires(Capability.REOPEN)
     default void settingsSurviveReopening() {
-        requires(Capability.REOPEN);
         alice().settings().put("nested", Samples.richMetadata());
         store().settings().put("motd", "hello");
         reopen();

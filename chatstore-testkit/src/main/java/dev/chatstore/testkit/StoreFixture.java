@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * What every rule sees: the store under test, its clock, and small helpers. Implemented by
@@ -41,23 +40,21 @@ public interface StoreFixture {
     /** Whether the implementation declares {@code capability}. */
     boolean supports(Capability capability);
 
-    /** Closes the store and reopens it over the same data. Skips the test without {@link Capability#REOPEN}. */
+    /**
+     * Closes the store and reopens it over the same data. Only for rules annotated
+     * {@code @Requires(Capability.REOPEN)}: without the capability it throws IllegalStateException.
+     */
     void reopen();
 
     /**
      * Closes the store and reopens it over the same data with {@code settings} (for instance other
-     * encryption keys), which become {@link #settings()}. Skips the test without {@link Capability#REOPEN}.
+     * encryption keys), which become {@link #settings()}. Only for rules annotated
+     * {@code @Requires(Capability.REOPEN)}: without the capability it throws IllegalStateException.
      */
     void reopen(StoreSettings settings);
 
     /** Closes the store and replaces it with a fresh, empty one opened with {@code settings}. */
     void restart(StoreSettings settings);
-
-    /** Skips the calling test, with the reason, unless the implementation declares {@code capability}. */
-    default void requires(Capability capability) {
-        Assumptions.assumeTrue(supports(capability), () -> "the store under test does not declare Capability."
-                + capability.name() + " (" + capability.meaning() + ")");
-    }
 
     default UserChats alice() {
         return store().forUser(ALICE);

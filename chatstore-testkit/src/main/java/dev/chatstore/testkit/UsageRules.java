@@ -3,12 +3,9 @@ package dev.chatstore.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatstore.Conversation;
+import dev.chatstore.Message;
 import dev.chatstore.NewMessage;
-import dev.chatstore.PersonaSpec;
-import dev.chatstore.PersonaStatus;
-import dev.chatstore.ProfileSpec;
 import dev.chatstore.Role;
-import dev.chatstore.StoreStatistics;
 import dev.chatstore.TokenTotals;
 import dev.chatstore.TokenUsage;
 import dev.chatstore.UsageReport;
@@ -16,12 +13,13 @@ import dev.chatstore.UserChats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Usage: a user's activity over a half-open time range (conversations created, messages by role,
- * tokens by model), a conversation's token totals, and the store-wide statistics.
+ * tokens by model) and a conversation's token totals.
  */
 public interface UsageRules extends StoreFixture {
 
@@ -179,31 +177,39 @@ public interface UsageRules extends StoreFixture {
     }
 
     /**
-     * statistics counts store-wide: distinct users with a profile or a conversation, all conversations and messages,
-     * and active personas only: look at the statistics query (UNION of user ids, persona status).
+     * tokenTotals sums the known counts of every message, unknown counts adding nothing, and follows deletes: look at
+     * the SUM and its NULL handling.
      */
     @Test
-    default void statisticsCountsUsersConversationsMessagesAndActivePersonas() {
-        assertThat(store().admin().statistics()).as("an empty store").isEqualTo(new StoreStatistics(0, 0, 0, 0));
-        Conversation a1 = newConversation(alice());
-        Conversation a2 = newConversation(alice());
-        say(alice(), a1.id(), "one");
-        say(alice(), a1.id(), "two");
-        say(alice(), a2.id(), "three");
-        alice().profile().upsert(ProfileSpec.named("Alice"));
-        bob().profile().upsert(ProfileSpec.named("Bob"));
-        Conversation c = newConversation(store().forUser("carol"));
-        say(store().forUser("carol"), c.id(), "four");
-        store().forUser("dave").settings().put("theme", "dark");
-        store().personas().upsert(PersonaSpec.of("tutor", "Tutor", "Teach patiently."));
-        store().personas().upsert(PersonaSpec.of("chef", "Chef", "Cook."));
-        store().personas().upsert(PersonaSpec.of("poet", "Poet", "Rhyme.").withStatus(PersonaStatus.COMING_SOON));
-        store().personas().upsert(PersonaSpec.of("oracle", "Oracle", "Foretell.").withStatus(PersonaStatus.DISCONTINUED));
-        assertThat(store().admin().statistics()).as("users alice, bob, carol (dave has only settings); 3 conversations;"
-                + " 4 messages; 2 active personas").isEqualTo(new StoreStatistics(3, 3, 4, 2));
-        store().personas().setStatus("chef", PersonaStatus.DISCONTINUED);
-        alice().conversations().delete(a1.id());
-        assertThat(store().admin().statistics()).as("after deleting a conversation and discontinuing a persona")
-                .isEqualTo(new StoreStatistics(3, 2, 2, 1));
+    default void tokenTotalsIgnoreUnknownCountsAndFollowDeletes() {
+        Conversation c = newConversation(alice());
+        assertThat(alice().conversations().tokenTotals(c.id())).as("an empty conversation").isEqualTo(TokenTotals.ZERO);
+        say(alice(), c.id(), "no usage");
+        append(alice(), c.id(), NewMessage.assistant("a").usage(TokenUsage.of("m", 100, 20)));
+        append(alice(), c.id(), NewMessage.assistant("b").usage(new TokenUsage("m", 5, null)));
+        Message last = append(alice(), c.id(), NewMessage.assistant("c").usage(new TokenUsage(null, null, 7)));
+        TokenTotals totals = alice().conversations().tokenTotals(c.id());
+        assertThat(totals).as("summed").isEqualTo(new TokenTotals(105, 27));
+        assertThat(totals.total()).as("total").isEqualTo(132);
+        alice().messages().delete(last.id());
+        assertThat(alice().conversations().tokenTotals(c.id())).as("after a delete").isEqualTo(new TokenTotals(105, 20));
+        Conversation other = newConversation(alice());
+        append(alice(), other.id(), NewMessage.assistant("x").usage(TokenUsage.of("m", 1_000_000, 1)));
+        assertThat(alice().conversations().tokenTotals(c.id())).as("another conversation's tokens do not count")
+                .isEqualTo(new TokenTotals(105, 20));
+    }
+
+    /**
+     * Totals beyond the int range add up as longs: look at the SUM's type and the mapper.
+     */
+    @Test
+    default void tokenTotalsDoNotOverflow() {
+        Conversation c = newConversation(alice());
+        alice().messages().appendAll(c.id(), List.of(
+                NewMessage.assistant("1").usage(TokenUsage.of("m", Integer.MAX_VALUE, Integer.MAX_VALUE)),
+                NewMessage.assistant("2").usage(TokenUsage.of("m", Integer.MAX_VALUE, 1)),
+                NewMessage.assistant("3").usage(TokenUsage.of("m", 2, 0))));
+        assertThat(alice().conversations().tokenTotals(c.id())).as("summed as longs")
+                .isEqualTo(new TokenTotals(2L * Integer.MAX_VALUE + 2, Integer.MAX_VALUE + 1L));
     }
 }

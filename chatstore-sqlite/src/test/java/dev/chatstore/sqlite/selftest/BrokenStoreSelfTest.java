@@ -2,33 +2,21 @@ package dev.chatstore.sqlite.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import dev.chatstore.ChatStore;
-import dev.chatstore.sqlite.SqliteChatStore;
-import dev.chatstore.testkit.Capability;
 import dev.chatstore.testkit.ChatStoreConformance;
-import dev.chatstore.testkit.StoreSettings;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.TestDescriptor;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
 /**
  * The kit tests itself (DESIGN, "Conformance test kit"): each deliberately broken store must fail
  * the rules that describe what it breaks, while a faithful pass-through over the same real store
- * passes those very rules — so the failures come from the breakage, not from the plumbing.
+ * passes those very rules — so the failures come from the breakage, not from the plumbing. The
+ * hostile input catalogue runs only for the store whose breakage it is meant to catch.
  *
  * <p>The conformance suites over the broken stores are the static nested classes below. They must
  * not run in the normal build: surefire never selects them (its default excludes skip nested
@@ -38,7 +26,7 @@ import org.junit.platform.testkit.engine.Event;
  */
 class BrokenStoreSelfTest {
 
-    /** Rules an idempotency-blind store must fail. */
+    /** Rules an idempotency-blind store must fail (IdempotencyRules, ConcurrencyRules). */
     private static final List<String> IDEMPOTENCY_RULES = List.of(
             "appendWithSameClientMessageIdAndPayloadReturnsOriginalAsReplay",
             "replayWithAFullPayloadIsAReplay",
@@ -48,14 +36,14 @@ class BrokenStoreSelfTest {
             "byClientMessageIdFindsTheMessageInItsConversationOnly",
             "concurrentReplaysOfOneClientMessageIdStoreOneMessage");
 
-    /** Rules a store leaking rows across users must fail. */
+    /** Rules a store leaking rows across users must fail (TenantIsolationRules). */
     private static final List<String> ISOLATION_RULES = List.of(
             "otherUserCannotSeeConversations",
             "otherUserCannotReadMessages",
             "userIdsAreComparedExactly",
             "otherUserCannotSeeOrChangeTheProfile");
 
-    /** Rules a store ordering by timestamp must fail. */
+    /** Rules a store ordering by timestamp must fail (MessageOrderRules). */
     private static final List<String> ORDERING_RULES = List.of(
             "sameMillisecondAppendsListInAppendOrder",
             "newestFirstUnderAFrozenClockIsDescendingSeqAcrossPages",
@@ -63,24 +51,31 @@ class BrokenStoreSelfTest {
             "appendAllUnderAFrozenClockKeepsBatchOrder",
             "aClockGoingBackwardsDoesNotReorderMessages");
 
-    /** Rules a store whose persona cache is never invalidated must fail. */
+    /** Rules a store whose persona cache is never invalidated must fail (PersonaRules). */
     private static final List<String> PERSONA_CACHE_RULES = List.of(
             "upsertIsVisibleToGetAndListAtOnce",
             "statusChangesTakeEffectAtOnceForNewConversations");
 
-    /** Rules a store merging by shallow read-modify-write must fail. */
+    /** Rules a store merging by shallow read-modify-write must fail (ConversationMetadataRules, ProfileRules). */
     private static final List<String> MERGE_RULES = List.of(
             "patchFollowsTheRfc7386Example",
             "patchReplacesAcrossValueKinds",
             "patchRoundTripsEveryJsonValueKindExactly",
             "mergePreferencesIsAJsonMergePatch");
 
-    /** Rules a store without branches must fail. */
+    /** Rules a store without branches must fail (BranchRules). */
     private static final List<String> BRANCH_RULES = List.of(
             "regenerateAppendsASiblingThatBecomesTheTip",
             "editIntoBranchStartsANewBranchAndKeepsTheOriginal",
             "selectBranchChoosesWhereReadingAndAppendingContinue",
             "branchAndPathArePagedNewestFirstWithNextCursorsOnly");
+
+    /** Rules a store whose batches are not atomic must fail (MessageRules, IdempotencyRules, HostileInputRules). */
+    private static final List<String> BATCH_RULES = List.of(
+            "appendAllWithAReplyToFromAnotherConversationStoresNothing",
+            "appendAllWithAnAttachmentOfAnotherUserStoresNothing",
+            "appendAllWithAConflictingReplayStoresNothing",
+            SuiteRuns.CATALOGUE);
 
     @Test
     void storeIgnoringClientMessageIdFailsTheIdempotencyRules() {
@@ -113,6 +108,15 @@ class BrokenStoreSelfTest {
     }
 
     @Test
+    void storeWithNonAtomicBatchesFailsTheBatchRulesAndTheHostileInputCatalogue() {
+        EngineExecutionResults results = SuiteRuns.run(selectClass(NonAtomicBatch.class));
+        assertFails(NonAtomicBatch.class, results, BATCH_RULES);
+        assertThat(results.testEvents().failed().list()).as("hostile inputs to appendAll the catalogue catches")
+                .anySatisfy(e -> assertThat(e.getTestDescriptor().getDisplayName()).contains("a null element"))
+                .anySatisfy(e -> assertThat(e.getTestDescriptor().getDisplayName()).contains("a reply to an unknown message last"));
+    }
+
+    @Test
     void faithfulPassThroughPassesEveryRuleTheBrokenStoresFail() {
         List<String> rules = new ArrayList<>(IDEMPOTENCY_RULES);
         rules.addAll(ISOLATION_RULES);
@@ -120,61 +124,30 @@ class BrokenStoreSelfTest {
         rules.addAll(PERSONA_CACHE_RULES);
         rules.addAll(MERGE_RULES);
         rules.addAll(BRANCH_RULES);
-        EngineExecutionResults results = run(rules.stream()
-                .map(rule -> selectMethod(Faithful.class, rule)).toArray(DiscoverySelector[]::new));
-        assertThat(results.testEvents().started().count()).as("every named rule exists and ran").isEqualTo(rules.size());
-        assertThat(names(results.testEvents().failed().list())).as("rules failed by the faithful pass-through").isEmpty();
+        rules.addAll(BATCH_RULES);
+        EngineExecutionResults results = SuiteRuns.runRules(Faithful.class, rules);
+        assertThat(SuiteRuns.ruleNames(results.testEvents().started().list())).as("every named rule exists and ran")
+                .containsExactlyInAnyOrderElementsOf(new TreeSet<>(rules));
+        assertThat(SuiteRuns.ruleNames(results.testEvents().failed().list())).as("rules failed by the faithful pass-through")
+                .isEmpty();
     }
 
     private static void assertFailsRules(Class<? extends ChatStoreConformance> suite, List<String> rules) {
-        EngineExecutionResults results = run(selectClass(suite));
+        assertFails(suite, SuiteRuns.runWithoutCatalogue(suite), rules);
+    }
+
+    private static void assertFails(Class<? extends ChatStoreConformance> suite, EngineExecutionResults results,
+                                    List<String> rules) {
         assertThat(results.testEvents().started().count()).as("the broken-store suite %s ran", suite.getSimpleName())
                 .isGreaterThanOrEqualTo(80);
-        Set<String> failed = names(results.testEvents().failed().list());
+        Set<String> failed = SuiteRuns.ruleNames(results.testEvents().failed().list());
         assertThat(failed).as("the suite catches %s", suite.getSimpleName()).isNotEmpty();
         assertThat(failed).as("rules %s must fail", suite.getSimpleName()).containsAll(rules);
     }
 
-    private static EngineExecutionResults run(DiscoverySelector... selectors) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(OnlyInSelfTest.PARAMETER, "true")
-                .selectors(selectors)
-                .execute();
-    }
-
-    private static Set<String> names(List<Event> events) {
-        Set<String> names = new TreeSet<>();
-        for (Event e : events) {
-            TestDescriptor d = e.getTestDescriptor();
-            names.add(d.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                    .map(MethodSource::getMethodName).orElse(d.getDisplayName()));
-        }
-        return names;
-    }
-
-    /** A conformance suite over an in-memory SQLite store wrapped by a decorator. */
-    @Tag("broken-store")
-    @ExtendWith(OnlyInSelfTest.class)
-    abstract static class DecoratedSuite extends ChatStoreConformance {
-        private final UnaryOperator<ChatStore> decorator;
-
-        DecoratedSuite(UnaryOperator<ChatStore> decorator) {
-            this.decorator = decorator;
-        }
-
-        @Override
-        protected ChatStore openStore(StoreSettings settings) {
-            return decorator.apply(SqliteChatStore.inMemoryBuilder()
-                    .clock(settings.clock())
-                    .maxInlineAttachmentBytes(settings.maxInlineAttachmentBytes())
-                    .encryptionKeys(settings.encryptionKeys())
-                    .personaCacheTtl(settings.personaCacheTtl())
-                    .build());
-        }
-
-        @Override
-        protected Set<Capability> capabilities() {
-            return EnumSet.of(Capability.CONCURRENT_WRITERS);
+    static final class NonAtomicBatch extends DecoratedSuite {
+        NonAtomicBatch() {
+            super(NonAtomicBatchStore::new);
         }
     }
 

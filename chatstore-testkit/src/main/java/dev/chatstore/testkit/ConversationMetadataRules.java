@@ -3,21 +3,21 @@ package dev.chatstore.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatstore.Conversation;
+import dev.chatstore.Limits;
 import dev.chatstore.NewConversation;
-import dev.chatstore.UserChats;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * patchMetadata is a JSON merge patch (RFC 7386) applied atomically: nested maps merge, null
- * removes a key, everything else replaces; two concurrent patches both survive.
+ * A conversation's metadata: free JSON that round-trips with its Java types, replaced whole by
+ * {@code replaceMetadata}, merged by {@code patchMetadata} as a JSON merge patch (RFC 7386: nested
+ * maps merge, null removes a key, everything else replaces), up to its size limit.
  */
-public interface MetadataPatchRules extends StoreFixture {
+public interface ConversationMetadataRules extends StoreFixture {
 
     /** RFC 7386 MergePatch(target, patch), the reference the rules compare with. */
     @SuppressWarnings("unchecked")
@@ -43,6 +43,27 @@ public interface MetadataPatchRules extends StoreFixture {
             m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return m;
+    }
+
+    /** Look at the JSON (de)serialization of metadata: every JSON value kind must come back equal, with the same Java types. */
+    @Test
+    default void replaceMetadataRoundTripsEveryJsonValueKindExactly() {
+        Conversation created = newConversation(alice());
+        Map<String, Object> metadata = Samples.richMetadata();
+        Conversation replaced = alice().conversations().replaceMetadata(created.id(), metadata);
+        assertThat(replaced.metadata()).as("returned metadata equals what was given").isEqualTo(metadata);
+        assertThat(reload(alice(), created.id()).metadata()).as("stored metadata equals what was given").isEqualTo(metadata);
+    }
+
+    /** replaceMetadata replaces the map, it does not merge: look at the UPDATE (no JSON merge operator). */
+    @Test
+    default void replaceMetadataReplacesTheWholeMapRatherThanMerging() {
+        Conversation created = alice().conversations().create(
+                NewConversation.untitled().withMetadata(Map.of("a", 1, "b", 2)));
+        alice().conversations().replaceMetadata(created.id(), Map.of("c", 3));
+        assertThat(reload(alice(), created.id()).metadata()).as("only the new keys remain").isEqualTo(Map.of("c", 3));
+        alice().conversations().replaceMetadata(created.id(), Map.of());
+        assertThat(reload(alice(), created.id()).metadata()).as("an empty map empties the metadata").isEmpty();
     }
 
     /**
@@ -114,30 +135,12 @@ public interface MetadataPatchRules extends StoreFixture {
                 .usingRecursiveComparison().ignoringFields("metadata", "updatedAt").isEqualTo(before);
     }
 
-    /**
-     * Concurrent patches of different keys (top-level and nested) all survive: look for a read-modify-write without
-     * a lock or outside the transaction.
-     */
+    /** Metadata close to its size limit round-trips: look at the metadata column's type and the JSON size check. */
     @Test
-    default void concurrentPatchesAllSurvive() {
-        requires(Capability.CONCURRENT_WRITERS);
-        UserChats alice = alice();
-        Conversation c = alice.conversations().create(NewConversation.untitled().withMetadata(map("nested", map("seed", 0))));
-        int perThread = 5;
-        List<Concurrently.Outcome<Integer>> outcomes = Concurrently.run(Concurrently.THREADS, t -> {
-            for (int i = 0; i < perThread; i++) {
-                Map<String, Object> patch = new HashMap<>();
-                patch.put("t" + t + "-" + i, i);
-                patch.put("nested", Map.of("n" + t + "-" + i, t));
-                alice.conversations().patchMetadata(c.id(), patch);
-            }
-            return t;
-        });
-        assertThat(outcomes).as("no patch fails").allMatch(Concurrently.Outcome::ok);
-        Map<String, Object> metadata = reload(alice, c.id()).metadata();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> nested = (Map<String, Object>) metadata.get("nested");
-        assertThat(metadata).as("every top-level key survives").hasSize(Concurrently.THREADS * perThread + 1);
-        assertThat(nested).as("every nested key survives, and the seed").hasSize(Concurrently.THREADS * perThread + 1);
+    default void metadataCloseToTheSizeLimitRoundTrips() {
+        Conversation c = newConversation(alice());
+        Map<String, Object> big = Map.of("text", Samples.wide(Limits.METADATA_MAX - 100), "n", 1);
+        alice().conversations().replaceMetadata(c.id(), big);
+        assertThat(reload(alice(), c.id()).metadata()).as("metadata of about %d chars", Limits.METADATA_MAX).isEqualTo(big);
     }
 }

@@ -1,4 +1,4 @@
-package dev.chatstore.reliability;
+package dev.chatstore.testkit;
 
 import dev.chatstore.Attachment;
 import dev.chatstore.ChatStore;
@@ -7,7 +7,6 @@ import dev.chatstore.Persona;
 import dev.chatstore.ProviderConfig;
 import dev.chatstore.StoreStatistics;
 import dev.chatstore.UserChats;
-import dev.chatstore.testkit.UserSnapshot;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,15 +17,15 @@ import java.util.TreeMap;
 /**
  * Everything a store holds for a few users, plus the store-wide state, read through the public API:
  * compare one taken before an operation with one taken after to prove the operation changed
- * nothing. Immutable.
+ * nothing, for those users or store-wide. Immutable.
  *
  * @param users         each user's state, by user id
  * @param personas      every persona
  * @param storeSettings the store-wide settings
  * @param statistics    the store-wide counts (they cover users outside {@code users} too)
  */
-record StoreSnapshot(Map<String, UserState> users, List<Persona> personas, Map<String, Object> storeSettings,
-                     StoreStatistics statistics) {
+public record StoreSnapshot(Map<String, UserState> users, List<Persona> personas, Map<String, Object> storeSettings,
+                            StoreStatistics statistics) {
 
     /**
      * One user's state: everything {@link UserSnapshot} reads (conversations, archived ones, all
@@ -38,12 +37,12 @@ record StoreSnapshot(Map<String, UserState> users, List<Persona> personas, Map<S
      * @param apiKeys            each provider configuration's decrypted API key
      * @param searchCache        the cached results of each probed query
      */
-    record UserState(UserSnapshot data, Optional<Conversation> activeConversation, Map<String, String> inlineData,
-                     Map<String, Optional<String>> apiKeys, Map<String, Optional<Object>> searchCache) {
+    public record UserState(UserSnapshot data, Optional<Conversation> activeConversation, Map<String, String> inlineData,
+                            Map<String, Optional<String>> apiKeys, Map<String, Optional<Object>> searchCache) {
     }
 
     /** Reads the state of {@code userIds}, probing the search cache with {@code cachedQueries}. */
-    static StoreSnapshot of(ChatStore store, Collection<String> userIds, Collection<String> cachedQueries) {
+    public static StoreSnapshot of(ChatStore store, Collection<String> userIds, Collection<String> cachedQueries) {
         Map<String, UserState> users = new TreeMap<>();
         for (String userId : userIds) {
             users.put(userId, user(store.forUser(userId), cachedQueries));

@@ -1,21 +1,16 @@
 package dev.chatstore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.chatstore.Appended;
 import dev.chatstore.Conversation;
 import dev.chatstore.Feedback;
-import dev.chatstore.IdempotencyConflictException;
 import dev.chatstore.Limits;
 import dev.chatstore.Media;
 import dev.chatstore.Message;
 import dev.chatstore.MessageType;
 import dev.chatstore.NewMessage;
 import dev.chatstore.Role;
-import dev.chatstore.TokenTotals;
 import dev.chatstore.TokenUsage;
-import dev.chatstore.UserChats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +18,43 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a message carries besides text: its type, media references, an audio clip with its
- * duration, the model and token counts, a tool call id, and free AI metadata, all stored exactly;
- * and the conversation's token totals.
+ * What a message holds, stored and read back exactly: its content, role, type, media references
+ * and audio clip, model and token counts, tool call id and free AI metadata, each up to its limit.
  */
-public interface MessageDetailsRules extends StoreFixture {
+public interface MessageContentRules extends StoreFixture {
+
+    /**
+     * Empty, blank and unicode content round-trips exactly: look at trimming, empty-string-as-NULL and the column's
+     * encoding.
+     */
+    @Test
+    default void contentMayBeEmptyAndRoundTripsUnicodeExactly() {
+        Conversation c = newConversation(alice());
+        for (String content : List.of("", "   ", Samples.UNICODE, "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \r\n end")) {
+            Message m = say(alice(), c.id(), content);
+            assertThat(reloadMessage(alice(), m.id()).content()).as("content %s round-trips", content).isEqualTo(content);
+        }
+    }
+
+    /** Every role is stored under its wire name: look at the role column and its mapping. */
+    @Test
+    default void everyRoleRoundTrips() {
+        Conversation c = newConversation(alice());
+        for (Role role : Role.values()) {
+            Message m = append(alice(), c.id(), NewMessage.of(role, role.wireName()));
+            assertThat(reloadMessage(alice(), m.id()).role()).as("role %s round-trips", role).isEqualTo(role);
+            assertThat(Role.parse(role.wireName())).as("wire name of %s parses back", role).isEqualTo(role);
+        }
+    }
+
+    /** Message metadata round-trips with the same Java types: look at the JSON (de)serialization of the metadata column. */
+    @Test
+    default void messageMetadataRoundTripsEveryJsonValueKindExactly() {
+        Conversation c = newConversation(alice());
+        Message m = append(alice(), c.id(), NewMessage.assistant("x").metadata(Samples.richMetadata()));
+        assertThat(m.metadata()).as("returned metadata").isEqualTo(Samples.richMetadata());
+        assertThat(reloadMessage(alice(), m.id()).metadata()).as("stored metadata").isEqualTo(Samples.richMetadata());
+    }
 
     /**
      * A plain message is text, with no media, usage, tool call, feedback or edit: look at the defaults the row mapper
@@ -149,75 +176,32 @@ public interface MessageDetailsRules extends StoreFixture {
         assertThat(read.metadata().get("latencyMs")).as("an integer stays an Integer").isInstanceOf(Integer.class);
     }
 
-    /**
-     * A replay compares type, media, usage and tool call id too: the same payload replays, a different one conflicts
-     * and stores nothing. Look at the payload fingerprint.
-     */
+    /** Content of 1,000,000 chars round-trips: look at the content column's type and any driver size limit. */
     @Test
-    default void replaysCompareTheNewFieldsToo() {
-        UserChats alice = alice();
-        Conversation c = newConversation(alice);
-        NewMessage original = NewMessage.user("pic").clientMessageId("k1").type(MessageType.IMAGE)
-                .media(Media.refs("s3://a.png")).usage(TokenUsage.of("m", 1, 2));
-        Message stored = append(alice, c.id(), original);
-        Appended replay = alice.messages().append(c.id(), NewMessage.user("pic").clientMessageId("k1")
-                .type(MessageType.IMAGE).media(Media.refs("s3://a.png")).usage(TokenUsage.of("m", 1, 2)));
-        assertThat(replay.replayed()).as("the same payload replays").isTrue();
-        assertThat(replay.message()).as("the original").isEqualTo(stored);
-        List<NewMessage> conflicting = List.of(
-                original.type(MessageType.MULTIMODAL),
-                original.media(Media.refs("s3://b.png")),
-                original.media(Media.refs("s3://a.png", "s3://b.png")),
-                original.media(new Media(List.of("s3://a.png"), "s3://a.ogg", 1L)),
-                original.usage(TokenUsage.of("m", 1, 3)),
-                original.usage(TokenUsage.of("other", 1, 2)),
-                original.usage(TokenUsage.NONE));
-        for (NewMessage n : conflicting) {
-            assertThat(catchThrowable(() -> alice.messages().append(c.id(), n))).as("a replay with %s", n)
-                    .isInstanceOf(IdempotencyConflictException.class);
-        }
-        Message tool = append(alice, c.id(), NewMessage.tool("call-1", "out").clientMessageId("k2"));
-        assertThat(alice.messages().append(c.id(), NewMessage.tool("call-1", "out").clientMessageId("k2")).message())
-                .as("a tool replay").isEqualTo(tool);
-        assertThat(catchThrowable(() -> alice.messages().append(c.id(), NewMessage.tool("call-2", "out").clientMessageId("k2"))))
-                .as("a replay with another tool call id").isInstanceOf(IdempotencyConflictException.class);
-        assertThat(reload(alice, c.id()).messageCount()).as("two messages stored").isEqualTo(2);
+    default void contentAtTheMaximumLengthRoundTrips() {
+        Conversation c = newConversation(alice());
+        String content = Samples.wide(Limits.CONTENT_MAX);
+        Message m = say(alice(), c.id(), content);
+        assertThat(reloadMessage(alice(), m.id()).content()).as("content at %d chars", Limits.CONTENT_MAX).isEqualTo(content);
     }
 
     /**
-     * tokenTotals sums the known counts of every message, unknown counts adding nothing, and follows deletes: look at
-     * the SUM and its NULL handling.
+     * A client message id, tool call id, usage model name and media references at their maximum lengths, in
+     * multi-byte text, round-trip: look at the column sizes, and whether they count chars or bytes.
      */
     @Test
-    default void tokenTotalsSumTheKnownCounts() {
+    default void messageTextFieldsAtTheirMaximumLengthsRoundTrip() {
         Conversation c = newConversation(alice());
-        assertThat(alice().conversations().tokenTotals(c.id())).as("an empty conversation").isEqualTo(TokenTotals.ZERO);
-        say(alice(), c.id(), "no usage");
-        append(alice(), c.id(), NewMessage.assistant("a").usage(TokenUsage.of("m", 100, 20)));
-        append(alice(), c.id(), NewMessage.assistant("b").usage(new TokenUsage("m", 5, null)));
-        Message last = append(alice(), c.id(), NewMessage.assistant("c").usage(new TokenUsage(null, null, 7)));
-        TokenTotals totals = alice().conversations().tokenTotals(c.id());
-        assertThat(totals).as("summed").isEqualTo(new TokenTotals(105, 27));
-        assertThat(totals.total()).as("total").isEqualTo(132);
-        alice().messages().delete(last.id());
-        assertThat(alice().conversations().tokenTotals(c.id())).as("after a delete").isEqualTo(new TokenTotals(105, 20));
-        Conversation other = newConversation(alice());
-        append(alice(), other.id(), NewMessage.assistant("x").usage(TokenUsage.of("m", 1_000_000, 1)));
-        assertThat(alice().conversations().tokenTotals(c.id())).as("another conversation's tokens do not count")
-                .isEqualTo(new TokenTotals(105, 20));
-    }
-
-    /**
-     * Totals beyond the int range add up as longs: look at the SUM's type and the mapper.
-     */
-    @Test
-    default void tokenTotalsDoNotOverflow() {
-        Conversation c = newConversation(alice());
-        alice().messages().appendAll(c.id(), List.of(
-                NewMessage.assistant("1").usage(TokenUsage.of("m", Integer.MAX_VALUE, Integer.MAX_VALUE)),
-                NewMessage.assistant("2").usage(TokenUsage.of("m", Integer.MAX_VALUE, 1)),
-                NewMessage.assistant("3").usage(TokenUsage.of("m", 2, 0))));
-        assertThat(alice().conversations().tokenTotals(c.id())).as("summed as longs")
-                .isEqualTo(new TokenTotals(2L * Integer.MAX_VALUE + 2, Integer.MAX_VALUE + 1L));
+        String key = Samples.wide(Limits.CLIENT_MESSAGE_ID_MAX);
+        Message keyed = append(alice(), c.id(), NewMessage.user("x").clientMessageId(key));
+        assertThat(alice().messages().byClientMessageId(c.id(), key)).as("client message id at %d chars",
+                Limits.CLIENT_MESSAGE_ID_MAX).contains(keyed);
+        String uri = "s3://" + "中".repeat(Limits.STORAGE_URI_MAX - 5);
+        Message tool = append(alice(), c.id(), NewMessage.tool(Samples.wide(Limits.TOOL_CALL_ID_MAX), "result")
+                .usage(new TokenUsage(Samples.wide(Limits.MODEL_NAME_MAX), 1, 1)).type(MessageType.MULTIMODAL)
+                .media(new Media(List.of(uri), uri, 1L)));
+        assertThat(reloadMessage(alice(), tool.id())).as("tool call id, usage model and media at their maximums")
+                .isEqualTo(tool);
+        assertThat(tool.toolCallId()).as("the tool call id as given").isEqualTo(Samples.wide(Limits.TOOL_CALL_ID_MAX));
     }
 }

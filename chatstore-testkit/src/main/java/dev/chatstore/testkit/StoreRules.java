@@ -4,25 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.chatstore.Attachment;
 import dev.chatstore.ChatStore;
+import dev.chatstore.Conversation;
+import dev.chatstore.FactCategory;
 import dev.chatstore.FactQuery;
 import dev.chatstore.Feedback;
 import dev.chatstore.Limits;
+import dev.chatstore.Message;
 import dev.chatstore.NewConversation;
+import dev.chatstore.NewFact;
 import dev.chatstore.NewMessage;
 import dev.chatstore.PageRequest;
 import dev.chatstore.PersonaSpec;
+import dev.chatstore.PersonaStatus;
+import dev.chatstore.ProfileSpec;
+import dev.chatstore.StoreStatistics;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.UserChats;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
-/** The store itself: forUser's validation, close, and what happens after close. */
-public interface StoreLifecycleRules extends StoreFixture {
+/**
+ * The store as a whole: the per-user views {@code forUser} hands out, the ids every record gets,
+ * close and what follows it, and the operator's statistics ({@code admin()}).
+ */
+public interface StoreRules extends StoreFixture {
 
     /**
      * forUser rejects null, blank, too long and unstorable user ids as InvalidInputException("userId"): look at
@@ -44,6 +56,36 @@ public interface StoreLifecycleRules extends StoreFixture {
         SeededUser seeded = seed(user);
         assertThat(List.of(seeded.conversation().userId(), seeded.linkedFile().userId(), seeded.plainFact().userId()))
                 .as("every record is owned by the view's user").containsOnly("auth0|5f7c8ec7c33c6c004bbafe82");
+    }
+
+    /** Every id is a lowercase version 7 UUID: look at the id generator. */
+    @Test
+    default void everyIdIsALowercaseVersion7Uuid() {
+        UserChats alice = alice();
+        Conversation c = newConversation(alice);
+        Message m = say(alice, c.id(), "x");
+        Attachment a = storedFile(alice, "f.pdf");
+        String fact = alice.facts().add(NewFact.of(FactCategory.FACT, "x", 0.5)).id();
+        for (String id : List.of(c.id(), m.id(), a.id(), fact)) {
+            assertThat(id).as("id %s is a lowercase UUID", id).matches(Samples.ID_PATTERN);
+            assertThat(UUID.fromString(id).version()).as("id %s is a version 7 UUID", id).isEqualTo(7);
+        }
+    }
+
+    /**
+     * A user id of the maximum length, in multi-byte text ending in a surrogate pair, owns what it creates and reads
+     * it back exactly: look at the user_id column's size, and whether it counts chars or bytes.
+     */
+    @Test
+    default void aUserIdAtTheMaximumLengthIsKeptExactly() {
+        String userId = Samples.wide(Limits.USER_ID_MAX);
+        UserChats user = store().forUser(userId);
+        Conversation c = newConversation(user);
+        say(user, c.id(), "hello");
+        assertThat(user.userId()).as("the view's user id at %d chars", Limits.USER_ID_MAX).isEqualTo(userId);
+        assertThat(reload(user, c.id()).userId()).as("the stored owner at %d chars", Limits.USER_ID_MAX).isEqualTo(userId);
+        assertThat(Samples.conversationIds(user.conversations().list(PageRequest.first()).items()))
+                .as("listed for that user").containsExactly(c.id());
     }
 
     /**
@@ -110,5 +152,34 @@ public interface StoreLifecycleRules extends StoreFixture {
         store.close();
         assertThatThrownBy(() -> store.forUser(ALICE).conversations().get(unknownId()))
                 .as("still closed after the second close").isInstanceOf(StoreUnavailableException.class);
+    }
+
+    /**
+     * statistics counts store-wide: distinct users with a profile or a conversation, all conversations and messages,
+     * and active personas only: look at the statistics query (UNION of user ids, persona status).
+     */
+    @Test
+    default void statisticsCountsUsersConversationsMessagesAndActivePersonas() {
+        assertThat(store().admin().statistics()).as("an empty store").isEqualTo(new StoreStatistics(0, 0, 0, 0));
+        Conversation a1 = newConversation(alice());
+        Conversation a2 = newConversation(alice());
+        say(alice(), a1.id(), "one");
+        say(alice(), a1.id(), "two");
+        say(alice(), a2.id(), "three");
+        alice().profile().upsert(ProfileSpec.named("Alice"));
+        bob().profile().upsert(ProfileSpec.named("Bob"));
+        Conversation c = newConversation(store().forUser("carol"));
+        say(store().forUser("carol"), c.id(), "four");
+        store().forUser("dave").settings().put("theme", "dark");
+        store().personas().upsert(PersonaSpec.of("tutor", "Tutor", "Teach patiently."));
+        store().personas().upsert(PersonaSpec.of("chef", "Chef", "Cook."));
+        store().personas().upsert(PersonaSpec.of("poet", "Poet", "Rhyme.").withStatus(PersonaStatus.COMING_SOON));
+        store().personas().upsert(PersonaSpec.of("oracle", "Oracle", "Foretell.").withStatus(PersonaStatus.DISCONTINUED));
+        assertThat(store().admin().statistics()).as("users alice, bob, carol (dave has only settings); 3 conversations;"
+                + " 4 messages; 2 active personas").isEqualTo(new StoreStatistics(3, 3, 4, 2));
+        store().personas().setStatus("chef", PersonaStatus.DISCONTINUED);
+        alice().conversations().delete(a1.id());
+        assertThat(store().admin().statistics()).as("after deleting a conversation and discontinuing a persona")
+                .isEqualTo(new StoreStatistics(3, 2, 2, 1));
     }
 }
