@@ -1,7 +1,9 @@
 package dev.chatstore;
 
 /**
- * A chat data store. Open one per database and share it: implementations are thread-safe.
+ * A chat data store. Open one per database and share it: the SQLite and PostgreSQL stores are
+ * thread-safe (an implementation that is not must say so; the conformance kit then checks it
+ * without concurrent writers).
  * Everything that belongs to an end user is reached through {@link #forUser(String)}.
  * Closing releases connections; afterwards every call fails with {@link StoreUnavailableException}.
  */

@@ -35,7 +35,7 @@ public interface UserChats {
 
     /**
      * Writes all of the user's data to {@code out} as JSON Lines (one JSON object per line, each
-     * with a {@code "type"}: profile, conversation, message, attachment, fact, setting), streaming
+     * with a {@code "type"}: profile, conversation, message, attachment, fact, setting, provider), streaming
      * it from one consistent read without holding it in memory. Secrets (API keys) are left out;
      * inline attachment bytes are included as Base64. Does not close {@code out}.
      *

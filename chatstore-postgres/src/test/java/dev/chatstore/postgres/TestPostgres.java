@@ -62,6 +62,9 @@ public final class TestPostgres {
                 config.setDataSource(embedded().getPostgresDatabase());
             }
             config.setMaximumPoolSize(10);
+            // Idle connections go, so that many such pools in one test JVM stay under the server's limit.
+            config.setMinimumIdle(0);
+            config.setIdleTimeout(10_000);
             config.setAutoCommit(autoCommit);
             config.setTransactionIsolation(isolation);
             if (initSql != null) {

@@ -24,25 +24,32 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The concurrency checks on PostgreSQL (READ COMMITTED), each test in a schema of its own; and
- * replays that race a transaction another connection holds open.
+ * The concurrency checks on PostgreSQL, each test in a schema of its own; and replays that race a
+ * transaction another connection holds open. This class runs them on the test pool (autocommit on,
+ * READ COMMITTED); its subclasses on pools configured as services configure theirs.
  */
 class PostgresConcurrencyTest extends ConcurrencyTest {
     private static final int REPLAYS = 8;
 
+    /** The application's pool the stores use. */
+    DataSource pool() {
+        return TestPostgres.dataSource();
+    }
+
     @Override
     ChatStore openStore() {
-        return PostgresChatStore.builder(TestPostgres.dataSource()).schema(TestPostgres.freshSchema()).build();
+        return PostgresChatStore.builder(pool()).schema(TestPostgres.freshSchema()).build();
     }
 
     /** A second store object on the same schema, as a second application node would have. */
     @Override
     ChatStore openPeer(ChatStore store) {
-        return PostgresChatStore.builder(TestPostgres.dataSource()).schema(schema()).build();
+        return PostgresChatStore.builder(pool()).schema(schema()).build();
     }
 
     private String schema() {

@@ -29,8 +29,13 @@ import org.jdbi.v3.core.ConnectionFactory;
  */
 final class SqliteDatabase implements Database {
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    /** Whether this thread is inside one of this database's transactions. */
-    private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+    /**
+     * Whether this thread is inside a transaction on the writer, and on a reader (the same flag
+     * when the writer also reads, in memory): Jdbi hands a nested call on the same Jdbi the
+     * enclosing call's handle, and the nested call then joins that transaction.
+     */
+    private final ThreadLocal<Boolean> inWrite = ThreadLocal.withInitial(() -> false);
+    private final ThreadLocal<Boolean> inRead;
     private final Connection writer;
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders;
@@ -54,6 +59,7 @@ final class SqliteDatabase implements Database {
         this.writerJdbi.setStatementBuilderFactory(statements);
         this.readerJdbi = readers.isEmpty() ? writerJdbi
                 : ChatStoreEngine.configure(Jdbi.create(new ReaderConnections()), dialect);
+        this.inRead = readers.isEmpty() ? inWrite : ThreadLocal.withInitial(() -> false);
         this.readerJdbi.setStatementBuilderFactory(statements);
     }
 
@@ -70,8 +76,8 @@ final class SqliteDatabase implements Database {
     @Override
     public <T> T write(HandleCallback<T, RuntimeException> work) {
         return writerJdbi.withHandle(h -> {
-            boolean outermost = !inTransaction.get();
-            T result = inTransaction(h, "BEGIN IMMEDIATE", work);
+            boolean outermost = !inWrite.get();
+            T result = inTransaction(h, inWrite, "BEGIN IMMEDIATE", work);
             if (outermost && walLimiter != null) {
                 walLimiter.afterCommit(h);
             }
@@ -82,10 +88,11 @@ final class SqliteDatabase implements Database {
     /** A deferred transaction: its snapshot is taken by its first read and kept to its end. */
     @Override
     public <T> T read(HandleCallback<T, RuntimeException> work) {
-        return readerJdbi.withHandle(h -> inTransaction(h, "BEGIN", work));
+        return readerJdbi.withHandle(h -> inTransaction(h, inRead, "BEGIN", work));
     }
 
-    private <T> T inTransaction(Handle h, String begin, HandleCallback<T, RuntimeException> work) {
+    private static <T> T inTransaction(Handle h, ThreadLocal<Boolean> inTransaction, String begin,
+                                       HandleCallback<T, RuntimeException> work) {
         if (inTransaction.get()) {
             // Jdbi hands a nested call the enclosing call's handle: it joins that transaction.
             return work.withHandle(h);

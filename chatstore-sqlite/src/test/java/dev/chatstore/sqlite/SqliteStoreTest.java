@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chatstore.Conversation;
+import dev.chatstore.EncryptionKeyException;
+import dev.chatstore.EncryptionKeys;
 import dev.chatstore.InvalidInputException;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
+import dev.chatstore.ProviderConfigSpec;
 import dev.chatstore.StoreInfo;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.UserChats;
@@ -51,6 +54,32 @@ class SqliteStoreTest {
         }
         try (SqliteChatStore store = SqliteChatStore.inMemory()) {
             assertThat(store.admin().info().location()).isEqualTo("in-memory");
+        }
+    }
+
+    /** A stored API key too short for its tag, or not bytes at all, is an EncryptionKeyException when read or rotated. */
+    @Test
+    void aDamagedStoredApiKeyIsAnEncryptionKeyException() throws Exception {
+        Path file = dir.resolve("keys.db");
+        EncryptionKeys keys = EncryptionKeys.of(new byte[32]);
+        try (SqliteChatStore store = SqliteChatStore.builder(file).encryptionKeys(keys).build()) {
+            store.forUser("u").providers().put(ProviderConfigSpec.of("openai").withApiKey("sk-secret"));
+        }
+        for (String damage : new String[] {"X''", "X'0102030405'", "12345"}) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+                s.execute("UPDATE provider_config SET api_key_ciphertext = " + damage);
+            }
+            try (SqliteChatStore store = SqliteChatStore.builder(file).encryptionKeys(keys).build()) {
+                assertThatThrownBy(() -> store.forUser("u").providers().apiKey("openai")).as(damage)
+                        .isInstanceOf(EncryptionKeyException.class).hasMessageContaining("damaged");
+            }
+            // Rotating to a new key must decrypt the damaged value first.
+            try (SqliteChatStore store = SqliteChatStore.builder(file)
+                    .encryptionKeys(EncryptionKeys.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+                            18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}, new byte[32])).build()) {
+                assertThatThrownBy(() -> store.admin().rotateEncryptionKey()).as(damage)
+                        .isInstanceOf(EncryptionKeyException.class).hasMessageContaining("damaged");
+            }
         }
     }
 

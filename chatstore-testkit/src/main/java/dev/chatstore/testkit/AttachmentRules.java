@@ -201,6 +201,33 @@ public interface AttachmentRules extends StoreFixture {
                 .containsExactly(o1.id(), o2.id());
     }
 
+    /**
+     * A file appended with messages becomes an orphan when the last message of the conversation
+     * that links it is deleted; one that linkToConversation linked explicitly stays linked. Look at
+     * how message deletion treats the conversation links its appends made.
+     */
+    @Test
+    default void filesOfDeletedMessagesBecomeOrphansUnlessLinkedExplicitly() {
+        Conversation c = newConversation(alice());
+        Attachment shared = storedFile(alice(), "shared.pdf");
+        Attachment kept = storedFile(alice(), "kept.pdf");
+        Message first = append(alice(), c.id(), NewMessage.user("one").attachments(shared.id(), kept.id()));
+        Message second = append(alice(), c.id(), NewMessage.user("two").attachments(shared.id()));
+        alice().attachments().linkToConversation(kept.id(), c.id());
+
+        assertThat(alice().messages().delete(first.id())).isTrue();
+        assertThat(alice().attachments().orphans(10)).as("shared still has the second message; kept its explicit link")
+                .isEmpty();
+        assertThat(Samples.attachmentIds(alice().attachments().listForConversation(c.id())))
+                .containsExactlyInAnyOrder(shared.id(), kept.id());
+
+        assertThat(alice().messages().delete(second.id())).isTrue();
+        assertThat(Samples.attachmentIds(alice().attachments().orphans(10)))
+                .as("the last message linking shared is gone, so it is an orphan; kept is not")
+                .containsExactly(shared.id());
+        assertThat(Samples.attachmentIds(alice().attachments().listForConversation(c.id()))).containsExactly(kept.id());
+    }
+
     /** Deleting an attachment removes its links too: look at the cascade from attachment to both link tables. */
     @Test
     default void deleteRemovesTheAttachmentAndItsLinks() {

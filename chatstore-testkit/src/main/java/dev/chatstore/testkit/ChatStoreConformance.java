@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class MyStoreConformanceTest extends ChatStoreConformance {
  *     protected ChatStore openStore(StoreSettings settings) {
  *         return MyStore.builder().clock(settings.clock())
- *                 .maxInlineAttachmentBytes(settings.maxInlineAttachmentBytes()).build();
+ *                 .maxInlineAttachmentBytes(settings.maxInlineAttachmentBytes())
+ *                 .encryptionKeys(settings.encryptionKeys())
+ *                 .personaCacheTtl(settings.personaCacheTtl()).build();
  *     }
  * }
  * }</pre>
@@ -76,6 +78,10 @@ public abstract class ChatStoreConformance implements
      * closes it after.
      */
     protected abstract ChatStore openStore(StoreSettings settings);
+
+    /** For subclasses: the suite is run by JUnit, one instance per rule. */
+    protected ChatStoreConformance() {
+    }
 
     /**
      * Reopens a store over the same data as {@code closed}, which the kit has already closed. Only

@@ -107,6 +107,39 @@ public interface ConcurrencyRules extends StoreFixture {
     }
 
     /**
+     * Threads deleting the same messages at once: each message is deleted by exactly one of them
+     * (the others get false), and the counters move once per message, never below zero. Look at
+     * the order lock-the-conversation-then-read in delete and at the row count of the DELETE.
+     */
+    @Test
+    @Requires(Capability.CONCURRENT_WRITERS)
+    default void concurrentDeletesOfTheSameMessagesDeleteEachOnceAndKeepCountersExact() {
+        UserChats alice = alice();
+        Conversation c = newConversation(alice);
+        say(alice, c.id(), "question");
+        List<String> replies = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            replies.add(append(alice, c.id(), NewMessage.assistant("reply " + i)).id());
+        }
+        List<Outcome<List<Boolean>>> outcomes = Concurrently.run(Concurrently.THREADS, t -> {
+            List<Boolean> deleted = new ArrayList<>();
+            for (String id : replies) {
+                deleted.add(alice.messages().delete(id));
+            }
+            return deleted;
+        });
+        assertThat(errors(outcomes)).as("no delete fails").isEmpty();
+        for (int i = 0; i < replies.size(); i++) {
+            int message = i;
+            assertThat(outcomes.stream().filter(o -> o.value().get(message))).as("deletes of reply %d that said true", i)
+                    .hasSize(1);
+        }
+        Conversation after = reload(alice, c.id());
+        assertThat(after.messageCount()).as("only the question is left").isEqualTo(1);
+        assertThat(after.unreadCount()).as("the unread replies are gone, and never below zero").isZero();
+    }
+
+    /**
      * Concurrent appends of two payloads under one key store one; same-payload callers replay, the others conflict:
      * look at the payload comparison after a lost race.
      */

@@ -55,6 +55,29 @@ public interface ConversationMetadataRules extends StoreFixture {
         assertThat(reload(alice(), created.id()).metadata()).as("stored metadata equals what was given").isEqualTo(metadata);
     }
 
+    /**
+     * Metadata reads back as written, to the number's type and the keys' order, on every path:
+     * conversation create, replace and patch, message append. Look at the JSON column type (a
+     * store that normalises JSON, such as PostgreSQL's jsonb, turns 1.0E7 into 10000000, -0.0 into 0
+     * and sorts keys) and at the (de)serialization.
+     */
+    @Test
+    default void metadataNumbersAndKeyOrderReadBackExactlyAsWritten() {
+        Map<String, Object> metadata = Samples.unsortedMetadata();
+        List<String> order = Samples.keysInOrder(metadata);
+        Conversation created = alice().conversations().create(NewConversation.titled("t").withMetadata(metadata));
+        Conversation replaced = alice().conversations().replaceMetadata(newConversation(alice()).id(), metadata);
+        Conversation patched = alice().conversations().patchMetadata(newConversation(alice()).id(), metadata);
+        dev.chatstore.Message message = append(alice(), created.id(), dev.chatstore.NewMessage.user("m").metadata(metadata));
+        for (Map<String, Object> read : List.of(reload(alice(), created.id()).metadata(),
+                reload(alice(), replaced.id()).metadata(), reload(alice(), patched.id()).metadata(),
+                reloadMessage(alice(), message.id()).metadata())) {
+            assertThat(read).as("values and their Java types").isEqualTo(metadata);
+            assertThat(((Double) read.get("k")).equals(-0.0)).as("-0.0 stays negative zero").isTrue();
+            assertThat(Samples.keysInOrder(read)).as("keys in the order written").containsExactlyElementsOf(order);
+        }
+    }
+
     /** replaceMetadata replaces the map, it does not merge: look at the UPDATE (no JSON merge operator). */
     @Test
     default void replaceMetadataReplacesTheWholeMapRatherThanMerging() {

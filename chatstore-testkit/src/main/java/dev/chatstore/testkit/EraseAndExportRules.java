@@ -46,7 +46,7 @@ public interface EraseAndExportRules extends StoreFixture {
         assertThat(export.countsByType()).as("records per type").isEqualTo(Map.of(
                 "profile", 1L, "conversation", 3L, "message", 6L, "attachment", 3L, "fact", 2L, "setting", 1L));
         assertThat(export.summary()).as("the summary counts what was written")
-                .isEqualTo(new ExportSummary(1, 3, 6, 3, 2, 1));
+                .isEqualTo(new ExportSummary(1, 3, 6, 3, 2, 1, 0));
         assertThat(export.summary().total()).as("one line per record").isEqualTo(export.records().size());
     }
 
@@ -101,7 +101,7 @@ public interface EraseAndExportRules extends StoreFixture {
         List<String> strings = export.records().stream().flatMap(r -> JsonLines.strings(r).stream()).toList();
         assertThat(strings).as("nothing of bob's").doesNotContain("bob's secret plan", b.conversation().id(),
                 b.request().id(), b.orphanFile().id(), b.plainFact().id(), BOB + "@example.com");
-        assertThat(export.summary()).as("alice's counts only").isEqualTo(new ExportSummary(1, 3, 5, 3, 2, 1));
+        assertThat(export.summary()).as("alice's counts only").isEqualTo(new ExportSummary(1, 3, 5, 3, 2, 1, 0));
         ExportedLines nobody = ExportedLines.of(store().forUser("nobody"));
         assertThat(nobody.bytes()).as("a user without data exports nothing").isEmpty();
         assertThat(nobody.summary().total()).as("and counts nothing").isZero();

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  */
 record ExportedLines(ExportSummary summary, byte[] bytes, List<Map<String, Object>> records) {
     /** The record types an export may write. */
-    static final Set<String> TYPES = Set.of("profile", "conversation", "message", "attachment", "fact", "setting");
+    static final Set<String> TYPES = Set.of("profile", "conversation", "message", "attachment", "fact", "setting",
+            "provider");
 
     /** Exports {@code user} into memory and parses every line (failing the test on invalid JSON Lines). */
     static ExportedLines of(UserChats user) {

@@ -1,6 +1,7 @@
 package dev.chatstore.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -106,6 +107,30 @@ public interface IdempotencyRules extends StoreFixture {
     default void replayWithDifferentContentIsAConflictAndStoresNothing() {
         assertConflict(alice(), newConversation(alice()),
                 NewMessage.user("original").clientMessageId("k"), NewMessage.user("changed").clientMessageId("k"));
+    }
+
+    /**
+     * The conflict names the conversation, the client message id and the stored message, so a caller
+     * can show what was stored; reused within one batch (nothing stored), it names no stored message.
+     */
+    @Test
+    default void aConflictNamesTheStoredMessage() {
+        Conversation c = newConversation(alice());
+        Message stored = append(alice(), c.id(), NewMessage.user("original").clientMessageId("k"));
+        IdempotencyConflictException conflict = catchThrowableOfType(IdempotencyConflictException.class,
+                () -> alice().messages().append(c.id(), NewMessage.user("changed").clientMessageId("k")));
+        assertThat(conflict).as("a conflict").isNotNull();
+        assertThat(conflict.conversationId()).isEqualTo(c.id());
+        assertThat(conflict.clientMessageId()).isEqualTo("k");
+        assertThat(conflict.storedMessageId()).contains(stored.id());
+        assertThat(alice().messages().get(conflict.storedMessageId().orElseThrow())).map(Message::content).contains("original");
+
+        IdempotencyConflictException inBatch = catchThrowableOfType(IdempotencyConflictException.class,
+                () -> alice().messages().appendAll(c.id(), List.of(NewMessage.user("a").clientMessageId("b1"),
+                        NewMessage.user("b").clientMessageId("b1"))));
+        assertThat(inBatch).as("a conflict within the batch").isNotNull();
+        assertThat(inBatch.storedMessageId()).as("nothing of the batch was stored").isEmpty();
+        assertThat(alice().messages().byClientMessageId(c.id(), "b1")).isEmpty();
     }
 
     /** Another role under the same clientMessageId is IdempotencyConflictException: look at the payload comparison (role). */

@@ -54,7 +54,43 @@ final class Samples {
         m.put("nested", nested);
         m.put("ключ 🔑", "unicode key");
         m.put("", "empty key");
+        // Numbers a JSON store may rewrite: exponents, negative zero, integers past long.
+        m.put("exponent", 1.0E7);
+        m.put("epochSeconds", 1.7328E9);
+        m.put("huge", 1.0E16);
+        m.put("vast", 1.0E300);
+        m.put("tiny", 1.0E-300);
+        m.put("negativeZero", -0.0);
+        m.put("bigInteger", new java.math.BigInteger("123456789012345678901234567890"));
         return m;
+    }
+
+    /** Metadata whose keys are in no sorted order, nested too: what is read back must keep it. */
+    static Map<String, Object> unsortedMetadata() {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("zulu", 1);
+        inner.put("alpha", 2.0E10);
+        inner.put("mike", List.of(3, -0.0));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("zz", "last in the alphabet, first here");
+        m.put("a", 1.0E16);
+        m.put("longer key first", true);
+        m.put("b", inner);
+        m.put("k", -0.0);
+        return m;
+    }
+
+    /** The keys of {@code map} and of every map inside it, depth first, in iteration order. */
+    @SuppressWarnings("unchecked")
+    static List<String> keysInOrder(Map<String, ?> map) {
+        List<String> keys = new java.util.ArrayList<>();
+        map.forEach((key, value) -> {
+            keys.add(key);
+            if (value instanceof Map<?, ?> nested) {
+                keysInOrder((Map<String, ?>) nested).forEach(k -> keys.add(key + "." + k));
+            }
+        });
+        return keys;
     }
 
     /** A persona with every field set (greeting "Hello, I am {name}!", category "tutoring"), in status {@code status}. */

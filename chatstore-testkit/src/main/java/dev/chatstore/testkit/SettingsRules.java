@@ -49,6 +49,27 @@ public interface SettingsRules extends StoreFixture {
         assertThat(settings.all()).as("all() gives every value back equal").isEqualTo(everyKindOfValue());
     }
 
+    /**
+     * A map value reads back with its keys in the order written and its numbers exactly (1.0E16
+     * stays a Double, -0.0 stays negative), in user and store-wide settings and in profile
+     * preferences: look at the JSON column type, which must keep the text as written.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    default void mapValuesKeepKeyOrderAndNumbersExactly() {
+        Map<String, Object> value = Samples.unsortedMetadata();
+        List<String> order = Samples.keysInOrder(value);
+        alice().settings().put("ui", value);
+        store().settings().put("defaults", value);
+        alice().profile().mergePreferences(value);
+        for (Object read : List.of(alice().settings().get("ui").orElseThrow(), store().settings().get("defaults").orElseThrow(),
+                alice().profile().get().orElseThrow().preferences())) {
+            assertThat(read).as("values and their Java types").isEqualTo(value);
+            assertThat(Samples.keysInOrder((Map<String, Object>) read)).as("keys in the order written")
+                    .containsExactlyElementsOf(order);
+        }
+    }
+
     /** put on an existing key replaces its value, even with another JSON kind: look at the upsert (ON CONFLICT … DO UPDATE). */
     @Test
     default void putReplacesTheValueOfAnExistingKey() {

@@ -60,12 +60,12 @@ final class UserData {
                 long facts = stream(h, Sql.EXPORT_FACTS, json, (rs, c) -> fact(Rows.fact(ctx.dialect).map(rs, c)));
                 long settings = stream(h, Sql.EXPORT_SETTINGS, json, (rs, c) -> record("setting",
                         "key", rs.getString("key"), "value", Json.readValue(rs.getString("value"))));
-                stream(h, Sql.EXPORT_PROVIDERS, json, (rs, c) -> record("provider",
+                long providers = stream(h, Sql.EXPORT_PROVIDERS, json, (rs, c) -> record("provider",
                         "providerId", rs.getString("provider_id"), "baseUrl", rs.getString("base_url"),
                         "enabled", rs.getBoolean("enabled"),
                         "modelPreferences", Json.read(rs.getString("model_preferences"))));
                 json.flush();
-                return new ExportSummary(profiles, conversations, messages, attachments, facts, settings);
+                return new ExportSummary(profiles, conversations, messages, attachments, facts, settings, providers);
             } catch (IOException e) {
                 throw new UncheckedIOException("Failed to write the export", e);
             }

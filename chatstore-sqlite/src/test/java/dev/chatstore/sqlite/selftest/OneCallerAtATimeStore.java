@@ -7,7 +7,9 @@ import dev.chatstore.Profile;
 import dev.chatstore.UserChats;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Broken on purpose for {@code Capability.CONCURRENT_WRITERS}: conversations, messages and the
@@ -36,6 +38,9 @@ final class OneCallerAtATimeStore extends ForwardingChatStore {
                         + " this store is not safe for concurrent writers");
             }
             try {
+                // A slow call (as on a slow disk): threads released together by the rules then meet
+                // here even on a loaded machine, instead of by chance.
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 return method.invoke(real, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
