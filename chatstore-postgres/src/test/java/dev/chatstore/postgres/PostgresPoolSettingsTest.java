@@ -15,14 +15,15 @@ import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
 import dev.chatstore.PageRequest;
 import dev.chatstore.UserChats;
+import dev.chatstore.testkit.Concurrently;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -236,26 +237,9 @@ class PostgresPoolSettingsTest {
                 .isEqualTo(count));
     }
 
-    /** Runs the tasks at once; returns their results, failing with the first exception. */
-    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+    /** Runs the tasks at once; returns their results, failing if any task threw. */
+    private static <T> List<T> runTogether(List<Callable<T>> tasks) {
+        return Concurrently.values(Concurrently.run(Duration.ofSeconds(60),
+                tasks.stream().<Concurrently.Task<T>>map(task -> thread -> task.call()).toList()));
     }
 }

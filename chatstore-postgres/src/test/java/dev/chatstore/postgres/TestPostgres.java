@@ -28,13 +28,7 @@ public final class TestPostgres {
 
     public static synchronized DataSource dataSource() {
         if (dataSource == null) {
-            HikariConfig config = new HikariConfig();
-            String url = System.getenv("CHATSTORE_PG_URL");
-            if (url != null && !url.isBlank()) {
-                config.setJdbcUrl(url);
-            } else {
-                config.setDataSource(embedded().getPostgresDatabase());
-            }
+            HikariConfig config = serverConfig();
             config.setMaximumPoolSize(16);
             config.setPoolName("chatstore-test");
             dataSource = new HikariDataSource(config);
@@ -54,13 +48,7 @@ public final class TestPostgres {
     /** A further pool whose connections first run {@code initSql}, e.g. {@code SET statement_timeout = '300ms'}. */
     public static synchronized DataSource pool(boolean autoCommit, String isolation, String initSql) {
         return POOLS.computeIfAbsent(autoCommit + "/" + isolation + "/" + initSql, key -> {
-            HikariConfig config = new HikariConfig();
-            String url = System.getenv("CHATSTORE_PG_URL");
-            if (url != null && !url.isBlank()) {
-                config.setJdbcUrl(url);
-            } else {
-                config.setDataSource(embedded().getPostgresDatabase());
-            }
+            HikariConfig config = serverConfig();
             config.setMaximumPoolSize(10);
             // Idle connections go, so that many such pools in one test JVM stay under the server's limit.
             config.setMinimumIdle(0);
@@ -73,6 +61,18 @@ public final class TestPostgres {
             config.setPoolName("chatstore-test-" + POOLS.size());
             return new HikariDataSource(config);
         });
+    }
+
+    /** A pool configuration for the server the tests use. */
+    private static HikariConfig serverConfig() {
+        HikariConfig config = new HikariConfig();
+        String url = System.getenv("CHATSTORE_PG_URL");
+        if (url != null && !url.isBlank()) {
+            config.setJdbcUrl(url);
+        } else {
+            config.setDataSource(embedded().getPostgresDatabase());
+        }
+        return config;
     }
 
     /** The embedded server (started on first use); not available when an external server is configured. */

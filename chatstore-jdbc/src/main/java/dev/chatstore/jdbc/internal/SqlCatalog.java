@@ -1,11 +1,11 @@
 package dev.chatstore.jdbc.internal;
 
+import dev.chatstore.jdbc.Placeholders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import dev.chatstore.jdbc.Placeholders;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,16 +13,15 @@ import java.util.regex.Pattern;
 /**
  * Named SQL statements loaded once from a classpath {@code .sql} file. A file holds statements
  * each introduced by a line {@code -- name: <name>}; {@code ${key}} placeholders are replaced by
- * the dialect's values at load. Missing files, names or placeholders fail fast.
+ * the dialect's values and the column lists at load. Missing files or placeholders and duplicate
+ * names fail fast; {@link SqlStatements} checks the names against their owner.
  */
 final class SqlCatalog {
     private static final Pattern NAME_LINE = Pattern.compile("^--\\s*name:\\s*(\\w+)\\s*$");
 
-    private final String resource;
     private final Map<String, String> statements;
 
-    private SqlCatalog(String resource, Map<String, String> statements) {
-        this.resource = resource;
+    private SqlCatalog(Map<String, String> statements) {
         this.statements = statements;
     }
 
@@ -43,20 +42,12 @@ final class SqlCatalog {
         }
         put(statements, resource, current, sql);
         statements.replaceAll((name, s) -> Placeholders.substitute(s, placeholders, resource + " " + name));
-        return new SqlCatalog(resource, Map.copyOf(statements));
+        return new SqlCatalog(Map.copyOf(statements));
     }
 
     /** Every statement of the file, by name, with placeholders substituted. */
     Map<String, String> statements() {
         return statements;
-    }
-
-    String get(String name) {
-        String sql = statements.get(name);
-        if (sql == null) {
-            throw new IllegalStateException("No statement '" + name + "' in " + resource);
-        }
-        return sql;
     }
 
     private static void put(Map<String, String> statements, String resource, String name, StringBuilder sql) {
