@@ -80,6 +80,11 @@ final class MessageRows {
         if (clientMessageIds.isEmpty()) {
             return Map.of();
         }
+        if (clientMessageIds.size() == 1) {
+            // A single append: the plain seek, no JSON to build or unpack.
+            return byClientMessageId(h, userId, conversationId, clientMessageIds.get(0))
+                    .map(stored -> Map.of(clientMessageIds.get(0), stored)).orElse(Map.of());
+        }
         Map<String, Stored> found = new HashMap<>();
         h.createQuery(ctx.sql(Sql.BY_CLIENT_MESSAGE_IDS))
                 .bind("conversationId", conversationId)

@@ -23,12 +23,14 @@ SELECT ${messageColumns}, m.payload_hash
 FROM ${schema}.message m
 WHERE m.conversation_id = :conversationId AND m.client_message_id = :clientMessageId AND m.user_id = :userId
 
--- The stored messages of a batch's client ids, bound as one JSON array of strings.
+-- The stored messages of a batch's client ids, bound as one JSON array of strings. The ids drive
+-- the loop (CROSS JOIN fixes SQLite's join order), each one a seek in the unique
+-- (conversation_id, client_message_id) index: the cost follows the batch, not the conversation.
 -- name: byClientMessageIds
 SELECT ${messageColumns}, m.payload_hash
-FROM ${schema}.message m
-WHERE m.conversation_id = :conversationId AND m.user_id = :userId
-  AND m.client_message_id IN (SELECT value FROM json_each(:clientMessageIds))
+FROM json_each(:clientMessageIds) AS ids
+CROSS JOIN ${schema}.message m
+WHERE m.conversation_id = :conversationId AND m.client_message_id = ids.value AND m.user_id = :userId
 
 -- name: isInConversation
 SELECT 1 FROM ${schema}.message WHERE id = :id AND conversation_id = :conversationId AND user_id = :userId
