@@ -7,6 +7,7 @@ import java.util.Map;
  * A stored conversation. Immutable snapshot.
  *
  * @param personaName        the persona (by unique name) this conversation is with, or null
+ * @param externalKey        the key it was created with by {@link Conversations#getOrCreateByExternalKey}, or null
  * @param title              the title, or null
  * @param metadata           free JSON metadata, never null (empty when unset)
  * @param provider           AI provider id, or null
@@ -24,6 +25,7 @@ public record Conversation(
         String id,
         String userId,
         String personaName,
+        String externalKey,
         String title,
         Map<String, Object> metadata,
         String provider,

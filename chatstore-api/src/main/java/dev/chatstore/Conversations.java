@@ -25,6 +25,26 @@ public interface Conversations {
      */
     Conversation getOrCreateForPersona(NewConversation conversation);
 
+    /**
+     * Returns the user's conversation with the external key {@code externalKey} (an id the
+     * application or a framework uses for it, such as a chat memory id), creating it from
+     * {@code conversation} with that key if there is none. Concurrent calls yield exactly one
+     * conversation per user and key; the key stays with the conversation.
+     *
+     * @param externalKey non-blank, at most {@link Limits#EXTERNAL_KEY_MAX} chars
+     * @throws AlreadyExistsException      if a new conversation would name a persona the user already
+     *                                     has another conversation with
+     * @throws PersonaUnavailableException if a new conversation would name a persona that is not active
+     */
+    Conversation getOrCreateByExternalKey(String externalKey, NewConversation conversation);
+
+    /**
+     * The user's conversation with the external key, if any.
+     *
+     * @throws InvalidInputException if the key is null, blank or too long
+     */
+    Optional<Conversation> findByExternalKey(String externalKey);
+
     Optional<Conversation> get(String conversationId);
 
     /**

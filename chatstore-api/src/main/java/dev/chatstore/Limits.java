@@ -8,6 +8,7 @@ public final class Limits {
     public static final int USER_ID_MAX = 255;
     public static final int CLIENT_MESSAGE_ID_MAX = 255;
     public static final int PERSONA_NAME_MAX = 255;
+    public static final int EXTERNAL_KEY_MAX = 255;
     public static final int TITLE_MAX = 500;
     public static final int CONTENT_MAX = 1_000_000;
     /** Serialized JSON size of a metadata map, in chars. */

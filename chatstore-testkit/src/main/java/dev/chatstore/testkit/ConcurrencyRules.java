@@ -67,6 +67,28 @@ public interface ConcurrencyRules extends StoreFixture {
     }
 
     /**
+     * Concurrent getOrCreateByExternalKey yields one conversation per key for everyone: look at the unique
+     * (user, external key) index and the insert-or-get on conflict.
+     */
+    @Test
+    @Requires(Capability.CONCURRENT_WRITERS)
+    default void concurrentGetOrCreateByExternalKeyYieldsOneConversationPerKey() {
+        UserChats alice = alice();
+        List<Outcome<List<String>>> outcomes = Concurrently.run(Concurrently.THREADS, t -> {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(alice.conversations().getOrCreateByExternalKey("memory-" + (i % 2), NewConversation.untitled()).id());
+            }
+            return ids;
+        });
+        assertThat(errors(outcomes)).as("no call fails").isEmpty();
+        Set<String> ids = new HashSet<>();
+        outcomes.forEach(o -> ids.addAll(o.value()));
+        assertThat(ids).as("one conversation per key, the same for every caller").hasSize(2);
+        assertThat(alice.conversations().list(PageRequest.first()).items()).as("exactly two conversations stored").hasSize(2);
+    }
+
+    /**
      * Concurrent creates with one persona: one wins, the rest are AlreadyExistsException: look at how the unique
      * violation is translated under contention.
      */

@@ -97,6 +97,46 @@ public interface ConversationRules extends StoreFixture {
                 .as("only the first conversation exists").containsExactly(first.id());
     }
 
+    /**
+     * getOrCreateByExternalKey creates the conversation with the key once, then returns it unchanged whatever
+     * the template; findByExternalKey finds it; keys are per user and case-sensitive. Look at the external key
+     * column, its unique (user, key) index and the lookup before the insert.
+     */
+    @Test
+    default void anExternalKeyNamesOneConversationOfTheUser() {
+        Conversation created = alice().conversations().getOrCreateByExternalKey("memory-42",
+                NewConversation.titled("Spring AI memory").withMetadata(Map.of("source", "spring-ai")));
+        assertThat(created.externalKey()).isEqualTo("memory-42");
+        assertThat(created.title()).isEqualTo("Spring AI memory");
+        assertThat(created.metadata()).isEqualTo(Map.of("source", "spring-ai"));
+
+        Conversation again = alice().conversations().getOrCreateByExternalKey("memory-42", NewConversation.titled("other"));
+        assertThat(again).as("the same conversation, unchanged").isEqualTo(reload(alice(), created.id()));
+        assertThat(alice().conversations().findByExternalKey("memory-42")).map(Conversation::id).contains(created.id());
+        assertThat(alice().conversations().findByExternalKey("MEMORY-42")).as("keys are case-sensitive").isEmpty();
+        assertThat(bob().conversations().findByExternalKey("memory-42")).as("keys are per user").isEmpty();
+        Conversation bobs = bob().conversations().getOrCreateByExternalKey("memory-42", NewConversation.untitled());
+        assertThat(bobs.id()).as("bob's own conversation for the same key").isNotEqualTo(created.id());
+        assertThat(newConversation(alice()).externalKey()).as("a conversation created otherwise has none").isNull();
+        assertThat(alice().conversations().list(PageRequest.first()).items()).hasSize(2);
+    }
+
+    /**
+     * getOrCreateByExternalKey with a persona the user already has another conversation with is
+     * AlreadyExistsException and creates nothing; with a greeting, the new conversation starts with it.
+     */
+    @Test
+    default void anExternalKeyConversationFollowsThePersonaRules() {
+        store().personas().upsert(Samples.persona("guide", dev.chatstore.PersonaStatus.ACTIVE));
+        Conversation greeted = alice().conversations().getOrCreateByExternalKey("k1",
+                NewConversation.withPersona("guide").withGreeting());
+        assertThat(greeted.messageCount()).as("the greeting is message 1").isEqualTo(1);
+        Throwable thrown = catchThrowable(() -> alice().conversations().getOrCreateByExternalKey("k2",
+                NewConversation.withPersona("guide")));
+        assertThat(thrown).isInstanceOf(AlreadyExistsException.class);
+        assertThat(alice().conversations().findByExternalKey("k2")).isEmpty();
+    }
+
     /** getOrCreateForPersona creates the conversation from its argument when missing: look at the create branch. */
     @Test
     default void getOrCreateForPersonaCreatesTheConversationWhenMissing() {

@@ -128,6 +128,12 @@ final class HostileInputCases {
         t.add("conversations.getOrCreateForPersona", "null", "conversation", () -> u.conversations().getOrCreateForPersona(null));
         t.add("conversations.getOrCreateForPersona", "no persona", "conversation",
                 () -> u.conversations().getOrCreateForPersona(NewConversation.titled("x")));
+        t.requiredText("conversations.getOrCreateByExternalKey", "externalKey", Limits.EXTERNAL_KEY_MAX,
+                v -> u.conversations().getOrCreateByExternalKey(v, NewConversation.untitled()));
+        t.add("conversations.getOrCreateByExternalKey", "null conversation", "conversation",
+                () -> u.conversations().getOrCreateByExternalKey("memory-1", null));
+        t.requiredText("conversations.findByExternalKey", "externalKey", Limits.EXTERNAL_KEY_MAX,
+                v -> u.conversations().findByExternalKey(v));
         t.optionalText("conversations.create", "title", Limits.TITLE_MAX,
                 v -> u.conversations().create(new NewConversation(v, null, Map.of())));
         t.optionalText("conversations.create", "personaName", Limits.PERSONA_NAME_MAX,

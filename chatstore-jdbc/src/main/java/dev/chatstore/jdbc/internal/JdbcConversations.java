@@ -33,7 +33,7 @@ import org.jdbi.v3.core.statement.Update;
  */
 final class JdbcConversations implements Conversations {
     enum Sql implements SqlStatement {
-        INSERT_IF_ABSENT, BY_PERSONA, PAGE_ABOVE, PAGE_BELOW, RENAME, REPLACE_METADATA, SET_MODEL, SET_SYSTEM_PROMPT,
+        INSERT_IF_ABSENT, INSERT_WITH_EXTERNAL_KEY, BY_EXTERNAL_KEY, BY_PERSONA, PAGE_ABOVE, PAGE_BELOW, RENAME, REPLACE_METADATA, SET_MODEL, SET_SYSTEM_PROMPT,
         SET_PINNED, SET_ARCHIVED, DELETE;
 
         @Override
@@ -61,12 +61,53 @@ final class JdbcConversations implements Conversations {
         Check.notNull("conversation", conversation);
         return ctx.write("create a conversation", h -> {
             Persona persona = requireAvailablePersona(h, conversation);
-            Conversation created = insertIfAbsent(h, conversation, persona);
+            Conversation created = insert(h, Sql.INSERT_IF_ABSENT, conversation, null, persona);
             if (created == null) {
-                throw new AlreadyExistsException("The user already has a conversation with persona " + conversation.personaName());
+                throw personaTaken(conversation);
             }
             return created;
         });
+    }
+
+    private static AlreadyExistsException personaTaken(NewConversation conversation) {
+        return new AlreadyExistsException("The user already has a conversation with persona " + conversation.personaName());
+    }
+
+    @Override
+    public Conversation getOrCreateByExternalKey(String externalKey, NewConversation conversation) {
+        Check.text("externalKey", externalKey, Limits.EXTERNAL_KEY_MAX);
+        Check.notNull("conversation", conversation);
+        return ctx.write("get or create a conversation by external key", h -> {
+            Optional<ConversationRow> existing = byExternalKey(h, externalKey);
+            if (existing.isPresent()) {
+                return existing.get().conversation();
+            }
+            Persona persona = requireAvailablePersona(h, conversation);
+            if (conversation.personaName() != null && byPersona(h, conversation.personaName()).isPresent()) {
+                throw personaTaken(conversation);
+            }
+            // As for personas: when ON CONFLICT gives up, the winner has committed and is read next.
+            Conversation created = insert(h, Sql.INSERT_WITH_EXTERNAL_KEY, conversation, externalKey, persona);
+            if (created != null) {
+                return created;
+            }
+            return byExternalKey(h, externalKey).map(ConversationRow::conversation)
+                    .orElseThrow(() -> new ChatStoreException("Conversation for external key vanished while being read"));
+        });
+    }
+
+    @Override
+    public Optional<Conversation> findByExternalKey(String externalKey) {
+        Check.text("externalKey", externalKey, Limits.EXTERNAL_KEY_MAX);
+        return ctx.read("find a conversation by external key", h -> byExternalKey(h, externalKey))
+                .map(ConversationRow::conversation);
+    }
+
+    private Optional<ConversationRow> byExternalKey(Handle h, String externalKey) {
+        return h.createQuery(ctx.sql(Sql.BY_EXTERNAL_KEY))
+                .bind("userId", userId)
+                .bind("externalKey", externalKey)
+                .map(mapper).findOne();
     }
 
     @Override
@@ -84,7 +125,7 @@ final class JdbcConversations implements Conversations {
             Persona persona = requireAvailablePersona(h, conversation);
             // Insert-if-absent: under PostgreSQL READ COMMITTED the conflicting insert has committed
             // when ON CONFLICT gives up, so the read that follows sees it.
-            Conversation created = insertIfAbsent(h, conversation, persona);
+            Conversation created = insert(h, Sql.INSERT_IF_ABSENT, conversation, null, persona);
             if (created != null) {
                 return created;
             }
@@ -108,11 +149,18 @@ final class JdbcConversations implements Conversations {
                 .map(mapper).findOne();
     }
 
-    /** Inserts the conversation (and the greeting); null when the user already has one with its persona. */
-    private Conversation insertIfAbsent(Handle h, NewConversation c, Persona persona) {
+    /**
+     * Inserts the conversation (and the greeting); null when the statement's ON CONFLICT left it
+     * out (the user has one with that persona, or with that external key).
+     */
+    private Conversation insert(Handle h, Sql statement, NewConversation c, String externalKey, Persona persona) {
         String id = ctx.ids.next();
         Instant now = ctx.now();
-        int inserted = h.createUpdate(ctx.sql(Sql.INSERT_IF_ABSENT))
+        Update insert = h.createUpdate(ctx.sql(statement));
+        if (externalKey != null) {
+            insert.bind("externalKey", externalKey);
+        }
+        int inserted = insert
                 .bind("id", id)
                 .bind("userId", userId)
                 .bind("personaName", c.personaName())

@@ -31,6 +31,7 @@ final class Rows {
                 rs.getString("id"),
                 rs.getString("user_id"),
                 rs.getString("persona_id"),
+                rs.getString("external_key"),
                 rs.getString("title"),
                 Json.read(rs.getString("metadata")),
                 rs.getString("provider"),

@@ -110,7 +110,7 @@ final class UserData {
     }
 
     private static Map<String, Object> conversation(Conversation c) {
-        return record("conversation", "id", c.id(), "personaName", c.personaName(), "title", c.title(),
+        return record("conversation", "id", c.id(), "personaName", c.personaName(), "externalKey", c.externalKey(), "title", c.title(),
                 "metadata", c.metadata(), "provider", c.provider(), "model", c.model(),
                 "systemPrompt", c.systemPrompt(), "pinned", c.pinned(), "archived", c.archived(),
                 "messageCount", c.messageCount(), "lastMessageAt", c.lastMessageAt(),

@@ -8,7 +8,7 @@ m.audio_duration_ms, m.model_name, m.prompt_tokens, m.completion_tokens, m.tool_
 m.client_message_id, m.reply_to_id, m.rating, m.mistake, m.mistake_note, m.created_at, m.edited_at
 
 -- name: conversationColumns
-c.id, c.user_id, c.persona_id, c.title, c.metadata, c.provider, c.model, c.system_prompt, c.pinned, c.archived,
+c.id, c.user_id, c.persona_id, c.external_key, c.title, c.metadata, c.provider, c.model, c.system_prompt, c.pinned, c.archived,
 c.message_count, c.last_message_at, c.last_message_preview, c.unread_count, c.active_tip_id, c.activity_seq,
 c.created_at, c.updated_at
 

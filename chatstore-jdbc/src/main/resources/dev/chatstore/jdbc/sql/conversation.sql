@@ -12,6 +12,22 @@ VALUES (:id, :userId, :personaName, :title, :metadata, :provider, :model, :syste
         ${nextActivitySeq}, :now, :now)
 ON CONFLICT (user_id, persona_id) DO NOTHING
 
+-- One per user and external key: a concurrent insert of the same key leaves this one out.
+-- name: insertWithExternalKey
+INSERT INTO ${schema}.conversation
+    (id, user_id, persona_id, external_key, title, metadata, provider, model, system_prompt, pinned, archived,
+     message_count, last_seq, last_message_at, last_message_preview, unread_count, read_seq, active_tip_id,
+     activity_seq, created_at, updated_at)
+VALUES (:id, :userId, :personaName, :externalKey, :title, :metadata, :provider, :model, :systemPrompt, FALSE, FALSE,
+        0, 0, NULL, NULL, 0, 0, NULL,
+        ${nextActivitySeq}, :now, :now)
+ON CONFLICT (user_id, external_key) DO NOTHING
+
+-- name: byExternalKey
+SELECT ${conversationColumns}
+FROM ${schema}.conversation c
+WHERE c.user_id = :userId AND c.external_key = :externalKey
+
 -- name: byPersona
 SELECT ${conversationColumns}
 FROM ${schema}.conversation c

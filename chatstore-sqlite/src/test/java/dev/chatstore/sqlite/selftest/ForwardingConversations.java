@@ -29,6 +29,16 @@ class ForwardingConversations implements Conversations {
     }
 
     @Override
+    public Conversation getOrCreateByExternalKey(String externalKey, NewConversation conversation) {
+        return delegate.getOrCreateByExternalKey(externalKey, conversation);
+    }
+
+    @Override
+    public Optional<Conversation> findByExternalKey(String externalKey) {
+        return delegate.findByExternalKey(externalKey);
+    }
+
+    @Override
     public Optional<Conversation> get(String conversationId) {
         return delegate.get(conversationId);
     }
