@@ -25,6 +25,8 @@ public final class Limits {
     public static final int PROVIDER_MAX = 255;
     public static final int SYSTEM_PROMPT_MAX = 100_000;
     public static final int TOOL_CALL_ID_MAX = 255;
+    public static final int TOOL_NAME_MAX = 255;
+    public static final int TOOL_CALLS_PER_MESSAGE_MAX = 128;
     public static final int MEDIA_REFS_MAX = 100;
     public static final int PERSONA_TEXT_MAX = 100_000;
     public static final int PERSONA_LIST_MAX = 100;

@@ -1,6 +1,7 @@
 package dev.chatstore;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,10 @@ import java.util.Map;
  * @param clientMessageId the caller's idempotency key, or null
  * @param replyToId       the message this one answers, or null
  * @param toolCallId      the tool call a {@link Role#TOOL} message answers, or null
+ * @param toolCalls       the tool calls an assistant message requests, in order; never null
+ * @param toolName        the tool whose result a {@link Role#TOOL} message holds, or null
+ * @param reasoning       the reasoning an assistant message came with, or null
+ * @param attachmentIds   the attachments linked to the message, by id in ascending order; never null
  * @param editedAt        when the content was last edited, or null
  */
 public record Message(
@@ -29,10 +34,18 @@ public record Message(
         Media media,
         TokenUsage usage,
         String toolCallId,
+        List<ToolCall> toolCalls,
+        String toolName,
+        String reasoning,
+        List<String> attachmentIds,
         Map<String, Object> metadata,
         String clientMessageId,
         String replyToId,
         Feedback feedback,
         Instant createdAt,
         Instant editedAt) {
+    public Message {
+        toolCalls = List.copyOf(toolCalls);
+        attachmentIds = List.copyOf(attachmentIds);
+    }
 }

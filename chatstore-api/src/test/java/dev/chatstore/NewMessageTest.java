@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +70,42 @@ class NewMessageTest {
                 null, "call-1"));
         expectInvalid("toolCallId", () -> NewMessage.tool(" ", "x"));
         expectInvalid("toolCallId", () -> NewMessage.tool(null, "x"));
+    }
+
+    @Test
+    void toolCallsAndReasoningBelongToAssistantMessagesAndToolNamesToToolMessages() {
+        ToolCall weather = ToolCall.of("call-1", "get_weather", "{\"city\":\"Lisbon\"}");
+        NewMessage asks = NewMessage.assistant("").toolCalls(weather, ToolCall.of("call-2", "get_time", ""))
+                .reasoning("The user wants the weather.");
+        assertThat(asks.toolCalls()).extracting(ToolCall::id).containsExactly("call-1", "call-2");
+        assertThat(asks.reasoning()).isEqualTo("The user wants the weather.");
+        assertThat(NewMessage.tool("call-1", "get_weather", "21°C").toolName()).isEqualTo("get_weather");
+        assertThat(NewMessage.user("x").toolCalls()).as("none by default").isEmpty();
+
+        expectInvalid("toolCalls", () -> NewMessage.user("x").toolCalls(weather));
+        expectInvalid("toolCalls", () -> NewMessage.assistant("x").toolCalls(weather, ToolCall.of("call-1", "again", "")));
+        expectInvalid("toolCalls", () -> NewMessage.assistant("x").toolCalls(Arrays.asList(weather, null)));
+        expectInvalid("toolCalls", () -> NewMessage.assistant("x").toolCalls((List<ToolCall>) null));
+        expectInvalid("reasoning", () -> NewMessage.user("x").reasoning("hmm"));
+        expectInvalid("toolName", () -> new NewMessage(Role.ASSISTANT, "x", null, null, Map.of(), List.of(), null, null,
+                null, null, List.of(), "get_weather", null));
+        expectInvalid("toolName", () -> NewMessage.tool("call-1", " ", "x"));
+        List<ToolCall> tooMany = new ArrayList<>();
+        for (int i = 0; i <= Limits.TOOL_CALLS_PER_MESSAGE_MAX; i++) {
+            tooMany.add(ToolCall.of("call-" + i, "t", ""));
+        }
+        expectInvalid("toolCalls", () -> NewMessage.assistant("x").toolCalls(tooMany));
+    }
+
+    @Test
+    void aToolCallNamesItsIdAndToolAndKeepsItsArgumentsAsWritten() {
+        assertThat(ToolCall.of("c", "t", "not json {").arguments()).isEqualTo("not json {");
+        expectInvalid("id", () -> ToolCall.of(" ", "t", ""));
+        expectInvalid("id", () -> ToolCall.of("c".repeat(Limits.TOOL_CALL_ID_MAX + 1), "t", ""));
+        expectInvalid("name", () -> ToolCall.of("c", null, ""));
+        expectInvalid("name", () -> ToolCall.of("c", "t".repeat(Limits.TOOL_NAME_MAX + 1), ""));
+        expectInvalid("arguments", () -> ToolCall.of("c", "t", null));
+        expectInvalid("arguments", () -> ToolCall.of("c", "t", "\u0000"));
     }
 
     @Test

@@ -113,6 +113,17 @@ public final class Check {
         return value;
     }
 
+    /** Checks that neither the list nor any element is null. */
+    public static <T> List<T> notNullElements(String arg, List<T> values) {
+        notNull(arg, values);
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new InvalidInputException(arg, "element " + i + " is null");
+            }
+        }
+        return values;
+    }
+
     /** The effective size of a page request: its size (at most {@code max}), or the listing's default. */
     public static int pageLimit(PageRequest page, int defaultLimit, int max) {
         notNull("page", page);

@@ -36,6 +36,12 @@ public interface Dialect {
     String forUpdate();
 
     /**
+     * The aggregate that collects values into a JSON array ({@code ${jsonArrayAgg}}, called with an
+     * {@code ORDER BY}); it may give NULL for no rows.
+     */
+    String jsonArrayAgg();
+
+    /**
      * A classpath folder whose {@code <catalog>.sql} files replace statements of the engine's
      * catalogs of the same name, statement by statement; null (the default) for none. An override
      * must name a statement the engine has.

@@ -80,6 +80,12 @@ final class PostgresDialect implements Dialect {
         return "dev/chatstore/postgres/sql";
     }
 
+    /** NULL when there are no rows. */
+    @Override
+    public String jsonArrayAgg() {
+        return "json_agg";
+    }
+
     @Override
     public void configure(Jdbi jdbi) {
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {

@@ -48,6 +48,12 @@ final class SqliteDialect implements Dialect {
         return "";
     }
 
+    /** SQLite 3.44+ takes ORDER BY inside aggregates. */
+    @Override
+    public String jsonArrayAgg() {
+        return "json_group_array";
+    }
+
     @Override
     public void configure(Jdbi jdbi) {
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.BIGINT) {

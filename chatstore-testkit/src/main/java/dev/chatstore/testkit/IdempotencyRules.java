@@ -133,6 +133,28 @@ public interface IdempotencyRules extends StoreFixture {
         assertThat(alice().messages().byClientMessageId(c.id(), "b1")).isEmpty();
     }
 
+    /**
+     * Tool calls, tool names and reasoning are part of the payload: the same replays, other ones conflict. Look at
+     * the payload comparison (tool calls, tool name, reasoning).
+     */
+    @Test
+    default void replaysCompareToolCallsToolNamesAndReasoningToo() {
+        Conversation c = newConversation(alice());
+        NewMessage asks = NewMessage.assistant("").toolCalls(dev.chatstore.ToolCall.of("call_1", "search", "{\"q\":1}"))
+                .reasoning("why").clientMessageId("k1");
+        Message first = append(alice(), c.id(), asks);
+        assertThat(alice().messages().append(c.id(), asks).replayed()).as("the same turn replays").isTrue();
+        assertConflict(alice(), c, asks, NewMessage.assistant("").toolCalls(dev.chatstore.ToolCall.of("call_1", "search",
+                "{\"q\":2}")).reasoning("why").clientMessageId("k1"));
+        assertConflict(alice(), c, asks, NewMessage.assistant("").toolCalls(dev.chatstore.ToolCall.of("call_1", "search",
+                "{\"q\":1}")).reasoning("other").clientMessageId("k1"));
+        NewMessage result = NewMessage.tool("call_1", "search", "found").clientMessageId("k2");
+        append(alice(), c.id(), result);
+        assertConflict(alice(), c, result, NewMessage.tool("call_1", "other_tool", "found").clientMessageId("k2"));
+        assertThat(reload(alice(), c.id()).messageCount()).as("nothing more stored").isEqualTo(2);
+        assertThat(first.toolCalls()).hasSize(1);
+    }
+
     /** Another role under the same clientMessageId is IdempotencyConflictException: look at the payload comparison (role). */
     @Test
     default void replayWithDifferentRoleIsAConflictAndStoresNothing() {

@@ -11,6 +11,7 @@ import dev.chatstore.MessageType;
 import dev.chatstore.NewMessage;
 import dev.chatstore.Role;
 import dev.chatstore.TokenUsage;
+import dev.chatstore.ToolCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,60 @@ public interface MessageContentRules extends StoreFixture {
             Message m = say(alice(), c.id(), content);
             assertThat(reloadMessage(alice(), m.id()).content()).as("content %s round-trips", content).isEqualTo(content);
         }
+    }
+
+    /**
+     * An LLM turn round-trips: an assistant message's tool calls (in order, arguments exactly as written) and
+     * reasoning, and the tool results with their call ids and tool names, on every read path and in the export.
+     * Look at the tool_calls, tool_name and reasoning columns and the message mapping.
+     */
+    @Test
+    default void toolCallsReasoningAndToolResultsRoundTrip() {
+        Conversation c = newConversation(alice());
+        say(alice(), c.id(), "What's the weather in Lisbon, and the time?");
+        Message asks = append(alice(), c.id(), NewMessage.assistant("").reasoning("Two tools are needed.")
+                .toolCalls(ToolCall.of("call_1", "get_weather", "{\"city\": \"Lisbon\", \"unit\": \"C\"}"),
+                        ToolCall.of("call_2", "get_time", "")));
+        Message weather = append(alice(), c.id(), NewMessage.tool("call_1", "get_weather", "21°C, sunny"));
+        Message time = append(alice(), c.id(), NewMessage.tool("call_2", "12:00"));
+        Message answer = say(alice(), c.id(), "It is 21°C and sunny at noon.");
+
+        assertThat(asks.toolCalls()).extracting(ToolCall::id, ToolCall::name, ToolCall::arguments).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("call_1", "get_weather", "{\"city\": \"Lisbon\", \"unit\": \"C\"}"),
+                org.assertj.core.groups.Tuple.tuple("call_2", "get_time", ""));
+        assertThat(reloadMessage(alice(), asks.id())).as("get").isEqualTo(asks);
+        assertThat(reloadMessage(alice(), weather.id()).toolName()).isEqualTo("get_weather");
+        assertThat(reloadMessage(alice(), time.id()).toolName()).as("no tool name given").isNull();
+        assertThat(reloadMessage(alice(), answer.id()).toolCalls()).as("none").isEmpty();
+        assertThat(alice().messages().oldestFirst(c.id(), dev.chatstore.PageRequest.first()).items())
+                .as("a page").containsSubsequence(asks, weather, time, answer);
+        assertThat(alice().messages().branch(c.id(), dev.chatstore.PageRequest.first()).items())
+                .as("the branch").containsSubsequence(answer, time, weather, asks);
+        List<Map<String, Object>> exported = ExportedLines.of(alice()).records().stream()
+                .filter(r -> asks.id().equals(r.get("id"))).toList();
+        assertThat(exported).singleElement().satisfies(r -> {
+            assertThat(r.get("reasoning")).isEqualTo("Two tools are needed.");
+            assertThat(String.valueOf(r.get("toolCalls"))).contains("call_1", "get_weather", "call_2", "get_time");
+        });
+    }
+
+    /**
+     * A message says which attachments it has (ids in ascending order) on every read, without a query per
+     * message; a message without any has none. Look at the attachment ids column of the message column list.
+     */
+    @Test
+    default void aMessageListsItsAttachmentIds() {
+        Conversation c = newConversation(alice());
+        dev.chatstore.Attachment a = storedFile(alice(), "a.pdf");
+        dev.chatstore.Attachment b = storedFile(alice(), "b.pdf");
+        Message with = append(alice(), c.id(), NewMessage.user("files").attachments(b.id(), a.id()));
+        Message without = say(alice(), c.id(), "none");
+        List<String> sorted = java.util.stream.Stream.of(a.id(), b.id()).sorted().toList();
+        assertThat(with.attachmentIds()).as("as appended").containsExactlyElementsOf(sorted);
+        assertThat(reloadMessage(alice(), with.id()).attachmentIds()).as("get").containsExactlyElementsOf(sorted);
+        assertThat(alice().messages().newestFirst(c.id(), dev.chatstore.PageRequest.first()).items())
+                .as("a page").extracting(Message::attachmentIds).containsExactly(List.of(), sorted);
+        assertThat(reloadMessage(alice(), without.id()).attachmentIds()).isEmpty();
     }
 
     /** Every role is stored under its wire name: look at the role column and its mapping. */

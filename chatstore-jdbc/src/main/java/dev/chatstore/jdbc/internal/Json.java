@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.chatstore.ChatStoreException;
 import dev.chatstore.jdbc.JsonText;
+import dev.chatstore.ToolCall;
 import dev.chatstore.internal.Check;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +32,8 @@ final class Json {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Map<String, String>>> TOOL_CALLS = new TypeReference<>() {
     };
 
     private Json() {
@@ -92,6 +95,33 @@ final class Json {
             return List.copyOf(MAPPER.readValue(json, STRINGS));
         } catch (JsonProcessingException e) {
             throw new ChatStoreException("Stored list is not valid JSON", e);
+        }
+    }
+
+    /** Tool calls as a JSON array of {id, name, arguments}, or null for none. */
+    static JsonText writeToolCalls(List<ToolCall> calls) {
+        if (calls.isEmpty()) {
+            return null;
+        }
+        List<Map<String, String>> rows = calls.stream().map(c -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("id", c.id());
+            row.put("name", c.name());
+            row.put("arguments", c.arguments());
+            return row;
+        }).toList();
+        return new JsonText(toString(MAPPER, rows));
+    }
+
+    static List<ToolCall> readToolCalls(String json) {
+        if (json == null || json.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return MAPPER.readValue(json, TOOL_CALLS).stream()
+                    .map(row -> new ToolCall(row.get("id"), row.get("name"), row.get("arguments"))).toList();
+        } catch (JsonProcessingException e) {
+            throw new ChatStoreException("Stored tool calls are not valid JSON", e);
         }
     }
 

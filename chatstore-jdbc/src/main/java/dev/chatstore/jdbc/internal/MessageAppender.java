@@ -82,7 +82,8 @@ final class MessageAppender {
             checkReplyTarget(h, userId, row.id(), m, storedIds);
             links.requireOwned(h, userId, m.attachmentIds(), knownAttachments);
             Message message = new Message(ctx.ids.next(), row.id(), ++seq, parent, m.role(), m.type(), m.content(),
-                    m.media(), m.usage(), m.toolCallId(), m.metadata(), m.clientMessageId(), m.replyTo(),
+                    m.media(), m.usage(), m.toolCallId(), m.toolCalls(), m.toolName(), m.reasoning(),
+                    m.attachmentIds().stream().sorted().toList(), m.metadata(), m.clientMessageId(), m.replyTo(),
                     Feedback.NONE, now, null);
             rows.addInsert(inserts, userId, message, hash);
             m.attachmentIds().forEach(attachmentId -> attachmentLinks.add(row.id(), message.id(), attachmentId));

@@ -39,6 +39,16 @@ final class PayloadHash {
         if (m.toolCallId() != null) {
             payload.put("toolCallId", m.toolCallId());
         }
+        // Added in schema version 7; counted only when set, like the fields above.
+        if (!m.toolCalls().isEmpty()) {
+            payload.put("toolCalls", m.toolCalls().stream().map(c -> List.of(c.id(), c.name(), c.arguments())).toList());
+        }
+        if (m.toolName() != null) {
+            payload.put("toolName", m.toolName());
+        }
+        if (m.reasoning() != null) {
+            payload.put("reasoning", m.reasoning());
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(Json.canonical(payload).getBytes(StandardCharsets.UTF_8));

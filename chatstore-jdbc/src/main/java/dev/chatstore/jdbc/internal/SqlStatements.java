@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * Every statement the engine runs, loaded and checked once when a store opens: the dialect's
- * values ({@code ${schema}}, {@code ${nextActivitySeq}}, {@code ${forUpdate}}) and the column lists
+ * values ({@code ${schema}}, {@code ${nextActivitySeq}}, {@code ${forUpdate}}, {@code ${jsonArrayAgg}}) and the column lists
  * of {@code columns.sql} ({@code ${messageColumns}} …) are substituted, a dialect's own SQL replaces
  * the engine's statement of the same name, and each catalog must hold exactly the statements its
  * owner declares. Immutable and thread-safe.
@@ -32,7 +32,8 @@ final class SqlStatements {
      */
     static SqlStatements load(Dialect dialect, List<Class<? extends SqlStatement>> owners) {
         Map<String, String> placeholders = new HashMap<>(Map.of("schema", dialect.schema(),
-                "nextActivitySeq", dialect.nextActivitySeq(), "forUpdate", dialect.forUpdate()));
+                "nextActivitySeq", dialect.nextActivitySeq(), "forUpdate", dialect.forUpdate(),
+                "jsonArrayAgg", dialect.jsonArrayAgg()));
         placeholders.putAll(SqlCatalog.load(ENGINE_SQL + "columns.sql", placeholders).statements());
         Map<SqlStatement, String> all = new HashMap<>();
         for (Class<? extends SqlStatement> owner : owners) {

@@ -6,6 +6,7 @@ import dev.chatstore.Conversation;
 import dev.chatstore.ExportSummary;
 import dev.chatstore.MemoryFact;
 import dev.chatstore.Message;
+import dev.chatstore.ToolCall;
 import dev.chatstore.UserProfile;
 import dev.chatstore.internal.Check;
 import dev.chatstore.jdbc.MessageHook;
@@ -93,6 +94,14 @@ final class UserData {
         }
     }
 
+    private static Map<String, Object> toolCall(ToolCall call) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", call.id());
+        fields.put("name", call.name());
+        fields.put("arguments", call.arguments());
+        return fields;
+    }
+
     private static Map<String, Object> record(String type, Object... keysAndValues) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("type", type);
@@ -123,7 +132,10 @@ final class UserData {
                 "content", m.content(), "mediaRefs", m.media().refs(), "audioRef", m.media().audioRef(),
                 "audioDurationMs", m.media().audioDurationMs(), "model", m.usage().model(),
                 "promptTokens", m.usage().promptTokens(), "completionTokens", m.usage().completionTokens(),
-                "toolCallId", m.toolCallId(), "metadata", m.metadata(), "clientMessageId", m.clientMessageId(),
+                "toolCallId", m.toolCallId(),
+                "toolCalls", m.toolCalls().stream().map(UserData::toolCall).toList(),
+                "toolName", m.toolName(), "reasoning", m.reasoning(), "attachmentIds", m.attachmentIds(),
+                "metadata", m.metadata(), "clientMessageId", m.clientMessageId(),
                 "replyToId", m.replyToId(),
                 "rating", m.feedback().rating() == null ? null : m.feedback().rating().wireName(),
                 "mistake", m.feedback().mistake(), "mistakeNote", m.feedback().mistakeNote(),

@@ -1,11 +1,15 @@
 -- The column list of each entity, one place each: statements use them as ${messageColumns} etc.
+-- A message's attachment ids come with it (one index lookup per row, no query per message).
 -- with the table aliased as shown (FROM ${schema}.message m). Fragments, not statements: the
 -- engine substitutes them into the other catalogs when they load.
 
 -- name: messageColumns
 m.id, m.conversation_id, m.seq, m.parent_id, m.role, m.type, m.content, m.media_refs, m.audio_ref,
-m.audio_duration_ms, m.model_name, m.prompt_tokens, m.completion_tokens, m.tool_call_id, m.metadata,
-m.client_message_id, m.reply_to_id, m.rating, m.mistake, m.mistake_note, m.created_at, m.edited_at
+m.audio_duration_ms, m.model_name, m.prompt_tokens, m.completion_tokens, m.tool_call_id, m.tool_calls, m.tool_name,
+m.reasoning, m.metadata, m.client_message_id, m.reply_to_id, m.rating, m.mistake, m.mistake_note, m.created_at,
+m.edited_at,
+(SELECT ${jsonArrayAgg}(ma.attachment_id ORDER BY ma.attachment_id) FROM ${schema}.message_attachment ma
+ WHERE ma.message_id = m.id) AS attachment_ids
 
 -- name: conversationColumns
 c.id, c.user_id, c.persona_id, c.external_key, c.title, c.metadata, c.provider, c.model, c.system_prompt, c.pinned, c.archived,

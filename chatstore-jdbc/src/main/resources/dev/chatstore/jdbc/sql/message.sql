@@ -3,11 +3,11 @@
 -- name: insert
 INSERT INTO ${schema}.message
     (id, conversation_id, user_id, seq, parent_id, role, type, content, media_refs, audio_ref, audio_duration_ms,
-     model_name, prompt_tokens, completion_tokens, tool_call_id, metadata, client_message_id, payload_hash,
-     reply_to_id, mistake, created_at)
+     model_name, prompt_tokens, completion_tokens, tool_call_id, tool_calls, tool_name, reasoning, metadata,
+     client_message_id, payload_hash, reply_to_id, mistake, created_at)
 VALUES (:id, :conversationId, :userId, :seq, :parentId, :role, :type, :content, :mediaRefs, :audioRef, :audioDurationMs,
-        :modelName, :promptTokens, :completionTokens, :toolCallId, :metadata, :clientMessageId, :payloadHash,
-        :replyToId, FALSE, :now)
+        :modelName, :promptTokens, :completionTokens, :toolCallId, :toolCalls, :toolName, :reasoning, :metadata,
+        :clientMessageId, :payloadHash, :replyToId, FALSE, :now)
 
 -- name: byId
 SELECT ${messageColumns}

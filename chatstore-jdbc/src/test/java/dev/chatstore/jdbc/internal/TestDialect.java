@@ -31,6 +31,11 @@ record TestDialect(String statementOverridesPath) implements Dialect {
     }
 
     @Override
+    public String jsonArrayAgg() {
+        return "json_group_array";
+    }
+
+    @Override
     public String forUpdate() {
         return "FOR UPDATE";
     }

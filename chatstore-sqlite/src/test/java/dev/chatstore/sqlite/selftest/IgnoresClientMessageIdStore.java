@@ -31,6 +31,6 @@ final class IgnoresClientMessageIdStore extends ForwardingChatStore {
 
     private static NewMessage strip(NewMessage m) {
         return m == null ? null : new NewMessage(m.role(), m.content(), null, m.replyTo(), m.metadata(), m.attachmentIds(),
-                m.type(), m.media(), m.usage(), m.toolCallId());
+                m.type(), m.media(), m.usage(), m.toolCallId(), m.toolCalls(), m.toolName(), m.reasoning());
     }
 }
