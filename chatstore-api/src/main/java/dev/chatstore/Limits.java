@@ -48,6 +48,8 @@ public final class Limits {
 
     public static final int MESSAGES_PAGE_DEFAULT = 50;
     public static final int MESSAGES_PAGE_MAX = 200;
+    /** The most messages a prompt window holds. */
+    public static final int WINDOW_MESSAGES_MAX = 10_000;
     public static final int CONVERSATIONS_PAGE_DEFAULT = 20;
     public static final int CONVERSATIONS_PAGE_MAX = 100;
     public static final int FACTS_PAGE_DEFAULT = 50;

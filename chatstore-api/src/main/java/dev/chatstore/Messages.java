@@ -119,6 +119,17 @@ public interface Messages {
     Page<Message> branch(String conversationId, PageRequest page);
 
     /**
+     * What to send to a model for the next turn: the conversation's system prompt and the newest
+     * messages of its chosen branch, oldest first, within {@code limit}; tool results whose call is
+     * older than the window are left out, so a call is never separated from its results. Reads one
+     * snapshot; its cost grows with the window, not with the conversation.
+     *
+     * @throws NotFoundException     if the user has no such conversation
+     * @throws InvalidInputException if {@code limit} is null, or its counter counts a negative number
+     */
+    PromptWindow promptWindow(String conversationId, WindowLimit limit);
+
+    /**
      * The path from {@code messageId} to the root of its conversation, newest first, keyset-paged
      * like {@link #branch}.
      *

@@ -48,6 +48,7 @@ public abstract class ChatStoreConformance implements
         SidebarRules,
         MessageRules,
         MessageContentRules,
+        PromptWindowRules,
         MessageOrderRules,
         PagingRules,
         IdempotencyRules,

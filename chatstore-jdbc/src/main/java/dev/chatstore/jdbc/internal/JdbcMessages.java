@@ -10,7 +10,9 @@ import dev.chatstore.Messages;
 import dev.chatstore.NewMessage;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
+import dev.chatstore.PromptWindow;
 import dev.chatstore.Role;
+import dev.chatstore.WindowLimit;
 import dev.chatstore.internal.Check;
 import dev.chatstore.jdbc.MessageHook;
 import dev.chatstore.jdbc.internal.ConversationLedger.Locked;
@@ -220,6 +222,14 @@ final class JdbcMessages implements Messages {
             return ctx.branches.ancestorsPage(h, conversationId, "branch", conversationId, c.activeTipId(),
                     page.cursor(), limit);
         });
+    }
+
+    @Override
+    public PromptWindow promptWindow(String conversationId, WindowLimit limit) {
+        Check.id("conversationId", conversationId);
+        Check.notNull("limit", limit);
+        return ctx.read("read a prompt window",
+                h -> ctx.windows.read(h, ctx.ledger.require(h, userId, conversationId), limit));
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class StoreContext {
     final AttachmentLinks attachmentLinks;
     final MessageAppender appender;
     final BranchReader branches;
+    final WindowReader windows;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public StoreContext(Database db, Dialect dialect, StoreOptions options, List<MessageHook> hooks) {
@@ -63,6 +64,7 @@ public final class StoreContext {
         this.attachmentLinks = new AttachmentLinks(this);
         this.appender = new MessageAppender(this, ledger, messageRows, attachmentLinks);
         this.branches = new BranchReader(this, messageRows);
+        this.windows = new WindowReader(branches);
     }
 
     /** The SQL of one of the engine's statements, complete for this store's dialect. */

@@ -8,6 +8,8 @@ import dev.chatstore.Messages;
 import dev.chatstore.NewMessage;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
+import dev.chatstore.PromptWindow;
+import dev.chatstore.WindowLimit;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,5 +102,10 @@ class ForwardingMessages implements Messages {
     @Override
     public boolean delete(String messageId) {
         return delegate.delete(messageId);
+    }
+
+    @Override
+    public PromptWindow promptWindow(String conversationId, WindowLimit limit) {
+        return delegate.promptWindow(conversationId, limit);
     }
 }
