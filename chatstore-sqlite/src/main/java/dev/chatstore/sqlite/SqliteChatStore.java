@@ -14,14 +14,18 @@ import dev.chatstore.jdbc.MessageHook;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * A {@link dev.chatstore.ChatStore} on SQLite: a database file (WAL mode, safe for concurrent use by the
@@ -207,8 +211,8 @@ public final class SqliteChatStore implements ChatStore {
             try {
                 // Nothing is changed in a file that is not chatstore's: checked before WAL and migrations.
                 SqliteFileCheck.requireEmptyOrChatstore(writer, file);
+                switchToWal(writer);
                 try (Statement pragmas = writer.createStatement()) {
-                    pragmas.execute("PRAGMA journal_mode = WAL");
                     pragmas.execute("PRAGMA journal_size_limit = " + walSizeLimit);
                 }
             } catch (SQLException e) {
@@ -232,6 +236,30 @@ public final class SqliteChatStore implements ChatStore {
             }
             return new SqliteDatabase(writer, readerConnections, readerWait.toMillis(), new SqliteDialect(),
                     new WalLimiter(file.toAbsolutePath(), walSizeLimit, busyTimeout.toMillis()));
+        }
+
+        /**
+         * Switches the file to WAL. SQLite answers SQLITE_BUSY at once, without waiting, while another
+         * connection holds a lock (another store opening the same new file): retried for the busy timeout.
+         */
+        private void switchToWal(Connection writer) throws SQLException {
+            long deadline = System.nanoTime() + busyTimeout.toNanos();
+            while (true) {
+                try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                    String mode = rs.next() ? rs.getString(1) : null;
+                    if ("wal".equalsIgnoreCase(mode)) {
+                        return;
+                    }
+                    throw new StoreUnavailableException("Cannot switch SQLite database " + file
+                            + " to WAL: its journal mode stays " + mode);
+                } catch (SQLException e) {
+                    boolean busy = (e.getErrorCode() & 0xFF) == SQLiteErrorCode.SQLITE_BUSY.code;
+                    if (!busy || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
         }
 
         private SQLiteConfig commonConfig() {
