@@ -1,0 +1,339 @@
+package dev.chatstore.langchain4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chatstore.ChatStore;
+import dev.chatstore.Conversation;
+import dev.chatstore.Message;
+import dev.chatstore.Page;
+import dev.chatstore.PageRequest;
+import dev.chatstore.Role;
+import dev.chatstore.ToolCall;
+import dev.chatstore.UserChats;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.audio.Audio;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.AudioContent;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.CustomMessage;
+import dev.langchain4j.data.message.ImageContent;
+import dev.langchain4j.data.message.PdfFileContent;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.TextContent;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.data.message.VideoContent;
+import dev.langchain4j.data.pdf.PdfFile;
+import dev.langchain4j.data.video.Video;
+import dev.langchain4j.memory.ChatMemory;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.memory.chat.TokenWindowChatMemory;
+import dev.langchain4j.model.TokenCountEstimator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The memory store's behaviour, run against each real store by a subclass. */
+abstract class ChatstoreChatMemoryStoreContract {
+    private ChatStore store;
+    private ChatstoreChatMemoryStore memory;
+
+    /** A fresh, empty store. */
+    abstract ChatStore openStore() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = openStore();
+        memory = ChatstoreChatMemoryStore.builder(store).userId("alice").build();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private List<Message> history(String userId, Object memoryId) {
+        UserChats chats = store.forUser(userId);
+        Conversation conversation = chats.conversations().findByExternalKey(String.valueOf(memoryId)).orElseThrow();
+        List<Message> all = new ArrayList<>();
+        Page<Message> page = chats.messages().oldestFirst(conversation.id(), PageRequest.first(3));
+        all.addAll(page.items());
+        while (page.hasNext()) {
+            page = chats.messages().oldestFirst(conversation.id(), PageRequest.at(page.nextCursor(), 3));
+            all.addAll(page.items());
+        }
+        return all;
+    }
+
+    @Test
+    void everyMessageTypeRoundTripsEqual() {
+        ToolExecutionRequest weather = ToolExecutionRequest.builder()
+                .id("call-1").name("weather").arguments("{\"city\":\"Oslo\"}").build();
+        ToolExecutionRequest time = ToolExecutionRequest.builder()
+                .id("call-2").name("time").arguments("{}").build();
+        List<ChatMessage> messages = List.of(
+                SystemMessage.from("You are terse."),
+                UserMessage.from("Hello"),
+                UserMessage.from("bob", "Hi, I am Bob"),
+                UserMessage.from(
+                        TextContent.from("What is in these?"),
+                        ImageContent.from("https://example.com/cat.png"),
+                        ImageContent.from("aGVsbG8=", "image/png", ImageContent.DetailLevel.HIGH),
+                        AudioContent.from(Audio.builder().base64Data("AAEC").mimeType("audio/wav").build()),
+                        VideoContent.from(Video.builder().url("https://example.com/v.mp4").build()),
+                        PdfFileContent.from(PdfFile.builder().base64Data("JVBERi0=").mimeType("application/pdf").build())),
+                AiMessage.from("Plain answer"),
+                AiMessage.builder().text("Answer after thought").thinking("Let me think.").build(),
+                AiMessage.from(weather, time),
+                AiMessage.builder().text("Checking").thinking("Need data").toolExecutionRequests(List.of(weather))
+                        .attributes(Map.of("provider", "fake")).build(),
+                ToolExecutionResultMessage.from(weather, "12 degrees"),
+                ToolExecutionResultMessage.builder().id("call-2").toolName("time").text("boom").isError(true).build(),
+                AiMessage.from(""),
+                UserMessage.from("line one\nline two, with unicode: \u00e6\u00f8\u00e5 \uD83D\uDE00"),
+                new CustomMessage(Map.of("kind", "note", "text", "kept")));
+
+        memory.updateMessages("round-trip", messages);
+
+        assertThat(memory.getMessages("round-trip")).containsExactlyElementsOf(messages);
+        List<Message> stored = history("alice", "round-trip");
+        assertThat(stored).extracting(Message::role).containsExactly(Role.SYSTEM, Role.USER, Role.USER, Role.USER,
+                Role.ASSISTANT, Role.ASSISTANT, Role.ASSISTANT, Role.ASSISTANT, Role.TOOL, Role.TOOL, Role.ASSISTANT,
+                Role.USER, Role.USER);
+        assertThat(stored.get(0).content()).isEqualTo("You are terse.");
+        assertThat(stored.get(1).metadata()).isEmpty();
+        assertThat(stored.get(3).content()).isEqualTo("What is in these?");
+        assertThat(stored.get(3).metadata()).containsKey(ChatstoreChatMemoryStore.MESSAGE_KEY);
+        assertThat(stored.get(5).reasoning()).isEqualTo("Let me think.");
+        assertThat(stored.get(5).metadata()).isEmpty();
+        assertThat(stored.get(6).toolCalls()).containsExactly(
+                ToolCall.of("call-1", "weather", "{\"city\":\"Oslo\"}"), ToolCall.of("call-2", "time", "{}"));
+        assertThat(stored.get(6).content()).isEmpty();
+        assertThat(stored.get(7).toolCalls()).extracting(ToolCall::name).containsExactly("weather");
+        assertThat(stored.get(7).reasoning()).isEqualTo("Need data");
+        assertThat(stored.get(8).toolCallId()).isEqualTo("call-1");
+        assertThat(stored.get(8).toolName()).isEqualTo("weather");
+        assertThat(stored.get(8).content()).isEqualTo("12 degrees");
+        assertThat(stored.get(8).metadata()).isEmpty();
+        assertThat(stored.get(9).toolName()).isEqualTo("time");
+
+        // A second store instance reads the same from the database.
+        ChatstoreChatMemoryStore again = ChatstoreChatMemoryStore.builder(store).userId("alice").build();
+        assertThat(again.getMessages("round-trip")).containsExactlyElementsOf(messages);
+    }
+
+    @Test
+    void theSameListTwiceStoresNothingNew() {
+        List<ChatMessage> messages = List.of(
+                SystemMessage.from("sys"), UserMessage.from("hi"), AiMessage.from("hello"), UserMessage.from("hi"));
+
+        memory.updateMessages("same", messages);
+        memory.updateMessages("same", messages);
+        memory.updateMessages("same", new ArrayList<>(memory.getMessages("same")));
+
+        assertThat(history("alice", "same")).hasSize(4);
+        assertThat(memory.getMessages("same")).containsExactlyElementsOf(messages);
+    }
+
+    @Test
+    void aMessageWindowKeepsTheWholeHistoryInChatstore() {
+        ChatMemory chatMemory = MessageWindowChatMemory.builder()
+                .id("window").maxMessages(4).chatMemoryStore(memory).build();
+        chatMemory.add(SystemMessage.from("Be brief."));
+        List<ChatMessage> all = new ArrayList<>();
+        all.add(SystemMessage.from("Be brief."));
+        for (int turn = 1; turn <= 10; turn++) {
+            UserMessage question = UserMessage.from("question " + turn);
+            AiMessage answer = AiMessage.from("answer " + turn);
+            chatMemory.add(question);
+            chatMemory.add(answer);
+            all.add(question);
+            all.add(answer);
+
+            assertThat(memory.getMessages("window")).containsExactlyElementsOf(chatMemory.messages());
+        }
+
+        assertThat(memory.getMessages("window")).containsExactly(SystemMessage.from("Be brief."),
+                AiMessage.from("answer 9"), UserMessage.from("question 10"), AiMessage.from("answer 10"));
+        List<Message> history = history("alice", "window");
+        assertThat(history).extracting(ChatstoreChatMemoryStore::toChatMessage).containsExactlyElementsOf(all);
+        assertThat(history).extracting(Message::seq).doesNotHaveDuplicates().isSorted();
+        // The system message (seq 1) stays in the window while the turns before the last ones left it.
+        Conversation conversation = store.forUser("alice").conversations().findByExternalKey("window").orElseThrow();
+        assertThat(String.valueOf(conversation.metadata().get(ChatstoreChatMemoryStore.WINDOW_KEY)))
+                .isEqualTo("[[1, 1], [19, 21]]");
+    }
+
+    /** LangChain4j 1.19.0 ships no model-free estimator; this one counts words. */
+    private static final class WordCountEstimator implements TokenCountEstimator {
+        @Override
+        public int estimateTokenCountInText(String text) {
+            return text.isBlank() ? 0 : text.trim().split("\\s+").length;
+        }
+
+        @Override
+        public int estimateTokenCountInMessage(ChatMessage message) {
+            if (message instanceof UserMessage user) {
+                return estimateTokenCountInText(user.singleText());
+            }
+            if (message instanceof AiMessage ai) {
+                return estimateTokenCountInText(ai.text());
+            }
+            return estimateTokenCountInText(((SystemMessage) message).text());
+        }
+
+        @Override
+        public int estimateTokenCountInMessages(Iterable<ChatMessage> messages) {
+            int total = 0;
+            for (ChatMessage message : messages) {
+                total += estimateTokenCountInMessage(message);
+            }
+            return total;
+        }
+    }
+
+    @Test
+    void aTokenWindowKeepsTheWholeHistoryInChatstore() {
+        ChatMemory chatMemory = TokenWindowChatMemory.builder()
+                .id(42L).maxTokens(10, new WordCountEstimator()).chatMemoryStore(memory).build();
+        List<ChatMessage> all = new ArrayList<>();
+        for (int turn = 1; turn <= 6; turn++) {
+            UserMessage question = UserMessage.from("tell me number " + turn);
+            AiMessage answer = AiMessage.from("it is " + turn);
+            chatMemory.add(question);
+            chatMemory.add(answer);
+            all.add(question);
+            all.add(answer);
+        }
+
+        assertThat(memory.getMessages(42L)).containsExactlyElementsOf(chatMemory.messages())
+                .containsExactly(AiMessage.from("it is 5"), UserMessage.from("tell me number 6"), AiMessage.from("it is 6"));
+        assertThat(history("alice", 42L)).extracting(ChatstoreChatMemoryStore::toChatMessage)
+                .containsExactlyElementsOf(all);
+    }
+
+    /** A fake model: asks for the weather tool once per question, then answers with the tool's result. */
+    private static AiMessage fakeModel(List<ChatMessage> prompt) {
+        ChatMessage last = prompt.get(prompt.size() - 1);
+        if (last instanceof UserMessage user) {
+            return AiMessage.from(ToolExecutionRequest.builder()
+                    .id("call-" + prompt.size()).name("weather")
+                    .arguments("{\"city\":\"" + user.singleText() + "\"}").build());
+        }
+        ToolExecutionResultMessage result = (ToolExecutionResultMessage) last;
+        return AiMessage.from("The weather: " + result.text());
+    }
+
+    @Test
+    void aToolCallingLoopIsReadableThroughChatstore() {
+        ChatMemory chatMemory = MessageWindowChatMemory.builder()
+                .id("tools").maxMessages(6).chatMemoryStore(memory).build();
+        List<String> cities = List.of("Oslo", "Lima", "Pune");
+        for (String city : cities) {
+            chatMemory.add(UserMessage.from(city));
+            AiMessage reply = fakeModel(chatMemory.messages());
+            chatMemory.add(reply);
+            while (reply.hasToolExecutionRequests()) {
+                for (ToolExecutionRequest request : reply.toolExecutionRequests()) {
+                    chatMemory.add(ToolExecutionResultMessage.from(request, "sunny in " + city));
+                }
+                reply = fakeModel(chatMemory.messages());
+                chatMemory.add(reply);
+            }
+        }
+
+        List<Message> history = history("alice", "tools");
+        assertThat(history).hasSize(12);
+        assertThat(history).extracting(Message::role).containsExactly(
+                Role.USER, Role.ASSISTANT, Role.TOOL, Role.ASSISTANT,
+                Role.USER, Role.ASSISTANT, Role.TOOL, Role.ASSISTANT,
+                Role.USER, Role.ASSISTANT, Role.TOOL, Role.ASSISTANT);
+        for (int i = 0; i < 3; i++) {
+            Message call = history.get(4 * i + 1);
+            Message result = history.get(4 * i + 2);
+            assertThat(call.toolCalls()).hasSize(1);
+            assertThat(call.toolCalls().get(0).name()).isEqualTo("weather");
+            assertThat(call.toolCalls().get(0).arguments()).isEqualTo("{\"city\":\"" + cities.get(i) + "\"}");
+            assertThat(result.toolCallId()).isEqualTo(call.toolCalls().get(0).id());
+            assertThat(result.toolName()).isEqualTo("weather");
+            assertThat(result.content()).isEqualTo("sunny in " + cities.get(i));
+            assertThat(history.get(4 * i + 3).content()).isEqualTo("The weather: sunny in " + cities.get(i));
+        }
+        assertThat(memory.getMessages("tools")).containsExactlyElementsOf(chatMemory.messages());
+    }
+
+    @Test
+    void memoryIdsOfEachTypeMapToDistinctConversations() {
+        UUID uuid = UUID.fromString("6f1c1b0e-3c3a-4c36-9d55-0a4f5b8a9e11");
+        List<Object> ids = List.of("chat-1", 7L, uuid);
+        for (Object id : ids) {
+            memory.updateMessages(id, List.of(UserMessage.from("for " + id)));
+        }
+
+        for (Object id : ids) {
+            assertThat(memory.getMessages(id)).containsExactly(UserMessage.from("for " + id));
+        }
+        UserChats chats = store.forUser("alice");
+        assertThat(ids).extracting(id -> chats.conversations().findByExternalKey(String.valueOf(id)).orElseThrow().id())
+                .doesNotHaveDuplicates();
+        assertThat(memory.getMessages(8L)).isEmpty();
+    }
+
+    @Test
+    void twoUsersWithTheSameMemoryIdAreIsolated() {
+        ChatstoreChatMemoryStore perUser = ChatstoreChatMemoryStore.builder(store)
+                .userResolver(id -> id.toString().split(":")[0]).build();
+        ChatstoreChatMemoryStore bob = ChatstoreChatMemoryStore.builder(store).userId("bob").build();
+
+        memory.updateMessages("shared", List.of(UserMessage.from("alice here")));
+        bob.updateMessages("shared", List.of(UserMessage.from("bob here")));
+        perUser.updateMessages("carol:shared", List.of(UserMessage.from("carol here")));
+
+        assertThat(memory.getMessages("shared")).containsExactly(UserMessage.from("alice here"));
+        assertThat(bob.getMessages("shared")).containsExactly(UserMessage.from("bob here"));
+        assertThat(perUser.getMessages("carol:shared")).containsExactly(UserMessage.from("carol here"));
+
+        bob.deleteMessages("shared");
+        assertThat(bob.getMessages("shared")).isEmpty();
+        assertThat(store.forUser("bob").conversations().findByExternalKey("shared")).isEmpty();
+        assertThat(memory.getMessages("shared")).containsExactly(UserMessage.from("alice here"));
+    }
+
+    @Test
+    void replacingTheMemoryAppendsAndMovesTheWindow() {
+        memory.updateMessages("replace", List.of(UserMessage.from("a"), AiMessage.from("b")));
+        memory.updateMessages("replace", List.of(SystemMessage.from("new start"), UserMessage.from("c")));
+
+        assertThat(memory.getMessages("replace"))
+                .containsExactly(SystemMessage.from("new start"), UserMessage.from("c"));
+        assertThat(history("alice", "replace")).extracting(Message::content).containsExactly("a", "b", "new start", "c");
+
+        memory.updateMessages("replace", List.of());
+        assertThat(memory.getMessages("replace")).isEmpty();
+        assertThat(history("alice", "replace")).hasSize(4);
+
+        memory.deleteMessages("replace");
+        assertThat(memory.getMessages("replace")).isEmpty();
+        memory.deleteMessages("never-used");
+    }
+
+    @Test
+    void aWindowLongerThanAPageReadsBack() {
+        List<ChatMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            messages.add(i % 2 == 0 ? UserMessage.from("u" + i) : AiMessage.from("a" + i));
+        }
+        memory.updateMessages("long", messages);
+        assertThat(memory.getMessages("long")).containsExactlyElementsOf(messages);
+
+        List<ChatMessage> moved = new ArrayList<>(messages.subList(210, 450));
+        moved.add(UserMessage.from("last"));
+        memory.updateMessages("long", moved);
+        assertThat(memory.getMessages("long")).containsExactlyElementsOf(moved);
+        assertThat(history("alice", "long")).hasSize(451);
+    }
+}
