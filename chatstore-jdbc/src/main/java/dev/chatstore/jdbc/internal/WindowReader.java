@@ -26,6 +26,7 @@ final class WindowReader {
 
     PromptWindow read(Handle h, Conversation c, WindowLimit limit) {
         List<Message> newestFirst = new ArrayList<>();
+        List<Long> costs = new ArrayList<>();
         long tokens = 0;
         boolean full = false;
         String cursor = null;
@@ -40,6 +41,7 @@ final class WindowReader {
                     break;
                 }
                 newestFirst.add(m);
+                costs.add(cost);
                 tokens += cost;
             }
             cursor = page.nextCursor();
@@ -50,10 +52,12 @@ final class WindowReader {
         }
         boolean wholeBranch = !full && cursor == null;
         Collections.reverse(newestFirst);
+        Collections.reverse(costs);
         List<Message> window = withoutOrphanedToolResults(newestFirst);
-        long kept = window.size() == newestFirst.size() ? tokens
-                : window.stream().mapToLong(limit::tokensOf).sum();
-        return new PromptWindow(c.systemPrompt(), window, kept, wholeBranch && window.size() == newestFirst.size());
+        int dropped = newestFirst.size() - window.size();
+        // Each message was counted once, on the walk: the dropped ones' counts are subtracted, not recounted.
+        long kept = tokens - costs.subList(0, dropped).stream().mapToLong(Long::longValue).sum();
+        return new PromptWindow(c.systemPrompt(), window, kept, wholeBranch && dropped == 0);
     }
 
     /**
