@@ -20,6 +20,10 @@ import java.util.Map;
  * @param lastMessagePreview the first {@link Limits#PREVIEW_LENGTH} code points of the newest message, or null
  * @param unreadCount        assistant messages after the user's read marker (see {@link Conversations#markRead})
  * @param activeTipId        the newest message of the chosen branch (see {@link Messages#branch}), or null
+ * @param revision           grows with every change to the conversation or to any of its messages (append,
+ *                           edit, feedback, delete, branch choice, metadata, title …), in the same transaction;
+ *                           equal revisions of one conversation mean nothing changed in between. See
+ *                           {@link AppendOptions#ifRevision} to write only if nothing changed.
  */
 public record Conversation(
         String id,
@@ -38,6 +42,7 @@ public record Conversation(
         String lastMessagePreview,
         long unreadCount,
         String activeTipId,
+        long revision,
         Instant createdAt,
         Instant updatedAt) {
 }

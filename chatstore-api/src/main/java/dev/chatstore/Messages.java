@@ -26,6 +26,16 @@ public interface Messages {
      */
     List<Appended> appendAll(String conversationId, List<NewMessage> messages);
 
+    /**
+     * Appends several messages as {@link #appendAll(String, List)} does and, in the same transaction,
+     * does what {@code options} asks: checks the conversation's revision after locking it, and patches
+     * its metadata. {@code messages} may be empty (a conditional metadata patch). Everything is
+     * stored or nothing is.
+     *
+     * @throws ConcurrentUpdateException if the conversation is no longer at the expected revision
+     */
+    AppendOutcome appendAll(String conversationId, List<NewMessage> messages, AppendOptions options);
+
     Optional<Message> get(String messageId);
 
     /** The newest message that replies to {@code messageId}, if any. */

@@ -44,6 +44,7 @@ public abstract class ChatStoreConformance implements
         StoreRules,
         ConversationRules,
         ConversationMetadataRules,
+        RevisionRules,
         ConversationListRules,
         SidebarRules,
         MessageRules,

@@ -3,7 +3,9 @@ package dev.chatstore.testkit;
 import static dev.chatstore.testkit.HostileInput.describe;
 
 import dev.chatstore.AlreadyExistsException;
+import dev.chatstore.AppendOptions;
 import dev.chatstore.ChatStore;
+import dev.chatstore.ConcurrentUpdateException;
 import dev.chatstore.FactCategory;
 import dev.chatstore.FactQuery;
 import dev.chatstore.FactUpdate;
@@ -198,6 +200,25 @@ final class HostileInputCases {
         t.add("messages.appendAll", "the same key twice with different payloads", IdempotencyConflictException.class,
                 () -> u.messages().appendAll(conv, List.of(NewMessage.user("one").clientMessageId("dup"),
                         NewMessage.user("two").clientMessageId("dup"))));
+        t.malformedIds("messages.appendAll(options)", "conversationId", conv,
+                id -> u.messages().appendAll(id, List.of(NewMessage.user("x")), AppendOptions.none()));
+        t.add("messages.appendAll(options)", "null options", "options",
+                () -> u.messages().appendAll(conv, List.of(NewMessage.user("x")), null));
+        t.add("messages.appendAll(options)", "null list", "messages",
+                () -> u.messages().appendAll(conv, null, AppendOptions.none()));
+        t.add("messages.appendAll(options)", "a negative revision", "revision",
+                () -> u.messages().appendAll(conv, List.of(NewMessage.user("x")), AppendOptions.none().ifRevision(-1)));
+        t.add("messages.appendAll(options)", "a null patch", "patch",
+                () -> u.messages().appendAll(conv, List.of(NewMessage.user("x")), AppendOptions.none().patchMetadata(null)));
+        t.newMessage("messages.appendAll(options)",
+                nm -> u.messages().appendAll(conv, List.of(NewMessage.user("first"), nm), AppendOptions.none()
+                        .patchMetadata(Map.of("stored", true))));
+        t.add("messages.appendAll(options)", "a stale revision", ConcurrentUpdateException.class,
+                () -> u.messages().appendAll(conv, List.of(NewMessage.user("stored?")), AppendOptions.none()
+                        .ifRevision(Long.MAX_VALUE).patchMetadata(Map.of("stored", true))));
+        t.add("messages.appendAll(options)", "a reply to an unknown message last, with a patch", NotFoundException.class,
+                () -> u.messages().appendAll(conv, List.of(NewMessage.user("stored?"), NewMessage.assistant("no")
+                        .replyTo(UUID.randomUUID().toString())), AppendOptions.none().patchMetadata(Map.of("stored", true))));
         t.add("messages.append", "a conflicting replay", IdempotencyConflictException.class,
                 () -> u.messages().append(conv, NewMessage.user("not the request").clientMessageId(SeededUser.CLIENT_MESSAGE_ID)));
         t.add("messages.append", "a reply to a message of another conversation", NotFoundException.class,

@@ -4,7 +4,9 @@ import dev.chatstore.Conversation;
 import dev.chatstore.Limits;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.jdbc.internal.Rows.ConversationRow;
+import dev.chatstore.internal.Check;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -18,7 +20,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
  */
 final class ConversationLedger {
     enum Sql implements SqlStatement {
-        FIND, EXISTS, LOCK, RECORD_APPEND, RECORD_DELETE, SET_TIP, REFRESH_PREVIEW, MARK_READ;
+        FIND, EXISTS, LOCK, RECORD_APPEND, RECORD_DELETE, SET_TIP, REFRESH_PREVIEW, TOUCH, WRITE_METADATA, MARK_READ;
 
         @Override
         public String catalog() {
@@ -27,7 +29,7 @@ final class ConversationLedger {
     }
 
     /** The row's state as read under its lock. */
-    record Locked(String id, long lastSeq, long readSeq, String tipId, String metadata) {
+    record Locked(String id, long lastSeq, long readSeq, String tipId, String metadata, long revision) {
     }
 
     private final StoreContext ctx;
@@ -48,7 +50,7 @@ final class ConversationLedger {
                 .bind("id", conversationId)
                 .bind("userId", userId)
                 .map((rs, c) -> new Locked(conversationId, rs.getLong("last_seq"), rs.getLong("read_seq"),
-                        rs.getString("active_tip_id"), rs.getString("metadata")))
+                        rs.getString("active_tip_id"), rs.getString("metadata"), rs.getLong("revision")))
                 .findOne()
                 .orElseThrow(() -> notFound(conversationId));
     }
@@ -120,6 +122,27 @@ final class ConversationLedger {
     /** After a message's content changed: the preview follows the newest message. */
     void refreshPreview(Handle h, String userId, Locked row) {
         h.createUpdate(ctx.sql(Sql.REFRESH_PREVIEW)).bind("id", row.id()).bind("userId", userId).execute();
+    }
+
+    /** A message changed in a way that touches nothing else on the conversation row: only its revision moves. */
+    void touch(Handle h, String userId, Locked row) {
+        h.createUpdate(ctx.sql(Sql.TOUCH)).bind("id", row.id()).bind("userId", userId).execute();
+    }
+
+    /**
+     * Merges {@code patch} (valid metadata; a null value removes its key) into the metadata read under
+     * the lock: concurrent patches queue on the row and each merges into the previous one's result.
+     *
+     * @throws dev.chatstore.InvalidInputException if the merged metadata is too large
+     */
+    void patchMetadata(Handle h, String userId, Locked row, Map<String, Object> patch) {
+        Map<String, Object> merged = Check.metadata("patch", Json.mergePatch(Json.read(row.metadata()), patch));
+        h.createUpdate(ctx.sql(Sql.WRITE_METADATA))
+                .bind("id", row.id())
+                .bind("userId", userId)
+                .bind("metadata", Json.write(merged))
+                .bind("now", ctx.now())
+                .execute();
     }
 
     void markRead(Handle h, String userId, Locked row, Instant now) {

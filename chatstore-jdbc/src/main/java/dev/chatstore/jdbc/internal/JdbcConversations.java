@@ -293,16 +293,7 @@ final class JdbcConversations implements Conversations {
         Check.id("conversationId", conversationId);
         Map<String, Object> validPatch = Check.metadata("patch", patch);
         return ctx.write("patch conversation metadata", h -> {
-            // Read under the row lock (PostgreSQL FOR UPDATE; SQLite's single writer), merge, write:
-            // concurrent patches queue and each merges into the previous one's result.
-            String current = ctx.ledger.lock(h, userId, conversationId).metadata();
-            Map<String, Object> merged = Check.metadata("patch", Json.mergePatch(Json.read(current), validPatch));
-            h.createUpdate(ctx.sql(Sql.REPLACE_METADATA))
-                    .bind("id", conversationId)
-                    .bind("userId", userId)
-                    .bind("metadata", Json.write(merged))
-                    .bind("now", ctx.now())
-                    .execute();
+            ctx.ledger.patchMetadata(h, userId, ctx.ledger.lock(h, userId, conversationId), validPatch);
             return find(h, conversationId).orElseThrow().conversation();
         });
     }

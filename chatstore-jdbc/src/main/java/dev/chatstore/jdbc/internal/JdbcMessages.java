@@ -1,6 +1,9 @@
 package dev.chatstore.jdbc.internal;
 
+import dev.chatstore.AppendOptions;
+import dev.chatstore.AppendOutcome;
 import dev.chatstore.Appended;
+import dev.chatstore.ConcurrentUpdateException;
 import dev.chatstore.Conversation;
 import dev.chatstore.Feedback;
 import dev.chatstore.InvalidInputException;
@@ -18,6 +21,7 @@ import dev.chatstore.jdbc.MessageHook;
 import dev.chatstore.jdbc.internal.ConversationLedger.Locked;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -45,6 +49,35 @@ final class JdbcMessages implements Messages {
     @Override
     public List<Appended> appendAll(String conversationId, List<NewMessage> messages) {
         Check.id("conversationId", conversationId);
+        List<NewMessage> batch = checkBatch(messages);
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        return ctx.write("append messages", h -> ctx.appender.append(h, userId, conversationId, batch));
+    }
+
+    @Override
+    public AppendOutcome appendAll(String conversationId, List<NewMessage> messages, AppendOptions options) {
+        Check.id("conversationId", conversationId);
+        List<NewMessage> batch = checkBatch(messages);
+        Check.notNull("options", options);
+        return ctx.write("append messages", h -> {
+            Locked row = ctx.ledger.lock(h, userId, conversationId);
+            OptionalLong expected = options.expectedRevision();
+            if (expected.isPresent() && expected.getAsLong() != row.revision()) {
+                throw new ConcurrentUpdateException("Conversation " + conversationId + " is at revision "
+                        + row.revision() + ", not " + expected.getAsLong() + "; nothing was appended");
+            }
+            List<Appended> appended = batch.isEmpty() ? List.of()
+                    : ctx.appender.appendAfter(h, userId, row, row.tipId(), batch);
+            if (!options.metadataPatch().isEmpty()) {
+                ctx.ledger.patchMetadata(h, userId, row, options.metadataPatch());
+            }
+            return new AppendOutcome(appended, ctx.ledger.require(h, userId, conversationId));
+        });
+    }
+
+    private static List<NewMessage> checkBatch(List<NewMessage> messages) {
         Check.notNull("messages", messages);
         if (messages.size() > Limits.BATCH_MAX) {
             throw new InvalidInputException("messages", messages.size() + " exceeds the maximum batch of " + Limits.BATCH_MAX);
@@ -54,11 +87,7 @@ final class JdbcMessages implements Messages {
                 throw new InvalidInputException("messages", "element " + i + " is null");
             }
         }
-        if (messages.isEmpty()) {
-            return List.of();
-        }
-        List<NewMessage> batch = List.copyOf(messages);
-        return ctx.write("append messages", h -> ctx.appender.append(h, userId, conversationId, batch));
+        return List.copyOf(messages);
     }
 
     @Override
@@ -166,9 +195,11 @@ final class JdbcMessages implements Messages {
         Check.id("messageId", messageId);
         Check.notNull("feedback", feedback);
         return ctx.write("set feedback on a message", h -> {
+            Locked row = lockConversationOf(h, messageId);
             if (!ctx.messageRows.setFeedback(h, userId, messageId, feedback)) {
                 throw MessageRows.notFound(messageId);
             }
+            ctx.ledger.touch(h, userId, row);
             return ctx.messageRows.require(h, userId, messageId);
         });
     }

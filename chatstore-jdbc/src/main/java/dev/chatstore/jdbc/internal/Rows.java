@@ -44,6 +44,7 @@ final class Rows {
                 rs.getString("last_message_preview"),
                 rs.getLong("unread_count"),
                 rs.getString("active_tip_id"),
+                rs.getLong("revision"),
                 d.readInstant(rs, "created_at"),
                 d.readInstant(rs, "updated_at")),
                 rs.getLong("activity_seq"));

@@ -50,27 +50,27 @@ ORDER BY c.pinned DESC, c.activity_seq DESC, c.id DESC
 LIMIT :limit
 
 -- name: rename
-UPDATE ${schema}.conversation SET title = :title, updated_at = :now
+UPDATE ${schema}.conversation SET revision = revision + 1, title = :title, updated_at = :now
 WHERE id = :id AND user_id = :userId
 
 -- name: replaceMetadata
-UPDATE ${schema}.conversation SET metadata = :metadata, updated_at = :now
+UPDATE ${schema}.conversation SET revision = revision + 1, metadata = :metadata, updated_at = :now
 WHERE id = :id AND user_id = :userId
 
 -- name: setModel
-UPDATE ${schema}.conversation SET provider = :provider, model = :model, updated_at = :now
+UPDATE ${schema}.conversation SET revision = revision + 1, provider = :provider, model = :model, updated_at = :now
 WHERE id = :id AND user_id = :userId
 
 -- name: setSystemPrompt
-UPDATE ${schema}.conversation SET system_prompt = :systemPrompt, updated_at = :now
+UPDATE ${schema}.conversation SET revision = revision + 1, system_prompt = :systemPrompt, updated_at = :now
 WHERE id = :id AND user_id = :userId
 
 -- name: setPinned
-UPDATE ${schema}.conversation SET pinned = :pinned, updated_at = :now
+UPDATE ${schema}.conversation SET revision = revision + 1, pinned = :pinned, updated_at = :now
 WHERE id = :id AND user_id = :userId
 
 -- name: setArchived
-UPDATE ${schema}.conversation SET archived = :archived, updated_at = :now
+UPDATE ${schema}.conversation SET revision = revision + 1, archived = :archived, updated_at = :now
 WHERE id = :id AND user_id = :userId
 
 -- Messages and attachment links go with it (ON DELETE CASCADE).

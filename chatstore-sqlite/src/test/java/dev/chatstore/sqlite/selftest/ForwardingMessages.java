@@ -1,5 +1,7 @@
 package dev.chatstore.sqlite.selftest;
 
+import dev.chatstore.AppendOptions;
+import dev.chatstore.AppendOutcome;
 import dev.chatstore.Appended;
 import dev.chatstore.Conversation;
 import dev.chatstore.Feedback;
@@ -32,6 +34,11 @@ class ForwardingMessages implements Messages {
     @Override
     public List<Appended> appendAll(String conversationId, List<NewMessage> messages) {
         return delegate.appendAll(conversationId, messages);
+    }
+
+    @Override
+    public AppendOutcome appendAll(String conversationId, List<NewMessage> messages, AppendOptions options) {
+        return delegate.appendAll(conversationId, messages, options);
     }
 
     @Override
