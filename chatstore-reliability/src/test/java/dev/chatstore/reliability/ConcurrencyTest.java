@@ -2,7 +2,9 @@ package dev.chatstore.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatstore.AppendOptions;
 import dev.chatstore.Appended;
+import dev.chatstore.ConcurrentUpdateException;
 import dev.chatstore.ChatStore;
 import dev.chatstore.Conversation;
 import dev.chatstore.Message;
@@ -499,6 +501,56 @@ abstract class ConcurrencyTest {
         assertThat(metadata.get("kept")).isEqualTo("yes");
         assertThat(alice.conversations().get(conversation).orElseThrow().messageCount()).isEqualTo((long) threads * patches);
         report("patches", threads + " threads x " + patches + " patches + " + patches + " appends");
+    }
+
+    /**
+     * Eight chat-memory writers share one conversation the way the framework adapters do: read the
+     * revision and a window counter from the metadata, then append a turn and the counter + 1 only
+     * at that revision, retrying on {@link ConcurrentUpdateException}. Every turn is stored exactly
+     * once, the counter equals the number of turns, and no other failure surfaces.
+     */
+    @Test
+    void optimisticTurnsAtARevisionAreEachStoredOnce() {
+        UserChats alice = store.forUser("alice");
+        String conversation = alice.conversations().create(NewConversation.titled("memory")).id();
+        int threads = 8;
+        int turns = 15 * SCALE;
+        AtomicInteger conflicts = new AtomicInteger();
+        Concurrently.values(Concurrently.run(TIMEOUT, threads, thread -> {
+            for (int i = 0; i < turns; i++) {
+                while (true) {
+                    Conversation c = alice.conversations().get(conversation).orElseThrow();
+                    int count = c.metadata().get("turns") instanceof Number n ? n.intValue() : 0;
+                    try {
+                        alice.messages().appendAll(conversation,
+                                List.of(NewMessage.user("t" + thread + " " + i), NewMessage.assistant("a" + thread + " " + i)),
+                                AppendOptions.none().ifRevision(c.revision()).patchMetadata(Map.of("turns", count + 1)));
+                        break;
+                    } catch (ConcurrentUpdateException e) {
+                        conflicts.incrementAndGet();
+                    }
+                }
+            }
+            return null;
+        }));
+        Conversation c = alice.conversations().get(conversation).orElseThrow();
+        assertThat(c.metadata().get("turns")).as("the counter saw every turn once").isEqualTo(threads * turns);
+        assertThat(c.messageCount()).isEqualTo(2L * threads * turns);
+        List<String> contents = new ArrayList<>();
+        Page<Message> page = alice.messages().oldestFirst(conversation, PageRequest.first(200));
+        while (true) {
+            page.items().forEach(m -> contents.add(m.content()));
+            if (!page.hasNext()) {
+                break;
+            }
+            page = alice.messages().oldestFirst(conversation, PageRequest.at(page.nextCursor(), 200));
+        }
+        assertThat(new HashSet<>(contents)).as("no turn stored twice").hasSize(contents.size());
+        for (int i = 0; i < contents.size(); i += 2) {
+            assertThat(contents.get(i + 1)).as("each turn's answer follows its question")
+                    .isEqualTo("a" + contents.get(i).substring(1));
+        }
+        report("optimisticTurns", threads + " threads x " + turns + " turns, " + conflicts.get() + " conflicts retried");
     }
 
     void report(String test, String figures) {
