@@ -415,6 +415,31 @@ abstract class ChatstoreChatMemoryStoreContract {
         assertThat(history("alice", 7)).extracting(ChatstoreChatMemoryStore::toChatMessage).containsExactlyElementsOf(all);
     }
 
+    /**
+     * A token window may evict two messages to make room for one; here the new message equals one
+     * of the evicted ones and must not be taken for that stored copy. If this fails, look at how
+     * {@code updateMessages} tells kept messages from new ones.
+     */
+    @Test
+    void repeatedMessagesEvictedByATokenWindowAreEachKeptInTheHistory() {
+        ChatMemory chatMemory = TokenWindowChatMemory.builder()
+                .id("repeats").maxTokens(4, new WordCountEstimator()).chatMemoryStore(memory).build();
+        List<ChatMessage> all = new ArrayList<>();
+        for (int turn = 1; turn <= 3; turn++) {
+            for (ChatMessage message : List.of(UserMessage.from("yes"), AiMessage.from("sure thing"))) {
+                chatMemory.add(message);
+                all.add(message);
+                assertThat(memory.getMessages("repeats")).containsExactlyElementsOf(chatMemory.messages());
+            }
+        }
+
+        assertThat(history("alice", "repeats")).extracting(ChatstoreChatMemoryStore::toChatMessage)
+                .as("every turn, though their messages are equal").containsExactlyElementsOf(all);
+        Conversation conversation = store.forUser("alice").conversations().findByExternalKey("repeats").orElseThrow();
+        assertThat(String.valueOf(conversation.metadata().get(ChatstoreChatMemoryStore.WINDOW_KEY)))
+                .as("the window is the last turn").isEqualTo("[[5, 6]]");
+    }
+
     /** The documented mapping: a memory id's string form is the key, so equal strings share a conversation. */
     @Test
     void aMemoryIdIsKeyedByItsStringForm() {
