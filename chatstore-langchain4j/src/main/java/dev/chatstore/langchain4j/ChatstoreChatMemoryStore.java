@@ -156,11 +156,14 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
         }
         List<Stored> window = readWindow(chats.messages(), conversation);
 
-        // The longest prefix of the new list found, in order, in the stored window is kept as is.
+        // A chat memory sends the window less what it evicted from the start (a system message may
+        // stay first), then the new messages: the least eviction that explains the list is kept.
+        // Else the longest prefix of the new list found, in order, in the stored window is kept as is.
         List<Long> seqs = new ArrayList<>();
+        int kept = keptSuffix(window, messages, seqs);
+        boolean inOrder = kept == 0;
         int next = 0;
-        int kept = 0;
-        for (; kept < messages.size(); kept++) {
+        for (; inOrder && kept < messages.size(); kept++) {
             ChatMessage message = Objects.requireNonNull(messages.get(kept), "message");
             int at = next;
             while (at < window.size() && !window.get(at).message().equals(message)) {
@@ -208,6 +211,35 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
     }
 
     private record Stored(long seq, ChatMessage message) {
+    }
+
+    /**
+     * How many messages at the start of {@code messages} are the window less some messages evicted
+     * from its start (a system message first may stay), fewest evicted first; their sequence numbers
+     * go to {@code seqs}. 0 if the list does not start so.
+     */
+    private static int keptSuffix(List<Stored> window, List<ChatMessage> messages, List<Long> seqs) {
+        boolean systemKept = !window.isEmpty() && !messages.isEmpty()
+                && messages.get(0) instanceof SystemMessage && messages.get(0).equals(window.get(0).message());
+        for (int from = 0; from < window.size(); from++) {
+            int length = window.size() - from;
+            for (int head = 0; head <= (systemKept && from > 0 ? 1 : 0); head++) {
+                boolean same = head + length <= messages.size();
+                for (int i = 0; same && i < length; i++) {
+                    same = window.get(from + i).message().equals(messages.get(head + i));
+                }
+                if (same) {
+                    if (head == 1) {
+                        seqs.add(window.get(0).seq());
+                    }
+                    for (int i = 0; i < length; i++) {
+                        seqs.add(window.get(from + i).seq());
+                    }
+                    return head + length;
+                }
+            }
+        }
+        return 0;
     }
 
     /** The window's stored messages, oldest first. */

@@ -28,11 +28,12 @@ import dev.langchain4j.data.video.Video;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.memory.chat.TokenWindowChatMemory;
-import dev.langchain4j.model.TokenCountEstimator;
+import dev.langchain4j.service.AiServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,34 +167,6 @@ abstract class ChatstoreChatMemoryStoreContract {
         Conversation conversation = store.forUser("alice").conversations().findByExternalKey("window").orElseThrow();
         assertThat(String.valueOf(conversation.metadata().get(ChatstoreChatMemoryStore.WINDOW_KEY)))
                 .isEqualTo("[[1, 1], [19, 21]]");
-    }
-
-    /** LangChain4j 1.19.0 ships no model-free estimator; this one counts words. */
-    private static final class WordCountEstimator implements TokenCountEstimator {
-        @Override
-        public int estimateTokenCountInText(String text) {
-            return text.isBlank() ? 0 : text.trim().split("\\s+").length;
-        }
-
-        @Override
-        public int estimateTokenCountInMessage(ChatMessage message) {
-            if (message instanceof UserMessage user) {
-                return estimateTokenCountInText(user.singleText());
-            }
-            if (message instanceof AiMessage ai) {
-                return estimateTokenCountInText(ai.text());
-            }
-            return estimateTokenCountInText(((SystemMessage) message).text());
-        }
-
-        @Override
-        public int estimateTokenCountInMessages(Iterable<ChatMessage> messages) {
-            int total = 0;
-            for (ChatMessage message : messages) {
-                total += estimateTokenCountInMessage(message);
-            }
-            return total;
-        }
     }
 
     @Test
@@ -335,5 +308,218 @@ abstract class ChatstoreChatMemoryStoreContract {
         memory.updateMessages("long", moved);
         assertThat(memory.getMessages("long")).containsExactlyElementsOf(moved);
         assertThat(history("alice", "long")).hasSize(451);
+    }
+
+    @Test
+    void rarerMessageShapesRoundTripEqual() {
+        ToolExecutionRequest noId = ToolExecutionRequest.builder().name("search").arguments("{\"q\":\"x\"}").build();
+        ToolExecutionRequest noArguments = ToolExecutionRequest.builder().id("call-9").name("now").build();
+        ToolExecutionRequest longId = ToolExecutionRequest.builder().id("x".repeat(300)).name("long").arguments("{}").build();
+        List<ChatMessage> messages = List.of(
+                UserMessage.builder().name("carol").contents(List.of(ImageContent.from("https://example.com/a.png"))).build(),
+                UserMessage.builder().contents(List.of(TextContent.from("tagged")))
+                        .attributes(Map.of("source", "web", "turn", 3)).build(),
+                UserMessage.from(TextContent.from("first part"), TextContent.from("second part")),
+                AiMessage.builder().thinking("only thought").build(),
+                AiMessage.builder().text("").toolExecutionRequests(List.of(noArguments)).build(),
+                AiMessage.from(noId),
+                AiMessage.from(longId),
+                ToolExecutionResultMessage.builder().id("call-9").toolName("now").text("12:00").isError(false).build(),
+                ToolExecutionResultMessage.builder().id("call-9").toolName("now").text("no clock").isError(true).build(),
+                ToolExecutionResultMessage.builder().id("call-9").toolName("now").text("12:00")
+                        .attributes(Map.of("ms", 4)).build(),
+                ToolExecutionResultMessage.builder().id("call-9").toolName("now")
+                        .contents(TextContent.from("chart:"), ImageContent.from("https://example.com/chart.png")).build());
+
+        memory.updateMessages("rare", messages);
+
+        assertThat(memory.getMessages("rare")).containsExactlyElementsOf(messages);
+        ChatstoreChatMemoryStore again = ChatstoreChatMemoryStore.builder(store).userId("alice").build();
+        assertThat(again.getMessages("rare")).containsExactlyElementsOf(messages);
+        // chatstore's own fields still tell the story where they can.
+        List<Message> stored = history("alice", "rare");
+        assertThat(stored.get(0).content()).as("an image-only user message has no text").isEmpty();
+        assertThat(stored.get(2).content()).isEqualTo("first part\nsecond part");
+        assertThat(stored.get(3).reasoning()).isEqualTo("only thought");
+        assertThat(stored.get(4).toolCalls()).containsExactly(ToolCall.of("call-9", "now", ""));
+        assertThat(stored.get(5).toolCalls()).as("a request without id is kept in the JSON only").isEmpty();
+        assertThat(stored.get(6).toolCalls()).as("an id longer than chatstore allows is kept in the JSON only").isEmpty();
+        for (Message result : stored.subList(7, 11)) {
+            assertThat(result.role()).isEqualTo(Role.TOOL);
+            assertThat(result.toolCallId()).isEqualTo("call-9");
+            assertThat(result.toolName()).isEqualTo("now");
+            assertThat(result.metadata()).as("the error flag, attributes or image need the JSON")
+                    .containsKey(ChatstoreChatMemoryStore.MESSAGE_KEY);
+        }
+        assertThat(stored.get(8).content()).isEqualTo("no clock");
+        assertThat(stored.get(10).content()).isEqualTo("chart:");
+    }
+
+    private static ToolExecutionRequest weatherRequest(String id, String city) {
+        return ToolExecutionRequest.builder().id(id).name("weather").arguments("{\"city\":\"" + city + "\"}").build();
+    }
+
+    /**
+     * A message window that evicts an AI message with tool requests evicts the results answering it
+     * too, so the window shrinks by several messages at once. If this fails, look at how
+     * {@code updateMessages} matches the new list against the stored window.
+     */
+    @Test
+    void aMessageWindowEvictsOrphanedToolResultsWithTheirRequest() {
+        ChatMemory chatMemory = MessageWindowChatMemory.builder()
+                .id("orphans").maxMessages(4).chatMemoryStore(memory).build();
+        ToolExecutionRequest oslo = weatherRequest("call-1", "Oslo");
+        ToolExecutionRequest lima = weatherRequest("call-2", "Lima");
+        SystemMessage system = SystemMessage.from("Use tools.");
+        AiMessage answer = AiMessage.from("Oslo is sunny, Lima is rainy.");
+        List<ChatMessage> all = List.of(system, UserMessage.from("Weather in Oslo and Lima?"), AiMessage.from(oslo, lima),
+                ToolExecutionResultMessage.from(oslo, "sunny"), ToolExecutionResultMessage.from(lima, "rainy"), answer);
+        for (ChatMessage message : all) {
+            chatMemory.add(message);
+            assertThat(memory.getMessages("orphans")).containsExactlyElementsOf(chatMemory.messages());
+        }
+
+        assertThat(chatMemory.messages()).as("the request went out with both its results").containsExactly(system, answer);
+        assertThat(MessageWindowChatMemory.builder().id("orphans").maxMessages(4).chatMemoryStore(memory).build()
+                .messages()).as("a new chat memory on the store").containsExactly(system, answer);
+        List<Message> history = history("alice", "orphans");
+        assertThat(history).extracting(ChatstoreChatMemoryStore::toChatMessage).containsExactlyElementsOf(all);
+        assertThat(history.get(2).toolCalls()).extracting(ToolCall::id).containsExactly("call-1", "call-2");
+        assertThat(history.subList(3, 5)).extracting(Message::toolCallId).containsExactly("call-1", "call-2");
+        Conversation conversation = store.forUser("alice").conversations().findByExternalKey("orphans").orElseThrow();
+        assertThat(String.valueOf(conversation.metadata().get(ChatstoreChatMemoryStore.WINDOW_KEY)))
+                .isEqualTo("[[1, 1], [6, 6]]");
+    }
+
+    /**
+     * The same eviction by a token window: dropping the request alone would fit the 8 tokens
+     * (results 1 + 1, answer 6), so only the orphan rule leaves the answer alone.
+     */
+    @Test
+    void aTokenWindowEvictsOrphanedToolResultsWithTheirRequest() {
+        ChatMemory chatMemory = TokenWindowChatMemory.builder()
+                .id(7).maxTokens(8, new WordCountEstimator()).chatMemoryStore(memory).build();
+        ToolExecutionRequest oslo = weatherRequest("call-1", "Oslo");
+        ToolExecutionRequest lima = weatherRequest("call-2", "Lima");
+        AiMessage answer = AiMessage.from("Oslo is sunny, Lima is rainy.");
+        List<ChatMessage> all = List.of(UserMessage.from("Weather in Oslo and Lima?"), AiMessage.from(oslo, lima),
+                ToolExecutionResultMessage.from(oslo, "sunny"), ToolExecutionResultMessage.from(lima, "rainy"), answer);
+        for (ChatMessage message : all) {
+            chatMemory.add(message);
+            assertThat(memory.getMessages(7)).containsExactlyElementsOf(chatMemory.messages());
+        }
+
+        assertThat(chatMemory.messages()).containsExactly(answer);
+        assertThat(TokenWindowChatMemory.builder().id(7).maxTokens(8, new WordCountEstimator())
+                .chatMemoryStore(memory).build().messages()).containsExactly(answer);
+        assertThat(history("alice", 7)).extracting(ChatstoreChatMemoryStore::toChatMessage).containsExactlyElementsOf(all);
+    }
+
+    /**
+     * A token window may evict two messages to make room for one; here the new message equals one
+     * of the evicted ones and must not be taken for that stored copy. If this fails, look at how
+     * {@code updateMessages} tells kept messages from new ones.
+     */
+    @Test
+    void repeatedMessagesEvictedByATokenWindowAreEachKeptInTheHistory() {
+        ChatMemory chatMemory = TokenWindowChatMemory.builder()
+                .id("repeats").maxTokens(4, new WordCountEstimator()).chatMemoryStore(memory).build();
+        List<ChatMessage> all = new ArrayList<>();
+        for (int turn = 1; turn <= 3; turn++) {
+            for (ChatMessage message : List.of(UserMessage.from("yes"), AiMessage.from("sure thing"))) {
+                chatMemory.add(message);
+                all.add(message);
+                assertThat(memory.getMessages("repeats")).containsExactlyElementsOf(chatMemory.messages());
+            }
+        }
+
+        assertThat(history("alice", "repeats")).extracting(ChatstoreChatMemoryStore::toChatMessage)
+                .as("every turn, though their messages are equal").containsExactlyElementsOf(all);
+        Conversation conversation = store.forUser("alice").conversations().findByExternalKey("repeats").orElseThrow();
+        assertThat(String.valueOf(conversation.metadata().get(ChatstoreChatMemoryStore.WINDOW_KEY)))
+                .as("the window is the last turn").isEqualTo("[[5, 6]]");
+    }
+
+    /** The documented mapping: a memory id's string form is the key, so equal strings share a conversation. */
+    @Test
+    void aMemoryIdIsKeyedByItsStringForm() {
+        memory.updateMessages(7, List.of(UserMessage.from("seven")));
+
+        assertThat(memory.getMessages(7L)).containsExactly(UserMessage.from("seven"));
+        assertThat(memory.getMessages("7")).containsExactly(UserMessage.from("seven"));
+        assertThat(memory.getMessages(" 7")).isEmpty();
+    }
+
+    /** Each turn of a weather tool loop as chatstore shows it: question, tool call, tool result, answer. */
+    private static void assertToolLoopHistory(List<Message> history, List<String> cities) {
+        assertThat(history).as("four messages per turn").hasSize(4 * cities.size());
+        for (int turn = 0; turn < cities.size(); turn++) {
+            String city = cities.get(turn);
+            Message question = history.get(4 * turn);
+            Message call = history.get(4 * turn + 1);
+            Message result = history.get(4 * turn + 2);
+            Message answer = history.get(4 * turn + 3);
+            assertThat(question.role()).isEqualTo(Role.USER);
+            assertThat(question.content()).isEqualTo(city);
+            assertThat(call.role()).isEqualTo(Role.ASSISTANT);
+            assertThat(call.toolCalls()).as("turn %d's tool call", turn).singleElement().satisfies(toolCall -> {
+                assertThat(toolCall.name()).isEqualTo("weather");
+                assertThat(toolCall.arguments()).isEqualTo("{\"city\":\"" + city + "\"}");
+            });
+            assertThat(result.role()).isEqualTo(Role.TOOL);
+            assertThat(result.toolCallId()).as("the result answers the call").isEqualTo(call.toolCalls().get(0).id());
+            assertThat(result.toolName()).isEqualTo("weather");
+            assertThat(result.content()).as("what the @Tool method returned").isEqualTo("sunny in " + city);
+            assertThat(answer.role()).isEqualTo(Role.ASSISTANT);
+            assertThat(answer.toolCalls()).isEmpty();
+            assertThat(answer.content()).isEqualTo("The weather: sunny in " + city);
+        }
+        assertThat(history).flatExtracting(Message::toolCalls).extracting(ToolCall::id).doesNotHaveDuplicates();
+    }
+
+    /**
+     * AI Services' own tool loop, with a chat memory per {@code @MemoryId} on this store: chatstore
+     * keeps each memory id's whole history in order, evicted turns included, and no memory id sees
+     * another's messages. The fake model rejects a prompt with an orphaned tool result.
+     */
+    @Test
+    void aiServicesToolLoopsKeepEachMemoryIdsWholeHistory() {
+        ToolCallingModel model = new ToolCallingModel();
+        WeatherTools tools = new WeatherTools();
+        Assistant assistant = AiServices.builder(Assistant.class)
+                .chatModel(model)
+                .chatMemoryProvider(id -> MessageWindowChatMemory.builder()
+                        .id(id).maxMessages(10).chatMemoryStore(memory).build())
+                .tools(tools)
+                .build();
+        List<String> north = List.of("Oslo", "Tromso", "Bergen", "Narvik");
+        List<String> south = List.of("Lima", "Cusco", "Arequipa", "Puno");
+        UUID uuid = UUID.fromString("0b8e2f5a-93d4-4c1e-8f57-2d6a1c9b7e30");
+
+        for (int turn = 0; turn < 4; turn++) {
+            assertThat(assistant.chat("north", north.get(turn))).isEqualTo("The weather: sunny in " + north.get(turn));
+            assertThat(assistant.chatByNumber(7, south.get(turn))).isEqualTo("The weather: sunny in " + south.get(turn));
+        }
+        assertThat(assistant.chat(uuid, "Quito")).isEqualTo("The weather: sunny in Quito");
+
+        assertThat(tools.calls).as("the @Tool method ran once per turn").hasSize(9);
+        assertToolLoopHistory(history("alice", "north"), north);
+        assertToolLoopHistory(history("alice", 7), south);
+        assertToolLoopHistory(history("alice", uuid), List.of("Quito"));
+        UserChats chats = store.forUser("alice");
+        assertThat(Stream.of("north", "7", uuid.toString())
+                .map(key -> chats.conversations().findByExternalKey(key).orElseThrow().id()))
+                .as("one conversation per memory id").doesNotHaveDuplicates();
+
+        // 16 messages went through a 10-message window: it holds the last 9, as evicting turn 2's
+        // tool request took its result along.
+        List<ChatMessage> whole = history("alice", "north").stream().map(ChatstoreChatMemoryStore::toChatMessage).toList();
+        assertThat(memory.getMessages("north")).containsExactlyElementsOf(whole.subList(7, 16));
+        assertThat(model.prompts).as("2 model calls per turn").hasSize(18);
+        for (List<ChatMessage> prompt : model.prompts) {
+            String text = prompt.toString();
+            assertThat(north.stream().anyMatch(text::contains) && south.stream().anyMatch(text::contains))
+                    .as("a prompt mixing memory ids: %s", prompt).isFalse();
+        }
     }
 }
