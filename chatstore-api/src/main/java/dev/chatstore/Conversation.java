@@ -16,6 +16,8 @@ import java.util.Map;
  * @param pinned             listed before unpinned conversations
  * @param archived           left out of the default list
  * @param messageCount       the exact number of messages (all branches), kept in the same transaction as every append and delete
+ * @param lastSeq            the highest sequence number given to a message so far, 0 before the first; the next
+ *                           append gets {@code lastSeq + 1} (numbers of deleted messages are never given again)
  * @param lastMessageAt      time of the newest message, or null when there is none
  * @param lastMessagePreview the first {@link Limits#PREVIEW_LENGTH} code points of the newest message, or null
  * @param unreadCount        assistant messages after the user's read marker (see {@link Conversations#markRead})
@@ -38,6 +40,7 @@ public record Conversation(
         boolean pinned,
         boolean archived,
         long messageCount,
+        long lastSeq,
         Instant lastMessageAt,
         String lastMessagePreview,
         long unreadCount,

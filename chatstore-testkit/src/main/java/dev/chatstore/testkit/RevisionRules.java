@@ -71,6 +71,18 @@ public interface RevisionRules extends StoreFixture {
     }
 
     @Test
+    default void lastSeqIsTheHighestSequenceNumberEverGiven() {
+        Conversation c = newConversation(alice());
+        assertThat(c.lastSeq()).as("before the first message").isZero();
+        List<Message> three = fill(alice(), c.id(), 3);
+        assertThat(reload(alice(), c.id()).lastSeq()).isEqualTo(3);
+        alice().messages().delete(three.get(2).id());
+        assertThat(reload(alice(), c.id()).lastSeq()).as("a deleted message's number is not given again").isEqualTo(3);
+        assertThat(say(alice(), c.id(), "next").seq()).isEqualTo(4);
+        assertThat(reload(alice(), c.id()).lastSeq()).isEqualTo(4);
+    }
+
+    @Test
     default void appendWithOptionsPatchesMetadataInTheSameTransactionAndReturnsTheConversation() {
         Conversation c = alice().conversations().patchMetadata(newConversation(alice()).id(), Map.of("keep", "me", "drop", 1));
         Map<String, Object> patch = new java.util.HashMap<>();

@@ -77,6 +77,11 @@ final class JdbcConversations implements Conversations {
     public Conversation getOrCreateByExternalKey(String externalKey, NewConversation conversation) {
         Check.text("externalKey", externalKey, Limits.EXTERNAL_KEY_MAX);
         Check.notNull("conversation", conversation);
+        // Usually the conversation exists: a read, without taking the write lock.
+        Optional<ConversationRow> found = ctx.read("find a conversation by external key", h -> byExternalKey(h, externalKey));
+        if (found.isPresent()) {
+            return found.get().conversation();
+        }
         return ctx.write("get or create a conversation by external key", h -> {
             Optional<ConversationRow> existing = byExternalKey(h, externalKey);
             if (existing.isPresent()) {

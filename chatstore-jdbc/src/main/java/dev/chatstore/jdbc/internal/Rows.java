@@ -40,6 +40,7 @@ final class Rows {
                 rs.getBoolean("pinned"),
                 rs.getBoolean("archived"),
                 rs.getLong("message_count"),
+                rs.getLong("last_seq"),
                 d.readInstant(rs, "last_message_at"),
                 rs.getString("last_message_preview"),
                 rs.getLong("unread_count"),

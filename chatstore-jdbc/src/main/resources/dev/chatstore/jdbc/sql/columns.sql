@@ -13,7 +13,7 @@ m.edited_at,
 
 -- name: conversationColumns
 c.id, c.user_id, c.persona_id, c.external_key, c.title, c.metadata, c.provider, c.model, c.system_prompt, c.pinned, c.archived,
-c.message_count, c.last_message_at, c.last_message_preview, c.unread_count, c.active_tip_id, c.activity_seq,
+c.message_count, c.last_seq, c.last_message_at, c.last_message_preview, c.unread_count, c.active_tip_id, c.activity_seq,
 c.revision, c.created_at, c.updated_at
 
 -- name: attachmentColumns
