@@ -7,6 +7,9 @@ import dev.chatstore.ToolCall;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -23,6 +26,7 @@ import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.content.Media;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.MimeType;
 
 /**
@@ -38,7 +42,8 @@ import org.springframework.util.MimeType;
  *       (an enum by its name, anything else by {@code toString()}); numbers come back as chatstore
  *       reads JSON numbers (Integer, Long or BigInteger by size; Double for decimals).</li>
  *   <li>{@value #MEDIA}: media of user and assistant messages, each as {@code mimeType}, {@code id},
- *       {@code name} and either {@code data} (a URL or other text) or {@code dataBase64} (bytes). The
+ *       {@code name} and either {@code data} (a URL or other text; read back as its UTF-8 bytes when it
+ *       is not a URI) or {@code dataBase64} (bytes). The
  *       metadata of a chatstore message is at most {@link Limits#METADATA_MAX} characters, so large
  *       inline media do not fit; chatstore rejects the message.</li>
  *   <li>{@value #NULL_TEXT}: an assistant message whose text was null (chatstore stores "").</li>
@@ -314,16 +319,31 @@ final class MessageMapping {
         if (meta.get(MEDIA) instanceof List<?> list) {
             for (Object o : list) {
                 Map<?, ?> e = (Map<?, ?>) o;
-                Object data = e.get("dataBase64") instanceof String b64 ? Base64.getDecoder().decode(b64) : e.get("data");
-                media.add(Media.builder()
+                media.add(withData(Media.builder(), e)
                         .mimeType(MimeType.valueOf((String) e.get("mimeType")))
-                        .data(data)
                         .id((String) e.get("id"))
                         .name((String) e.get("name"))
                         .build());
             }
         }
         return media;
+    }
+
+    /**
+     * Sets the stored data through builder methods that Spring AI 1.1 and 2.0 both have: 2.0 removed
+     * {@code data(Object)}. Bytes go in as a resource, which the builder copies; text as a URI, whose
+     * {@code toString()} gives the text back, and as its UTF-8 bytes if it is not a URI.
+     */
+    private static Media.Builder withData(Media.Builder builder, Map<?, ?> entry) {
+        if (entry.get("dataBase64") instanceof String b64) {
+            return builder.data(new ByteArrayResource(Base64.getDecoder().decode(b64)));
+        }
+        String text = String.valueOf(entry.get("data"));
+        try {
+            return builder.data(new URI(text));
+        } catch (URISyntaxException notAUri) {
+            return builder.data(new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     private static Map<String, Object> withoutType(Map<String, Object> metadata) {

@@ -9,6 +9,7 @@ import dev.chatstore.PageRequest;
 import dev.chatstore.Role;
 import dev.chatstore.UserChats;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.content.Media;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.MimeType;
 
 /** The repository on a real store; each subclass opens one kind. */
@@ -259,15 +261,16 @@ abstract class ChatMemoryRepositoryContract {
         assertThat(repository.findByConversationId("c1")).hasSize(4).first().isEqualTo(new UserMessage("Weather in Lima?"));
     }
 
+    /** Media are built with the builder methods Spring AI 1.1 and 2.0 share (2.0 has no data(Object)). */
     @Test
     void mediaRoundTripByValue() {
         byte[] png = "not really a png".getBytes(StandardCharsets.UTF_8);
         UserMessage question = UserMessage.builder().text("What is this?").media(
-                Media.builder().mimeType(MimeType.valueOf("image/png")).data(png).id("img-1").name("cat").build(),
-                Media.builder().mimeType(MimeType.valueOf("image/jpeg")).data("https://example.com/dog.jpg").name("dog").build())
+                Media.builder().mimeType(MimeType.valueOf("image/png")).data(new ByteArrayResource(png)).id("img-1").name("cat").build(),
+                Media.builder().mimeType(MimeType.valueOf("image/jpeg")).data(URI.create("https://example.com/dog.jpg")).name("dog").build())
                 .build();
         AssistantMessage answer = AssistantMessage.builder().content("A drawing").media(List.of(
-                Media.builder().mimeType(MimeType.valueOf("image/png")).data("https://example.com/out.png").name("out").build()))
+                Media.builder().mimeType(MimeType.valueOf("image/png")).data(URI.create("https://example.com/out.png")).name("out").build()))
                 .build();
 
         repository.saveAll("c1", List.of(question, answer));
