@@ -1,7 +1,10 @@
 package dev.chatstore.langchain4j;
 
+import dev.chatstore.AppendOptions;
+import dev.chatstore.AppendOutcome;
 import dev.chatstore.Appended;
 import dev.chatstore.ChatStore;
+import dev.chatstore.ConcurrentUpdateException;
 import dev.chatstore.Conversation;
 import dev.chatstore.Limits;
 import dev.chatstore.Message;
@@ -27,11 +30,14 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -63,19 +69,27 @@ import java.util.stream.Collectors;
  * {@link Messages#oldestFirst}. A conversation without that key (e.g. written through chatstore's
  * API) has all its messages as its window.
  *
- * <p><b>Cost.</b> An update reads the current window once and appends only what is new, in one
- * {@link Messages#appendAll} transaction (per {@link Limits#BATCH_MAX} messages); the stored messages of
- * the new list are matched in order against the window, so a list that drops messages from the
- * window, keeps a system message first or replaces the memory altogether needs no rewrite.
+ * <p><b>Cost.</b> The store keeps the windows it read or wrote last in memory
+ * ({@link Builder#cacheSize}), each valid while its conversation's {@link Conversation#revision} is
+ * unchanged: {@link #getMessages} then costs one indexed read of the conversation row, and
+ * {@link #updateMessages} that row plus one transaction appending only the new messages, never a
+ * rewrite of the window.
  *
- * <p><b>Thread-safety.</b> Thread-safe as far as the {@link ChatStore} is. Each update's new messages
- * are appended atomically (all or none), and the window record is written after them with an atomic
- * metadata patch; the two are separate transactions. Updates of <em>different</em> memory ids never
- * interfere. Concurrent updates of the <em>same</em> memory id (which LangChain4j's chat memories
- * do not make for one memory instance) lose no message, but each may append its own copy of the
- * new messages and the window is the one written last; serialize them per memory id if that matters.
- * Should the process stop between the append and the window write, the appended messages stay in
- * the history and the next update appends the still-missing ones again.
+ * <p><b>Which messages are new.</b> A message instance {@link #getMessages} returned (LangChain4j's
+ * memories pass them back) is that stored message: when the list starts with such instances, in
+ * order, they are kept and every message after them is new, even one equal to a stored message.
+ * Otherwise (after a restart, on another node, for a list the caller built) the list is compared by
+ * value with the stored window: the window less the fewest messages evicted from its start (a
+ * system message may stay first), then new messages; failing that, the longest prefix found in
+ * order in the window is kept. (By value, a list whose every message was evicted and replaced by
+ * equal new ones cannot be told from the window itself.)
+ *
+ * <p><b>Thread-safety and atomicity.</b> Thread-safe as far as the {@link ChatStore} is. An update's
+ * new messages and the window record are written in one transaction, only if the conversation is
+ * still at the revision the update read ({@link dev.chatstore.AppendOptions#ifRevision}); when another
+ * writer got there first (another node, or two updates of one memory id at once), the update reads
+ * again and retries, so each message is stored once and the window is never half-written. (Updates
+ * of more than {@link Limits#BATCH_MAX} new messages take one transaction per batch.)
  */
 public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
     /** Conversation metadata key: the window as a list of {@code [fromSeq, toSeq]} ranges. */
@@ -83,14 +97,21 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
     /** Message metadata key: the message's LangChain4j JSON, when chatstore's fields cannot rebuild it. */
     public static final String MESSAGE_KEY = "langchain4j.message";
 
+    /** How many windows {@link Builder#cacheSize} keeps by default. */
+    public static final int DEFAULT_CACHE_SIZE = 1_000;
+
     private static final int PAGE = Limits.MESSAGES_PAGE_MAX;
+    /** Writers racing on one memory id each retry; this many lost races in a row is an error. */
+    private static final int MAX_ATTEMPTS = 30;
 
     private final ChatStore store;
     private final Function<Object, String> userResolver;
+    private final RecentWindows<Window> windows;
 
-    private ChatstoreChatMemoryStore(ChatStore store, Function<Object, String> userResolver) {
+    private ChatstoreChatMemoryStore(ChatStore store, Function<Object, String> userResolver, int cacheSize) {
         this.store = store;
         this.userResolver = userResolver;
+        this.windows = new RecentWindows<>(cacheSize);
     }
 
     /** A builder for a memory store on {@code store}; name the user with {@code userId} or {@code userResolver}. */
@@ -102,6 +123,7 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
     public static final class Builder {
         private final ChatStore store;
         private Function<Object, String> userResolver;
+        private int cacheSize = DEFAULT_CACHE_SIZE;
 
         private Builder(ChatStore store) {
             this.store = store;
@@ -120,24 +142,40 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
             return this;
         }
 
+        /**
+         * How many memories' windows to keep in memory (default {@value ChatstoreChatMemoryStore#DEFAULT_CACHE_SIZE}); 0 reads
+         * every window from the store.
+         */
+        public Builder cacheSize(int cacheSize) {
+            if (cacheSize < 0) {
+                throw new IllegalArgumentException("cacheSize must not be negative, was " + cacheSize);
+            }
+            this.cacheSize = cacheSize;
+            return this;
+        }
+
         /** @throws IllegalStateException if neither a user id nor a user resolver was given */
         public ChatstoreChatMemoryStore build() {
             if (userResolver == null) {
                 throw new IllegalStateException("a userId or a userResolver is required");
             }
-            return new ChatstoreChatMemoryStore(store, userResolver);
+            return new ChatstoreChatMemoryStore(store, userResolver, cacheSize);
         }
     }
 
     @Override
     public List<ChatMessage> getMessages(Object memoryId) {
         UserChats chats = chats(memoryId);
-        Optional<Conversation> conversation = chats.conversations().findByExternalKey(key(memoryId));
+        String key = key(memoryId);
+        Optional<Conversation> conversation = chats.conversations().findByExternalKey(key);
         if (conversation.isEmpty()) {
+            windows.remove(cacheKey(chats, key));
             return new ArrayList<>();
         }
-        List<ChatMessage> messages = new ArrayList<>();
-        for (Stored stored : readWindow(chats.messages(), conversation.get())) {
+        Window window = current(chats, key, conversation.get());
+        window.handedOut().set(true);
+        List<ChatMessage> messages = new ArrayList<>(window.stored().size());
+        for (Stored stored : window.stored()) {
             messages.add(stored.message());
         }
         return messages;
@@ -146,50 +184,102 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
     @Override
     public void updateMessages(Object memoryId, List<ChatMessage> messages) {
         Objects.requireNonNull(messages, "messages");
+        messages.forEach(message -> Objects.requireNonNull(message, "message"));
         UserChats chats = chats(memoryId);
         String key = key(memoryId);
-        Conversation conversation = messages.isEmpty()
-                ? chats.conversations().findByExternalKey(key).orElse(null)
-                : chats.conversations().getOrCreateByExternalKey(key, NewConversation.untitled());
-        if (conversation == null) {
+        // The window whose instances the caller may pass back; it stays valid for that even when
+        // another writer changes the conversation before this update is written.
+        Window handedOut = windows.get(cacheKey(chats, key));
+        if (handedOut != null && !handedOut.handedOut().get()) {
+            handedOut = null;
+        }
+        for (int attempt = 1; ; attempt++) {
+            Conversation conversation = messages.isEmpty()
+                    ? chats.conversations().findByExternalKey(key).orElse(null)
+                    : chats.conversations().getOrCreateByExternalKey(key, NewConversation.untitled());
+            if (conversation == null) {
+                return;
+            }
+            try {
+                update(chats, key, conversation, messages, handedOut);
+                return;
+            } catch (ConcurrentUpdateException e) {
+                windows.remove(cacheKey(chats, key));
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    /** A random pause that grows with the attempts, so racing writers stop colliding. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 2L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying an update", e);
+        }
+    }
+
+    /** One attempt: the new messages and the window, written only if the conversation is still as read. */
+    private void update(UserChats chats, String key, Conversation conversation, List<ChatMessage> messages,
+                        Window handedOut) {
+        Window window = current(chats, key, conversation);
+        List<Stored> kept = new ArrayList<>();
+        int keptCount = handedOut != null && handedOut.conversationId().equals(conversation.id())
+                ? keptByIdentity(handedOut.stored(), messages, kept) : 0;
+        if (keptCount == 0) {
+            keptCount = keptByValue(window.stored(), messages, kept);
+        }
+        List<NewMessage> added = new ArrayList<>();
+        for (ChatMessage message : messages.subList(keptCount, messages.size())) {
+            added.add(toNewMessage(message));
+        }
+        // Under the revision check nobody appends in between, so the new messages get the next numbers.
+        List<Long> seqs = new ArrayList<>();
+        kept.forEach(stored -> seqs.add(stored.seq()));
+        for (int i = 1; i <= added.size(); i++) {
+            seqs.add(conversation.lastSeq() + i);
+        }
+        List<List<Long>> ranges = ranges(seqs);
+        AppendOptions options = AppendOptions.none().ifRevision(conversation.revision());
+        if (!ranges.equals(storedRanges(conversation))) {
+            options = options.patchMetadata(Map.of(WINDOW_KEY, ranges));
+        } else if (added.isEmpty()) {
             return;
         }
-        List<Stored> window = readWindow(chats.messages(), conversation);
+        List<Stored> now = new ArrayList<>(kept);
+        Conversation written = appendInBatches(chats.messages(), conversation.id(), added, options, now);
+        windows.put(cacheKey(chats, key), new Window(written.id(), written.revision(), List.copyOf(now),
+                new AtomicBoolean()));
+    }
 
-        // A chat memory sends the window less what it evicted from the start (a system message may
-        // stay first), then the new messages: the least eviction that explains the list is kept.
-        // Else the longest prefix of the new list found, in order, in the stored window is kept as is.
-        List<Long> seqs = new ArrayList<>();
-        int kept = keptSuffix(window, messages, seqs);
-        boolean inOrder = kept == 0;
-        int next = 0;
-        for (; inOrder && kept < messages.size(); kept++) {
-            ChatMessage message = Objects.requireNonNull(messages.get(kept), "message");
-            int at = next;
-            while (at < window.size() && !window.get(at).message().equals(message)) {
-                at++;
+    /**
+     * Appends {@code added} (one transaction per {@link Limits#BATCH_MAX}, each at the revision the one
+     * before left; the options' patch goes with the last) and adds what was stored to {@code window}.
+     */
+    private static Conversation appendInBatches(Messages messages, String conversationId, List<NewMessage> added,
+                                                AppendOptions options, List<Stored> window) {
+        long revision = options.expectedRevision().orElseThrow();
+        int from = 0;
+        while (true) {
+            int to = Math.min(added.size(), from + Limits.BATCH_MAX);
+            AppendOptions these = to == added.size() ? options.ifRevision(revision)
+                    : AppendOptions.none().ifRevision(revision);
+            AppendOutcome outcome = messages.appendAll(conversationId, added.subList(from, to), these);
+            for (Appended appended : outcome.messages()) {
+                ChatMessage message = toChatMessage(appended.message());
+                if (message != null) {
+                    window.add(new Stored(appended.message().seq(), message));
+                }
             }
-            if (at == window.size()) {
-                break;
+            if (to == added.size()) {
+                return outcome.conversation();
             }
-            seqs.add(window.get(at).seq());
-            next = at + 1;
-        }
-
-        List<NewMessage> added = new ArrayList<>();
-        for (ChatMessage message : messages.subList(kept, messages.size())) {
-            added.add(toNewMessage(Objects.requireNonNull(message, "message")));
-        }
-        for (int from = 0; from < added.size(); from += Limits.BATCH_MAX) {
-            List<NewMessage> batch = added.subList(from, Math.min(added.size(), from + Limits.BATCH_MAX));
-            for (Appended appended : chats.messages().appendAll(conversation.id(), batch)) {
-                seqs.add(appended.message().seq());
-            }
-        }
-
-        List<List<Long>> ranges = ranges(seqs);
-        if (!ranges.equals(storedRanges(conversation))) {
-            chats.conversations().patchMetadata(conversation.id(), Map.of(WINDOW_KEY, ranges));
+            revision = outcome.conversation().revision();
+            from = to;
         }
     }
 
@@ -197,8 +287,87 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
     @Override
     public void deleteMessages(Object memoryId) {
         UserChats chats = chats(memoryId);
-        chats.conversations().findByExternalKey(key(memoryId))
+        String key = key(memoryId);
+        chats.conversations().findByExternalKey(key)
                 .ifPresent(conversation -> chats.conversations().delete(conversation.id()));
+        windows.remove(cacheKey(chats, key));
+    }
+
+    /** The conversation's window: the one kept in memory if the conversation has not changed since, else read. */
+    private Window current(UserChats chats, String key, Conversation conversation) {
+        String cacheKey = cacheKey(chats, key);
+        Window cached = windows.get(cacheKey);
+        if (cached != null && cached.conversationId().equals(conversation.id())
+                && cached.revision() == conversation.revision()) {
+            return cached;
+        }
+        // Read after the conversation row: if a write slipped in between, this window is newer than
+        // its revision says, and the next call reads again.
+        Window read = new Window(conversation.id(), conversation.revision(),
+                List.copyOf(readWindow(chats.messages(), conversation)), new AtomicBoolean());
+        windows.put(cacheKey, read);
+        return read;
+    }
+
+    private static String cacheKey(UserChats chats, String key) {
+        return chats.userId() + '\u0000' + key;
+    }
+
+    /**
+     * The window as stored, at a revision; {@code handedOut} once {@link #getMessages} returned its
+     * message instances.
+     */
+    private record Window(String conversationId, long revision, List<Stored> stored, AtomicBoolean handedOut) {
+    }
+
+    /**
+     * How many messages at the start of {@code messages} are instances of the window, in order; those
+     * go to {@code kept}, and everything after them is new.
+     */
+    private static int keptByIdentity(List<Stored> window, List<ChatMessage> messages, List<Stored> kept) {
+        Map<ChatMessage, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < window.size(); i++) {
+            index.put(window.get(i).message(), i);
+        }
+        int last = -1;
+        int count = 0;
+        for (ChatMessage message : messages) {
+            Integer at = index.get(message);
+            if (at == null || at <= last) {
+                break;
+            }
+            kept.add(window.get(at));
+            last = at;
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * How many messages at the start of {@code messages} are stored window messages, compared by
+     * value; those go to {@code kept}. A chat memory sends the window less what it evicted from the
+     * start (a system message may stay first), then the new messages: the least eviction that
+     * explains the list wins. Else the longest prefix found, in order, in the window.
+     */
+    private static int keptByValue(List<Stored> window, List<ChatMessage> messages, List<Stored> kept) {
+        int count = keptSuffix(window, messages, kept);
+        if (count > 0) {
+            return count;
+        }
+        int next = 0;
+        for (ChatMessage message : messages) {
+            int at = next;
+            while (at < window.size() && !window.get(at).message().equals(message)) {
+                at++;
+            }
+            if (at == window.size()) {
+                break;
+            }
+            kept.add(window.get(at));
+            next = at + 1;
+            count++;
+        }
+        return count;
     }
 
     private UserChats chats(Object memoryId) {
@@ -215,10 +384,10 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
 
     /**
      * How many messages at the start of {@code messages} are the window less some messages evicted
-     * from its start (a system message first may stay), fewest evicted first; their sequence numbers
-     * go to {@code seqs}. 0 if the list does not start so.
+     * from its start (a system message first may stay), fewest evicted first; their stored messages
+     * go to {@code kept}. 0 if the list does not start so.
      */
-    private static int keptSuffix(List<Stored> window, List<ChatMessage> messages, List<Long> seqs) {
+    private static int keptSuffix(List<Stored> window, List<ChatMessage> messages, List<Stored> kept) {
         boolean systemKept = !window.isEmpty() && !messages.isEmpty()
                 && messages.get(0) instanceof SystemMessage && messages.get(0).equals(window.get(0).message());
         for (int from = 0; from < window.size(); from++) {
@@ -230,10 +399,10 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
                 }
                 if (same) {
                     if (head == 1) {
-                        seqs.add(window.get(0).seq());
+                        kept.add(window.get(0));
                     }
                     for (int i = 0; i < length; i++) {
-                        seqs.add(window.get(from + i).seq());
+                        kept.add(window.get(from + i));
                     }
                     return head + length;
                 }

@@ -294,6 +294,81 @@ abstract class ChatstoreChatMemoryStoreContract {
         memory.deleteMessages("never-used");
     }
 
+    /** Messages equal to ones in the window are new when they are not the instances the store handed out. */
+    @Test
+    void aRepeatedMessageIsNewWhenItIsNotAStoredInstance() {
+        ChatMemory window = MessageWindowChatMemory.builder().id("echo").maxMessages(2).chatMemoryStore(memory).build();
+        for (int i = 0; i < 4; i++) {
+            window.add(UserMessage.from("yes"));
+        }
+        assertThat(history("alice", "echo")).extracting(Message::content).containsExactly("yes", "yes", "yes", "yes");
+        assertThat(memory.getMessages("echo")).containsExactly(UserMessage.from("yes"), UserMessage.from("yes"));
+        assertThat(store.forUser("alice").conversations().findByExternalKey("echo").orElseThrow().metadata()
+                .get(ChatstoreChatMemoryStore.WINDOW_KEY)).isEqualTo(List.of(List.of(3, 4)));
+    }
+
+    /** Two stores on one database (two application nodes) take turns on one memory: each sees the other's turns. */
+    @Test
+    void twoNodesTakingTurnsOnOneMemoryStoreEachMessageOnce() {
+        ChatstoreChatMemoryStore other = ChatstoreChatMemoryStore.builder(store).userId("alice").build();
+        ChatMemory here = MessageWindowChatMemory.builder().id("shared").maxMessages(3).chatMemoryStore(memory).build();
+        ChatMemory there = MessageWindowChatMemory.builder().id("shared").maxMessages(3).chatMemoryStore(other).build();
+        for (int i = 0; i < 6; i++) {
+            (i % 2 == 0 ? here : there).add(UserMessage.from("turn " + i));
+        }
+        assertThat(history("alice", "shared")).extracting(Message::content)
+                .containsExactly("turn 0", "turn 1", "turn 2", "turn 3", "turn 4", "turn 5");
+        assertThat(here.messages()).containsExactly(UserMessage.from("turn 3"), UserMessage.from("turn 4"),
+                UserMessage.from("turn 5"));
+        assertThat(there.messages()).isEqualTo(here.messages());
+    }
+
+    /** Nodes adding to one memory at the same moment retry on the revision: nothing lost, nothing twice. */
+    @Test
+    void concurrentWritersOfOneMemoryLoseAndRepeatNothing() throws Exception {
+        int threads = 4;
+        int turns = 10;
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            ChatstoreChatMemoryStore node = ChatstoreChatMemoryStore.builder(store).userId("alice").build();
+            ChatMemory chat = MessageWindowChatMemory.builder().id("busy").maxMessages(5).chatMemoryStore(node).build();
+            workers.add(new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < turns; i++) {
+                        chat.add(UserMessage.from("t" + thread + " " + i));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        start.countDown();
+        for (Thread worker : workers) {
+            worker.join(60_000);
+        }
+        assertThat(failures).isEmpty();
+        List<String> contents = history("alice", "busy").stream().map(Message::content).toList();
+        assertThat(contents).hasSize(threads * turns).doesNotHaveDuplicates();
+        assertThat(memory.getMessages("busy")).hasSize(5);
+    }
+
+    @Test
+    void withoutACacheTheStoreBehavesTheSame() {
+        ChatstoreChatMemoryStore uncached = ChatstoreChatMemoryStore.builder(store).userId("alice").cacheSize(0).build();
+        ChatMemory chat = MessageWindowChatMemory.builder().id("plain").maxMessages(3).chatMemoryStore(uncached).build();
+        for (int i = 0; i < 5; i++) {
+            chat.add(UserMessage.from("m" + i));
+        }
+        assertThat(history("alice", "plain")).extracting(Message::content).containsExactly("m0", "m1", "m2", "m3", "m4");
+        assertThat(uncached.getMessages("plain")).containsExactly(UserMessage.from("m2"), UserMessage.from("m3"),
+                UserMessage.from("m4"));
+    }
+
     @Test
     void aWindowLongerThanAPageReadsBack() {
         List<ChatMessage> messages = new ArrayList<>();
