@@ -1,22 +1,29 @@
 package dev.chatstore.springai;
 
-import dev.chatstore.Appended;
+import dev.chatstore.AppendOptions;
+import dev.chatstore.AppendOutcome;
 import dev.chatstore.ChatStore;
+import dev.chatstore.ConcurrentUpdateException;
 import dev.chatstore.Conversation;
 import dev.chatstore.Limits;
+import dev.chatstore.Messages;
 import dev.chatstore.NewConversation;
+import dev.chatstore.NewMessage;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
 import dev.chatstore.UserChats;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.springframework.ai.chat.memory.ChatMemoryRepository;
@@ -33,25 +40,33 @@ import org.springframework.ai.chat.messages.Message;
  *
  * <h2>The window and the history</h2>
  * {@link org.springframework.ai.chat.memory.MessageWindowChatMemory} saves the whole window on
- * every turn. This repository appends only the messages that are new since the last save (one
- * {@code appendAll}, one transaction) and never deletes history: when messages leave the window it
- * records where the window now is in the conversation's metadata, under {@value #WINDOW_START_KEY}
- * (the sequence number from which every message is in the window) and, when the window kept older
- * messages too (the window keeps system messages when it evicts), {@value #WINDOW_KEPT_KEY} (a list of
- * {@code [fromSeq, toSeq]} ranges before it). {@link #findByConversationId} returns exactly what was last
- * saved; the full history stays readable through chatstore's {@code messages()}.
+ * every turn. This repository appends only the messages that are new since the last save and never
+ * deletes history: it records where the window is in the conversation's metadata, under
+ * {@value #WINDOW_START_KEY} (the sequence number from which every message is in the window) and,
+ * when the window kept older messages too (the window keeps system messages when it evicts),
+ * {@value #WINDOW_KEPT_KEY} (a list of {@code [fromSeq, toSeq]} ranges before it). The new messages
+ * and the window record are one transaction, written only if the conversation is still at the
+ * {@link Conversation#revision} the save read ({@link AppendOptions#ifRevision}); a save that lost a
+ * race with another writer (another node, or two saves of one conversation at once) reads again and
+ * retries, so every message is stored once. {@link #findByConversationId} returns exactly what was
+ * last saved; the full history stays readable through chatstore's {@code messages()}.
  *
- * <p>A saved list is compared with the stored window by value, in chatstore's stored form: its
- * longest prefix found in order in the stored window is taken as those stored messages (so a message
- * equal to one in the window is not stored twice), and the rest is appended. A list that does not
- * continue the window at all (the application replaced it) is appended whole and the window moves to
- * its first message. The append and the window update are two writes: a crash between them leaves the
- * new messages stored and in the window, and only a window move unrecorded.
+ * <h2>Which messages are new</h2>
+ * A message instance {@link #findByConversationId} returned (the chat memory passes them back) is
+ * that stored message: when the saved list starts with such instances, in order, they are kept and
+ * every message after them is new, even one equal to a stored message. Otherwise (after a restart,
+ * on another node, for a list the caller built) the list is compared by value, in chatstore's stored
+ * form, with the stored window: its longest prefix found in order in the window is kept, and the rest
+ * is appended. A list that does not continue the window at all (the application replaced it) is
+ * appended whole and the window moves to its first message.
  *
- * <p>Like Spring AI's JDBC repository, a save is a read followed by writes: two saves of the same
- * conversation at the same time may both append the same new messages. Conversations are read as a
- * linear history by sequence number; branches made through chatstore's {@code regenerate} or
- * {@code editIntoBranch} are not told apart.
+ * <h2>Cost</h2>
+ * The repository keeps the windows it read or wrote last in memory ({@link Builder#cacheSize}), each
+ * valid while its conversation's revision is unchanged: {@link #findByConversationId} then costs one
+ * indexed read of the conversation row, and {@link #saveAll} that read plus one transaction that
+ * appends only what is new. (More than {@link Limits#BATCH_MAX} new chatstore messages take one
+ * transaction per batch.) Conversations are read as a linear history by sequence number; branches
+ * made through chatstore's {@code regenerate} or {@code editIntoBranch} are not told apart.
  *
  * <h2>Messages</h2>
  * See {@link MessageMapping} for how each Spring AI message type is stored.
@@ -62,13 +77,18 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
     public static final String WINDOW_START_KEY = "springai.windowStartSeq";
     /** Conversation metadata key: {@code [fromSeq, toSeq]} ranges in the window before {@link #WINDOW_START_KEY}. */
     public static final String WINDOW_KEPT_KEY = "springai.windowKept";
+    /** How many windows {@link Builder#cacheSize} keeps by default. */
+    public static final int DEFAULT_CACHE_SIZE = 1_000;
 
     private static final int PAGE = Limits.MESSAGES_PAGE_MAX;
     private static final int CONVERSATIONS_PAGE = Limits.CONVERSATIONS_PAGE_MAX;
+    /** Writers racing on one conversation each retry; this many lost races in a row is an error. */
+    private static final int MAX_ATTEMPTS = 30;
 
     private final ChatStore store;
     private final String fixedUserId;
     private final Function<String, String> userResolver;
+    private final RecentWindows<Window> windows;
 
     private ChatstoreChatMemoryRepository(Builder builder) {
         this.store = Objects.requireNonNull(builder.store, "store");
@@ -77,6 +97,7 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
         if ((fixedUserId == null) == (userResolver == null)) {
             throw new IllegalStateException("set exactly one of userId and userResolver");
         }
+        this.windows = new RecentWindows<>(builder.cacheSize);
     }
 
     public static Builder builder(ChatStore store) {
@@ -125,105 +146,194 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
         UserChats chats = chats(conversationId);
         Optional<Conversation> conversation = chats.conversations().findByExternalKey(conversationId);
         if (conversation.isEmpty()) {
-            return List.of();
+            windows.remove(cacheKey(chats, conversationId));
+            return new ArrayList<>();
         }
-        return MessageMapping.toSpring(readWindow(chats, conversation.get()).messages());
+        Window window = current(chats, conversationId, conversation.get());
+        window.handedOut().set(true);
+        List<Message> messages = new ArrayList<>(window.units().size());
+        window.units().forEach(unit -> messages.add(unit.spring()));
+        return messages;
     }
 
+    /**
+     * Stores {@code messages} as the conversation's window, appending only what is new.
+     *
+     * @throws IllegalArgumentException if the id is blank, {@code messages} is null or holds null, as
+     *                                  Spring AI's repositories do
+     */
     @Override
     public void saveAll(String conversationId, List<Message> messages) {
         requireId(conversationId);
-        Objects.requireNonNull(messages, "messages");
+        if (messages == null) {
+            throw new IllegalArgumentException("messages cannot be null");
+        }
         List<MessageMapping.Unit> incoming = new ArrayList<>(messages.size());
         for (Message m : messages) {
-            incoming.add(MessageMapping.toChatstore(Objects.requireNonNull(m, "messages must not hold null")));
+            if (m == null) {
+                throw new IllegalArgumentException("messages cannot contain null elements");
+            }
+            incoming.add(MessageMapping.toChatstore(m));
         }
         UserChats chats = chats(conversationId);
-        Conversation conversation = chats.conversations()
-                .getOrCreateByExternalKey(conversationId, NewConversation.untitled());
-        Window stored = readWindow(chats, conversation);
-        List<List<dev.chatstore.Message>> storedUnits = MessageMapping.group(stored.messages());
+        // The window whose instances the caller may pass back; it stays valid for that even when
+        // another writer changes the conversation before this save is written.
+        Window handedOut = windows.get(cacheKey(chats, conversationId));
+        if (handedOut != null && !handedOut.handedOut().get()) {
+            handedOut = null;
+        }
+        for (int attempt = 1; ; attempt++) {
+            Conversation conversation = chats.conversations()
+                    .getOrCreateByExternalKey(conversationId, NewConversation.untitled());
+            try {
+                save(chats, conversationId, conversation, messages, incoming, handedOut);
+                return;
+            } catch (ConcurrentUpdateException e) {
+                windows.remove(cacheKey(chats, conversationId));
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                backOff(attempt);
+            }
+        }
+    }
 
-        // The longest prefix of the new list found, in order, in the stored window.
-        Set<Long> inWindow = new java.util.HashSet<>();
+    /** One attempt: the new messages and the window, written only if the conversation is still as read. */
+    private void save(UserChats chats, String key, Conversation conversation, List<Message> messages,
+                      List<MessageMapping.Unit> incoming, Window handedOut) {
+        Window window = current(chats, key, conversation);
+        List<StoredUnit> kept = new ArrayList<>();
+        int matched = handedOut != null && handedOut.conversationId().equals(conversation.id())
+                ? keptByIdentity(handedOut.units(), messages, kept) : 0;
+        if (matched == 0) {
+            matched = keptByValue(window.units(), incoming, kept);
+        }
+        List<MessageMapping.Unit> added = incoming.subList(matched, incoming.size());
+        List<NewMessage> toAppend = new ArrayList<>();
+        added.forEach(unit -> toAppend.addAll(unit.messages()));
+
+        // Under the revision check nobody appends in between, so the new messages get the next numbers.
+        List<Long> seqs = new ArrayList<>();
+        kept.forEach(unit -> unit.messages().forEach(m -> seqs.add(m.seq())));
+        long end = conversation.lastSeq() + toAppend.size();
+        for (long seq = conversation.lastSeq() + 1; seq <= end; seq++) {
+            seqs.add(seq);
+        }
+        List<long[]> runs = runs(seqs);
+        long start = end + 1;
+        if (!runs.isEmpty() && runs.get(runs.size() - 1)[1] == end) {
+            start = runs.remove(runs.size() - 1)[0];
+        }
+        List<List<Long>> keptRanges = runs.stream().map(r -> List.of(r[0], r[1])).toList();
+
+        AppendOptions options = AppendOptions.none().ifRevision(conversation.revision());
+        if (start != window.start() || !keptRanges.equals(window.kept())) {
+            Map<String, Object> patch = new HashMap<>();
+            patch.put(WINDOW_START_KEY, start);
+            patch.put(WINDOW_KEPT_KEY, keptRanges.isEmpty() ? null : keptRanges);
+            options = options.patchMetadata(patch);
+        } else if (toAppend.isEmpty()) {
+            return;
+        }
+        List<dev.chatstore.Message> stored = new ArrayList<>(toAppend.size());
+        Conversation written = appendInBatches(chats.messages(), conversation.id(), toAppend, options, stored);
+        List<StoredUnit> units = new ArrayList<>(kept);
+        int next = 0;
+        for (MessageMapping.Unit unit : added) {
+            List<dev.chatstore.Message> these = List.copyOf(stored.subList(next, next + unit.messages().size()));
+            units.add(new StoredUnit(these, MessageMapping.toSpringMessage(these)));
+            next += unit.messages().size();
+        }
+        windows.put(cacheKey(chats, key), new Window(written.id(), written.revision(), start, keptRanges,
+                List.copyOf(units), new AtomicBoolean()));
+    }
+
+    /**
+     * Appends {@code messages} (one transaction per {@link Limits#BATCH_MAX}, each at the revision the
+     * one before left; the options' patch goes with the last) and adds what was stored to {@code stored}.
+     */
+    private static Conversation appendInBatches(Messages messages, String conversationId, List<NewMessage> toAppend,
+                                                AppendOptions options, List<dev.chatstore.Message> stored) {
+        long revision = options.expectedRevision().orElseThrow();
+        int from = 0;
+        while (true) {
+            int to = Math.min(toAppend.size(), from + Limits.BATCH_MAX);
+            AppendOptions these = to == toAppend.size() ? options.ifRevision(revision)
+                    : AppendOptions.none().ifRevision(revision);
+            AppendOutcome outcome = messages.appendAll(conversationId, toAppend.subList(from, to), these);
+            outcome.messages().forEach(appended -> stored.add(appended.message()));
+            if (to == toAppend.size()) {
+                return outcome.conversation();
+            }
+            revision = outcome.conversation().revision();
+            from = to;
+        }
+    }
+
+    /** Ascending numbers as runs of consecutive ones, each {@code [from, to]}. */
+    private static List<long[]> runs(List<Long> seqs) {
+        List<long[]> runs = new ArrayList<>();
+        for (long seq : seqs) {
+            long[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && seq == last[1] + 1) {
+                last[1] = seq;
+            } else {
+                runs.add(new long[] {seq, seq});
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * How many messages at the start of {@code messages} are instances of the window, in order; their
+     * units go to {@code kept}, and everything after them is new.
+     */
+    private static int keptByIdentity(List<StoredUnit> window, List<Message> messages, List<StoredUnit> kept) {
+        Map<Message, Integer> index = new IdentityHashMap<>();
+        for (int i = 0; i < window.size(); i++) {
+            index.put(window.get(i).spring(), i);
+        }
+        int last = -1;
+        int count = 0;
+        for (Message message : messages) {
+            Integer at = index.get(message);
+            if (at == null || at <= last) {
+                break;
+            }
+            kept.add(window.get(at));
+            last = at;
+            count++;
+        }
+        return count;
+    }
+
+    /** The longest prefix of {@code incoming} found, in order, in the window, compared in stored form. */
+    private static int keptByValue(List<StoredUnit> window, List<MessageMapping.Unit> incoming, List<StoredUnit> kept) {
         int matched = 0;
         int j = 0;
         while (matched < incoming.size()) {
             MessageMapping.Unit wanted = incoming.get(matched);
-            while (j < storedUnits.size() && !wanted.sameAs(storedUnits.get(j))) {
+            while (j < window.size() && !wanted.sameAs(window.get(j).messages())) {
                 j++;
             }
-            if (j == storedUnits.size()) {
+            if (j == window.size()) {
                 break;
             }
-            storedUnits.get(j).forEach(m -> inWindow.add(m.seq()));
+            kept.add(window.get(j));
             matched++;
             j++;
         }
-
-        List<dev.chatstore.NewMessage> toAppend = new ArrayList<>();
-        for (MessageMapping.Unit unit : incoming.subList(matched, incoming.size())) {
-            toAppend.addAll(unit.messages());
-        }
-        List<Appended> appended = List.of();
-        if (!toAppend.isEmpty()) {
-            appended = appendInBatches(chats, conversation.id(), toAppend);
-        }
-
-        // The new window: runs of window messages, each contiguous in the conversation.
-        List<long[]> runs = new ArrayList<>();
-        long[] run = null;
-        int rangeIndex = -1;
-        for (Window.Entry e : stored.entries()) {
-            boolean in = inWindow.contains(e.message().seq());
-            if (in && run != null && e.range() == rangeIndex) {
-                run[1] = e.message().seq();
-            } else if (in) {
-                run = new long[] {e.message().seq(), e.message().seq()};
-                runs.add(run);
-                rangeIndex = e.range();
-            } else {
-                run = null;
-            }
-        }
-        boolean lastStoredIn = !stored.entries().isEmpty()
-                && inWindow.contains(stored.entries().get(stored.entries().size() - 1).message().seq())
-                && stored.entries().get(stored.entries().size() - 1).range() == stored.openRange();
-        long windowStart;
-        if (!appended.isEmpty()) {
-            windowStart = lastStoredIn && run != null ? runs.remove(runs.size() - 1)[0]
-                    : appended.get(0).message().seq();
-        } else if (lastStoredIn) {
-            windowStart = runs.remove(runs.size() - 1)[0];
-        } else {
-            windowStart = lastSeq(chats, conversation.id(), stored) + 1;
-        }
-        List<List<Long>> kept = runs.stream().map(r -> List.of(r[0], r[1])).toList();
-        if (windowStart != stored.start() || !kept.equals(stored.kept())) {
-            Map<String, Object> patch = new HashMap<>();
-            patch.put(WINDOW_START_KEY, windowStart);
-            patch.put(WINDOW_KEPT_KEY, kept.isEmpty() ? null : kept);
-            chats.conversations().patchMetadata(conversation.id(), patch);
-        }
+        return matched;
     }
 
-    private static List<Appended> appendInBatches(UserChats chats, String conversationId,
-                                                  List<dev.chatstore.NewMessage> messages) {
-        if (messages.size() <= Limits.BATCH_MAX) {
-            return chats.messages().appendAll(conversationId, messages);
+    /** A random pause that grows with the attempts, so racing writers stop colliding. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2L + Math.min(attempt, 10) * 2L));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a save", e);
         }
-        List<Appended> all = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i += Limits.BATCH_MAX) {
-            all.addAll(chats.messages().appendAll(conversationId,
-                    messages.subList(i, Math.min(messages.size(), i + Limits.BATCH_MAX))));
-        }
-        return all;
-    }
-
-    private static long lastSeq(UserChats chats, String conversationId, Window stored) {
-        List<dev.chatstore.Message> latest = chats.messages().latest(conversationId, 1).items();
-        long last = latest.isEmpty() ? 0 : latest.get(0).seq();
-        return Math.max(last, stored.start() - 1);
     }
 
     /** Deletes the conversation, its full history included. */
@@ -233,6 +343,7 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
         UserChats chats = chats(conversationId);
         chats.conversations().findByExternalKey(conversationId)
                 .ifPresent(c -> chats.conversations().delete(c.id()));
+        windows.remove(cacheKey(chats, conversationId));
     }
 
     private UserChats chats(String conversationId) {
@@ -249,18 +360,35 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
         }
     }
 
-    /** The stored window: its messages in order, each with the index of the range it was read from. */
-    private record Window(long start, List<List<Long>> kept, List<Entry> entries) {
-        record Entry(dev.chatstore.Message message, int range) {
-        }
+    private static String cacheKey(UserChats chats, String conversationId) {
+        return chats.userId() + '\u0000' + conversationId;
+    }
 
-        int openRange() {
-            return kept.size();
-        }
+    /** One Spring AI message: the chatstore messages that store it, and the instance handed out for them. */
+    private record StoredUnit(List<dev.chatstore.Message> messages, Message spring) {
+    }
 
-        List<dev.chatstore.Message> messages() {
-            return entries.stream().map(Entry::message).toList();
+    /**
+     * The window as stored at a revision; {@code handedOut} once {@link #findByConversationId}
+     * returned its message instances.
+     */
+    private record Window(String conversationId, long revision, long start, List<List<Long>> kept,
+                          List<StoredUnit> units, AtomicBoolean handedOut) {
+    }
+
+    /** The conversation's window: the one kept in memory if the conversation has not changed since, else read. */
+    private Window current(UserChats chats, String key, Conversation conversation) {
+        String cacheKey = cacheKey(chats, key);
+        Window cached = windows.get(cacheKey);
+        if (cached != null && cached.conversationId().equals(conversation.id())
+                && cached.revision() == conversation.revision()) {
+            return cached;
         }
+        // Read after the conversation row: if a write slipped in between, this window is newer than
+        // its revision says, and the next call reads again.
+        Window read = readWindow(chats, conversation);
+        windows.put(cacheKey, read);
+        return read;
     }
 
     private static Window readWindow(UserChats chats, Conversation conversation) {
@@ -275,26 +403,33 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
                 }
             }
         }
-        List<Window.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < kept.size(); i++) {
-            read(chats, conversation.id(), kept.get(i).get(0), kept.get(i).get(1), i, entries);
+        List<StoredUnit> units = new ArrayList<>();
+        for (List<Long> range : kept) {
+            addUnits(read(chats, conversation.id(), range.get(0), range.get(1)), units);
         }
-        read(chats, conversation.id(), start, Long.MAX_VALUE, kept.size(), entries);
-        return new Window(start, List.copyOf(kept), entries);
+        addUnits(read(chats, conversation.id(), start, Long.MAX_VALUE), units);
+        return new Window(conversation.id(), conversation.revision(), start, List.copyOf(kept), List.copyOf(units),
+                new AtomicBoolean());
     }
 
-    private static void read(UserChats chats, String conversationId, long from, long to, int range,
-                             List<Window.Entry> into) {
+    private static void addUnits(List<dev.chatstore.Message> range, List<StoredUnit> units) {
+        for (List<dev.chatstore.Message> unit : MessageMapping.group(range)) {
+            units.add(new StoredUnit(unit, MessageMapping.toSpringMessage(unit)));
+        }
+    }
+
+    private static List<dev.chatstore.Message> read(UserChats chats, String conversationId, long from, long to) {
+        List<dev.chatstore.Message> into = new ArrayList<>();
         Page<dev.chatstore.Message> page = chats.messages().after(conversationId, Math.max(0, from - 1), PAGE);
         while (true) {
             for (dev.chatstore.Message m : page.items()) {
                 if (m.seq() > to) {
-                    return;
+                    return into;
                 }
-                into.add(new Window.Entry(m, range));
+                into.add(m);
             }
             if (!page.hasNext() || page.items().isEmpty()) {
-                return;
+                return into;
             }
             page = chats.messages().oldestFirst(conversationId, PageRequest.at(page.nextCursor(), PAGE));
         }
@@ -305,6 +440,7 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
         private final ChatStore store;
         private String userId;
         private Function<String, String> userResolver;
+        private int cacheSize = DEFAULT_CACHE_SIZE;
 
         private Builder(ChatStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -322,6 +458,18 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
          */
         public Builder userResolver(Function<String, String> resolver) {
             this.userResolver = Objects.requireNonNull(resolver, "userResolver");
+            return this;
+        }
+
+        /**
+         * How many conversations' windows to keep in memory (default
+         * {@value ChatstoreChatMemoryRepository#DEFAULT_CACHE_SIZE}); 0 reads every window from the store.
+         */
+        public Builder cacheSize(int cacheSize) {
+            if (cacheSize < 0) {
+                throw new IllegalArgumentException("cacheSize must not be negative, was " + cacheSize);
+            }
+            this.cacheSize = cacheSize;
             return this;
         }
 

@@ -237,7 +237,8 @@ final class MessageMapping {
         return out;
     }
 
-    private static Message toSpringMessage(List<dev.chatstore.Message> unit) {
+    /** The Spring AI message stored as {@code unit} (one group of {@link #group}). */
+    static Message toSpringMessage(List<dev.chatstore.Message> unit) {
         dev.chatstore.Message first = unit.get(0);
         Map<String, Object> meta = first.metadata();
         Map<String, Object> springMetadata = meta.get(METADATA) instanceof Map<?, ?> m ? copy(m) : new HashMap<>();

@@ -66,6 +66,96 @@ abstract class ChatMemoryRepositoryContract {
         return new AssistantMessage(text);
     }
 
+    /** The whole history, however long. */
+    private List<String> contents(String key) {
+        List<String> all = new ArrayList<>();
+        String id = conversation(key).id();
+        dev.chatstore.Page<dev.chatstore.Message> page = chats().messages().oldestFirst(id, PageRequest.first(200));
+        while (true) {
+            page.items().forEach(m -> all.add(m.content()));
+            if (!page.hasNext()) {
+                return all;
+            }
+            page = chats().messages().oldestFirst(id, PageRequest.at(page.nextCursor(), 200));
+        }
+    }
+
+    // Messages that repeat, several nodes, racing writers, no cache.
+
+    /** A message equal to one in the window is new when it is not an instance the repository handed out. */
+    @Test
+    void aRepeatedMessageIsNewWhenItIsNotAStoredInstance() {
+        MessageWindowChatMemory memory = MessageWindowChatMemory.builder().chatMemoryRepository(repository)
+                .maxMessages(2).build();
+        for (int i = 0; i < 4; i++) {
+            memory.add("echo", new UserMessage("yes"));
+        }
+        assertThat(contents("echo")).containsExactly("yes", "yes", "yes", "yes");
+        assertThat(repository.findByConversationId("echo")).containsExactly(new UserMessage("yes"), new UserMessage("yes"));
+        assertThat(conversation("echo").metadata().get(ChatstoreChatMemoryRepository.WINDOW_START_KEY)).isEqualTo(3);
+    }
+
+    /** Two repositories on one database (two application nodes) take turns: each sees the other's turns. */
+    @Test
+    void twoNodesTakingTurnsStoreEachMessageOnce() {
+        ChatstoreChatMemoryRepository other = ChatstoreChatMemoryRepository.builder(store).userId(USER).build();
+        MessageWindowChatMemory here = MessageWindowChatMemory.builder().chatMemoryRepository(repository).maxMessages(3).build();
+        MessageWindowChatMemory there = MessageWindowChatMemory.builder().chatMemoryRepository(other).maxMessages(3).build();
+        for (int i = 0; i < 6; i++) {
+            (i % 2 == 0 ? here : there).add("shared", new UserMessage("turn " + i));
+        }
+        assertThat(contents("shared")).containsExactly("turn 0", "turn 1", "turn 2", "turn 3", "turn 4", "turn 5");
+        assertThat(here.get("shared")).containsExactly(new UserMessage("turn 3"), new UserMessage("turn 4"),
+                new UserMessage("turn 5"));
+        assertThat(there.get("shared")).isEqualTo(here.get("shared"));
+    }
+
+    /** Nodes saving one conversation at the same moment retry on the revision: nothing lost, nothing twice. */
+    @Test
+    void concurrentSavesOfOneConversationLoseAndRepeatNothing() throws Exception {
+        int threads = 4;
+        int turns = 10;
+        List<Thread> workers = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            MessageWindowChatMemory memory = MessageWindowChatMemory.builder()
+                    .chatMemoryRepository(ChatstoreChatMemoryRepository.builder(store).userId(USER).build())
+                    .maxMessages(5).build();
+            workers.add(new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < turns; i++) {
+                        memory.add("busy", new UserMessage("t" + thread + " " + i));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        start.countDown();
+        for (Thread worker : workers) {
+            worker.join(60_000);
+        }
+        assertThat(failures).isEmpty();
+        assertThat(contents("busy")).hasSize(threads * turns).doesNotHaveDuplicates();
+        assertThat(repository.findByConversationId("busy")).hasSize(5);
+    }
+
+    @Test
+    void withoutACacheTheRepositoryBehavesTheSame() {
+        ChatstoreChatMemoryRepository uncached = ChatstoreChatMemoryRepository.builder(store).userId(USER).cacheSize(0).build();
+        MessageWindowChatMemory memory = MessageWindowChatMemory.builder().chatMemoryRepository(uncached).maxMessages(3).build();
+        for (int i = 0; i < 5; i++) {
+            memory.add("plain", new UserMessage("m" + i));
+        }
+        assertThat(contents("plain")).containsExactly("m0", "m1", "m2", "m3", "m4");
+        assertThat(uncached.findByConversationId("plain")).containsExactly(new UserMessage("m2"), new UserMessage("m3"),
+                new UserMessage("m4"));
+    }
+
     // The expectations of Spring AI's JDBC repository tests, on chatstore.
 
     @Test

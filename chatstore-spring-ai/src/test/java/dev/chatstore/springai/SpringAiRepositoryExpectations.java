@@ -20,7 +20,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -273,9 +272,8 @@ abstract class SpringAiRepositoryExpectations {
 
     /**
      * Spring AI's repositories (in-memory and JDBC) reject a null list and null elements with an
-     * IllegalArgumentException; this repository throws NullPointerException.
+     * IllegalArgumentException, and so does this one.
      */
-    @Disabled("adapter deviation: saveAll throws NullPointerException, Spring AI's repositories IllegalArgumentException")
     @Test
     void nullMessagesAreRejectedAsSpringAiDoes() {
         List<Message> withNull = new ArrayList<>();
