@@ -84,6 +84,7 @@ public final class BenchSuite {
                 + " measured iteration per side after one discarded warm-up round (" + WARM_UP_ROUND + " warm-up); figure = median of the per-round ratios");
         section("append_vs_raw", this::appendVsRaw);
         section("append_vs_peers", this::appendVsPeers);
+        section("chat_memory", this::chatMemory);
         section("reads", this::reads);
         section("import", this::imports);
         section("postgres", this::postgres);
@@ -158,6 +159,33 @@ public final class BenchSuite {
         Fixtures.closePeers();
     }
 
+    private void chatMemory() throws RunnerException {
+        for (int window : new int[] {20, 1000}) {
+            long t = System.nanoTime();
+            MemoryFixture fixture = Fixtures.memory(window);
+            details.put("memory_w" + window + "_dataset_seconds", (System.nanoTime() - t) / 1e9);
+            Map<String, String> params = Map.of("window", Integer.toString(window));
+            List<Config> configs = List.of(
+                    new Config("Spring AI adapter w=" + window, MemoryTurnBenchmark.class, "springAiAdapter", params),
+                    new Config("Spring AI JDBC w=" + window, MemoryTurnBenchmark.class, "springAiJdbc", params),
+                    new Config("LangChain4j adapter w=" + window, MemoryTurnBenchmark.class, "langChain4jAdapter", params),
+                    new Config("LangChain4j JSON w=" + window, MemoryTurnBenchmark.class, "langChain4jJson", params));
+            double[][] s = alternate("memory w=" + window, configs, rounds, WARMUP, MEASUREMENT, true);
+            details.put("memory_w" + window + "_turns_per_s", scores(configs, s));
+            details.put("memory_w" + window + "_windows_after", fixture.windows());
+            String basis = "MessageWindowChatMemory, window " + window + ", one turn = user message + answer; "
+                    + MemoryFixture.CONVERSATIONS + " conversations round robin, the adapters' holding "
+                    + MemoryFixture.HISTORY_TURNS + " turns of history; SQLite file, WAL, synchronous NORMAL";
+            ratioFigure("springai_adapter_vs_jdbc_w" + window, ratios(s[0], s[1]),
+                    Target.atLeast(window >= 1000 ? 20 : 3),
+                    opsBasis("chatstore adapter", s[0], "Spring AI JdbcChatMemoryRepository", s[1]) + "; " + basis);
+            ratioFigure("langchain4j_adapter_vs_json_w" + window, ratios(s[2], s[3]),
+                    Target.atLeast(window >= 1000 ? 20 : 3),
+                    opsBasis("chatstore adapter", s[2], "LangChain4j JSON-row store", s[3]));
+        }
+        Fixtures.closeMemories();
+    }
+
     private void reads() throws RunnerException {
         long t = System.nanoTime();
         Fixtures.reads();
@@ -176,6 +204,13 @@ public final class BenchSuite {
         details.put("list_us_per_read", scores(lists, l));
         ratioFigure("list_deep_vs_shallow", ratios(l[0], l[1]), Target.atMost(1.5),
                 timeBasis("oldest 20 of 10000", l[0], "newest 20", l[1]));
+        List<Config> windows = List.of(
+                new Config("window of 100000 messages", ReadBenchmark.class, "windowOfLongConversation", Map.of()),
+                new Config("window of 100 messages", ReadBenchmark.class, "windowOfShortConversation", Map.of()));
+        double[][] w = alternate("windows", windows, rounds, WARMUP, MEASUREMENT, true);
+        details.put("window_us_per_read", scores(windows, w));
+        ratioFigure("window_read_100k_vs_100", ratios(w[0], w[1]), Target.atMost(1.5),
+                timeBasis("promptWindow(last " + ReadFixture.WINDOW + ") of 100000 messages", w[0], "of 100", w[1]));
         Fixtures.closeReads();
     }
 

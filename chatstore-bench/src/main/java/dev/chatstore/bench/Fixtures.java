@@ -18,6 +18,7 @@ final class Fixtures {
     private static PeerFixture peers;
     private static ReadFixture reads;
     private static PostgresFixture postgres;
+    private static final java.util.Map<Integer, MemoryFixture> MEMORIES = new java.util.HashMap<>();
 
     private Fixtures() {
     }
@@ -59,6 +60,15 @@ final class Fixtures {
         return postgres;
     }
 
+    static synchronized MemoryFixture memory(int window) {
+        return MEMORIES.computeIfAbsent(window, w -> MemoryFixture.build(dir(), w));
+    }
+
+    static synchronized void closeMemories() {
+        MEMORIES.values().forEach(MemoryFixture::close);
+        MEMORIES.clear();
+    }
+
     static synchronized void closeAppend() {
         if (append != null) {
             append.close();
@@ -92,5 +102,6 @@ final class Fixtures {
         closePeers();
         closeReads();
         closePostgres();
+        closeMemories();
     }
 }

@@ -4,6 +4,8 @@ import dev.chatstore.Conversation;
 import dev.chatstore.Message;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
+import dev.chatstore.PromptWindow;
+import dev.chatstore.WindowLimit;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Reading one page at the newest and at the oldest end of a long listing through chatstore's
  * keyset cursors: {@value ReadFixture#MESSAGE_PAGE} messages of a {@value ReadFixture#MESSAGES}-message
  * conversation, and {@value ReadFixture#CONVERSATION_PAGE} conversations of a user with
- * {@value ReadFixture#CONVERSATIONS}. Deep pages should cost what shallow pages cost.
+ * {@value ReadFixture#CONVERSATIONS}. Deep pages should cost what shallow pages cost. And the prompt
+ * window of the last {@value ReadFixture#WINDOW} messages of that conversation and of one of
+ * {@value ReadFixture#SHORT_MESSAGES}: its cost should follow the window, not the conversation.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,6 +50,17 @@ public class ReadBenchmark {
     public Page<Message> oldestMessages() {
         return fixture.reader.messages().newestFirst(fixture.conversationId,
                 PageRequest.at(fixture.oldestMessagesCursor, ReadFixture.MESSAGE_PAGE));
+    }
+
+    @Benchmark
+    public PromptWindow windowOfLongConversation() {
+        return fixture.reader.messages().promptWindow(fixture.conversationId, WindowLimit.lastMessages(ReadFixture.WINDOW));
+    }
+
+    @Benchmark
+    public PromptWindow windowOfShortConversation() {
+        return fixture.reader.messages().promptWindow(fixture.shortConversationId,
+                WindowLimit.lastMessages(ReadFixture.WINDOW));
     }
 
     @Benchmark

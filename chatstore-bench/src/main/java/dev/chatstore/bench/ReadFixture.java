@@ -11,12 +11,14 @@ import java.nio.file.Path;
 
 /**
  * One SQLite file for the read benchmarks, built through chatstore's API: a user with one
- * conversation of {@value #MESSAGES} messages, and another user with {@value #CONVERSATIONS}
+ * conversation of {@value #MESSAGES} messages and one of {@value #SHORT_MESSAGES}, and another user with {@value #CONVERSATIONS}
  * conversations. The cursors to the deepest pages are found by paging through once, as a client
  * would.
  */
 final class ReadFixture implements AutoCloseable {
     static final int MESSAGES = 100_000;
+    static final int SHORT_MESSAGES = 100;
+    static final int WINDOW = 20;
     static final int CONVERSATIONS = 10_000;
     static final int MESSAGE_PAGE = 50;
     static final int CONVERSATION_PAGE = 20;
@@ -25,6 +27,8 @@ final class ReadFixture implements AutoCloseable {
     final UserChats reader;
     final UserChats lister;
     final String conversationId;
+    /** A conversation of {@value #SHORT_MESSAGES} messages of the same user. */
+    final String shortConversationId;
     /** The newest-first cursor whose page is the oldest {@value #MESSAGE_PAGE} messages. */
     final String oldestMessagesCursor;
     /** The list cursor whose page is the {@value #CONVERSATION_PAGE} least recently active conversations. */
@@ -36,6 +40,7 @@ final class ReadFixture implements AutoCloseable {
         this.reader = store.forUser("reader");
         this.lister = store.forUser("lister");
         this.conversationId = Datasets.conversation(reader, MESSAGES);
+        this.shortConversationId = Datasets.conversation(reader, SHORT_MESSAGES);
         for (int i = 0; i < CONVERSATIONS; i++) {
             lister.conversations().create(NewConversation.titled("Conversation " + i));
         }

@@ -16,6 +16,7 @@ import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
 import org.springframework.ai.chat.memory.repository.jdbc.JdbcChatMemoryRepository;
 import org.springframework.ai.chat.memory.repository.jdbc.SqliteChatMemoryRepositoryDialect;
+import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 
 /**
@@ -35,6 +36,11 @@ final class SpringAiBaseline implements AutoCloseable {
     private final ChatMemory memory;
 
     SpringAiBaseline(Path file) {
+        this(file, WINDOW);
+    }
+
+    /** With a window of {@code window} messages. */
+    SpringAiBaseline(Path file, int window) {
         HikariConfig config = new HikariConfig();
         config.setDataSource(Sqlite.dataSource(file));
         config.setMaximumPoolSize(1);
@@ -46,7 +52,7 @@ final class SpringAiBaseline implements AutoCloseable {
                 .build();
         this.memory = MessageWindowChatMemory.builder()
                 .chatMemoryRepository(repository)
-                .maxMessages(WINDOW)
+                .maxMessages(window)
                 .build();
     }
 
@@ -108,6 +114,12 @@ final class SpringAiBaseline implements AutoCloseable {
     /** Appends a user message to the conversation, the Spring AI way. */
     void add(String conversationId, String text) {
         memory.add(conversationId, new UserMessage(text));
+    }
+
+    /** One turn: the user's message, then the model's answer, each added as Spring AI's memory advisor adds it. */
+    void turn(String conversationId, String question, String answer) {
+        memory.add(conversationId, new UserMessage(question));
+        memory.add(conversationId, new AssistantMessage(answer));
     }
 
     /** The conversation's length as Spring AI sees it. */
