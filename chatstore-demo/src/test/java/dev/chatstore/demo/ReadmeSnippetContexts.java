@@ -25,22 +25,36 @@ final class ReadmeSnippetContexts {
      * @param setup    statements run before the snippet (declaring what it uses)
      * @param after    statements run after the snippet
      * @param standIns source files compiled with the snippet, by type name (the file is {@code <name>.java})
+     * @param imports  imports the snippet is compiled with besides {@link ReadmeSnippetsTest#IMPORTS}
      */
-    record SnippetContext(String key, String setup, String after, Map<String, String> standIns) {
+    record SnippetContext(String key, String setup, String after, Map<String, String> standIns, List<String> imports) {
         SnippetContext {
             Objects.requireNonNull(key, "key");
             if (key.isBlank()) {
                 throw new IllegalArgumentException("A context key must not be blank");
             }
             standIns = Map.copyOf(standIns);
+            imports = List.copyOf(imports);
         }
 
         static SnippetContext statements(String key, String setup, String after) {
-            return new SnippetContext(key, setup, after, Map.of());
+            return new SnippetContext(key, setup, after, Map.of(), List.of());
         }
 
         static SnippetContext standIn(String key, String typeName, String source) {
-            return new SnippetContext(key, "", "", Map.of(typeName, source));
+            return new SnippetContext(key, "", "", Map.of(typeName, source), List.of());
+        }
+
+        /** The same context, its snippet also compiled with these imports (the ones its README text names). */
+        SnippetContext importing(String... types) {
+            return new SnippetContext(key, setup, after, standIns, List.of(types));
+        }
+
+        /** The same context with a stand-in type compiled beside the snippet. */
+        SnippetContext withStandIn(String typeName, String source) {
+            Map<String, String> more = new java.util.HashMap<>(standIns);
+            more.put(typeName, source);
+            return new SnippetContext(key, setup, after, more, imports);
         }
 
         boolean hasStatements() {
@@ -49,6 +63,53 @@ final class ReadmeSnippetContexts {
     }
 
     static final List<SnippetContext> ALL = List.of(
+
+            // "Spring AI": the repository under MessageWindowChatMemory
+            SnippetContext.statements("ChatstoreChatMemoryRepository.builder(store)", "", """
+                    assertThat(memory.get("trip-42")).extracting(org.springframework.ai.chat.messages.Message::getText)
+                            .containsExactly("Where should we eat in Lisbon?");
+                    Conversation trip = store.forUser("alice").conversations().findByExternalKey("trip-42").orElseThrow();
+                    assertThat(store.forUser("alice").messages().oldestFirst(trip.id(), PageRequest.first()).items())
+                            .extracting(Message::content).containsExactly("Where should we eat in Lisbon?");
+                    store.close();
+                    """).importing("dev.chatstore.springai.ChatstoreChatMemoryRepository",
+                    "org.springframework.ai.chat.memory.ChatMemory",
+                    "org.springframework.ai.chat.memory.MessageWindowChatMemory",
+                    "org.springframework.ai.chat.messages.UserMessage"),
+
+            // "LangChain4j": the store behind AI Services, with a model that answers from what it is sent
+            SnippetContext.statements("ChatstoreChatMemoryStore.builder(store)", """
+                    dev.langchain4j.model.chat.ChatModel model = new dev.langchain4j.model.chat.ChatModel() {
+                        @Override
+                        public dev.langchain4j.model.chat.response.ChatResponse doChat(
+                                dev.langchain4j.model.chat.request.ChatRequest request) {
+                            return dev.langchain4j.model.chat.response.ChatResponse.builder()
+                                    .aiMessage(dev.langchain4j.data.message.AiMessage.from(
+                                            "Try Time Out Market (" + request.messages().size() + " message)"))
+                                    .build();
+                        }
+                    };
+                    """, """
+                    assertThat(answer).isEqualTo("Try Time Out Market (1 message)");
+                    Conversation trip = store.forUser("alice").conversations().findByExternalKey("trip-42").orElseThrow();
+                    assertThat(store.forUser("alice").messages().oldestFirst(trip.id(), PageRequest.first()).items())
+                            .extracting(Message::content)
+                            .containsExactly("Where should we eat in Lisbon?", "Try Time Out Market (1 message)");
+                    store.close();
+                    """).importing("dev.chatstore.langchain4j.ChatstoreChatMemoryStore",
+                    "dev.langchain4j.memory.chat.MessageWindowChatMemory",
+                    "dev.langchain4j.service.AiServices")
+                    .withStandIn("Assistant", """
+                            package readme;
+
+                            import dev.langchain4j.service.MemoryId;
+                            import dev.langchain4j.service.UserMessage;
+
+                            public interface Assistant {
+                                String chat(@MemoryId String id, @UserMessage String text);
+                            }
+                            """),
+
 
             // "More of what chat products keep": Personas
             SnippetContext.statements("store.personas().upsert(", """

@@ -297,6 +297,9 @@ class ReadmeSnippetsTest {
         out.add("package " + PACKAGE + ";");
         out.add("");
         IMPORTS.forEach(i -> out.add("import " + i + ";"));
+        if (context != null) {
+            context.imports().forEach(i -> out.add("import " + i + ";"));
+        }
         out.add("");
         if (snippet.isCompilationUnit()) {
             if (context != null && context.hasStatements()) {
