@@ -46,7 +46,8 @@ final class RawJdbcLog implements AutoCloseable {
                     + "role, content, metadata, client_message_id, payload_hash, created_at) "
                     + "SELECT ?, id, user_id, last_seq + 1, " + (branches ? "active_tip_id, " : "")
                     + "'user', ?, '{}', ?, ?, ? FROM conversation WHERE id = ? AND user_id = ?");
-            recordAppend = c.prepareStatement("UPDATE conversation SET last_seq = last_seq + ?, "
+            String revision = hasColumn(c, "conversation", "revision") ? "revision = revision + 1, " : "";
+            recordAppend = c.prepareStatement("UPDATE conversation SET " + revision + "last_seq = last_seq + ?, "
                     + "message_count = message_count + ?, last_message_at = ?, "
                     + (branches ? "last_message_preview = ?, active_tip_id = ?, " : "")
                     + "activity_seq = (SELECT COALESCE(MAX(activity_seq), 0) + 1 FROM conversation WHERE user_id = ?), "

@@ -100,13 +100,9 @@ final class ReadmeSnippetContexts {
                     "dev.langchain4j.memory.chat.MessageWindowChatMemory",
                     "dev.langchain4j.service.AiServices")
                     .withStandIn("Assistant", """
-                            package readme;
-
-                            import dev.langchain4j.service.MemoryId;
-                            import dev.langchain4j.service.UserMessage;
-
                             public interface Assistant {
-                                String chat(@MemoryId String id, @UserMessage String text);
+                                String chat(@dev.langchain4j.service.MemoryId String id,
+                                            @dev.langchain4j.service.UserMessage String text);
                             }
                             """),
 
