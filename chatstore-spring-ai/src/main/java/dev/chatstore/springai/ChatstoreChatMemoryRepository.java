@@ -168,19 +168,23 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
         if (messages == null) {
             throw new IllegalArgumentException("messages cannot be null");
         }
-        List<MessageMapping.Unit> incoming = new ArrayList<>(messages.size());
         for (Message m : messages) {
             if (m == null) {
                 throw new IllegalArgumentException("messages cannot contain null elements");
             }
-            incoming.add(MessageMapping.toChatstore(m));
         }
+        // Converted once, and only as far as needed: a window passed back needs only its new messages.
+        List<MessageMapping.Unit> incoming = new ArrayList<>(java.util.Collections.nCopies(messages.size(), null));
         UserChats chats = chats(conversationId);
         // The window whose instances the caller may pass back; it stays valid for that even when
         // another writer changes the conversation before this save is written.
         Window handedOut = windows.get(cacheKey(chats, conversationId));
         if (handedOut != null && !handedOut.handedOut().get()) {
             handedOut = null;
+        }
+        if (handedOut == null) {
+            // A bad message fails here, before anything (even the conversation) is created.
+            convert(messages, incoming, 0);
         }
         for (int attempt = 1; ; attempt++) {
             Conversation conversation = chats.conversations()
@@ -206,7 +210,10 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
         int matched = handedOut != null && handedOut.conversationId().equals(conversation.id())
                 ? keptByIdentity(handedOut.units(), messages, kept) : 0;
         if (matched == 0) {
+            convert(messages, incoming, 0);
             matched = keptByValue(window.units(), incoming, kept);
+        } else {
+            convert(messages, incoming, matched);
         }
         List<MessageMapping.Unit> added = incoming.subList(matched, incoming.size());
         List<NewMessage> toAppend = new ArrayList<>();
@@ -246,6 +253,15 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
         }
         windows.put(cacheKey(chats, key), new Window(written.id(), written.revision(), start, keptRanges,
                 List.copyOf(units), new AtomicBoolean()));
+    }
+
+    /** Fills {@code incoming} with the stored form of {@code messages}, from index {@code from} on. */
+    private static void convert(List<Message> messages, List<MessageMapping.Unit> incoming, int from) {
+        for (int i = from; i < messages.size(); i++) {
+            if (incoming.get(i) == null) {
+                incoming.set(i, MessageMapping.toChatstore(messages.get(i)));
+            }
+        }
     }
 
     /**
