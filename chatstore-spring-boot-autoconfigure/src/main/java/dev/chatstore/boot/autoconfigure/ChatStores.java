@@ -22,14 +22,14 @@ final class ChatStores {
     private ChatStores() {
     }
 
-    static ChatStore open(ChatstoreProperties properties, ObjectProvider<DataSource> dataSources,
+    static ChatStore open(ClassLoader classLoader, ChatstoreProperties properties, ObjectProvider<DataSource> dataSources,
                           EncryptionKeys keys, List<ChatStoreBuilderCustomizer> customizers) {
-        Backend backend = choose(properties, dataSources);
+        Backend backend = choose(classLoader, properties, dataSources);
         ChatStoreBuilder<?, ?> builder = switch (backend) {
             case SQLITE -> SqliteBackend.builder(properties.getSqlite());
             case POSTGRES -> {
                 DataSource dataSource = requirePostgres(dataSources);
-                requireClass(POSTGRES_STORE, "postgres", "dev.chatstore:chatstore-postgres");
+                requireClass(classLoader, POSTGRES_STORE, "postgres", "dev.chatstore:chatstore-postgres");
                 yield PostgresBackend.builder(dataSource, properties.getPostgres());
             }
         };
@@ -45,7 +45,7 @@ final class ChatStores {
     }
 
     /** The rule the class javadoc of {@link ChatstoreProperties} states. */
-    static Backend choose(ChatstoreProperties properties, ObjectProvider<DataSource> dataSources) {
+    static Backend choose(ClassLoader classLoader, ChatstoreProperties properties, ObjectProvider<DataSource> dataSources) {
         Backend backend = properties.getBackend();
         ChatstoreProperties.Sqlite sqlite = properties.getSqlite();
         boolean sqliteConfigured = sqlite.getPath() != null || sqlite.isInMemory();
@@ -63,7 +63,7 @@ final class ChatStores {
             }
         }
         if (backend == Backend.SQLITE) {
-            requireClass(SQLITE_STORE, "sqlite", "dev.chatstore:chatstore-sqlite");
+            requireClass(classLoader, SQLITE_STORE, "sqlite", "dev.chatstore:chatstore-sqlite");
             if (!sqliteConfigured) {
                 throw new InvalidConfigurationPropertyValueException("chatstore.sqlite.path", null,
                         "chatstore.backend=sqlite needs chatstore.sqlite.path (a database file) or"
@@ -109,8 +109,8 @@ final class ChatStores {
         }
     }
 
-    private static void requireClass(String className, String backend, String artifact) {
-        if (!ClassUtils.isPresent(className, ChatStores.class.getClassLoader())) {
+    private static void requireClass(ClassLoader classLoader, String className, String backend, String artifact) {
+        if (!ClassUtils.isPresent(className, classLoader)) {
             throw new InvalidConfigurationPropertyValueException("chatstore.backend",
                     backend.toLowerCase(Locale.ROOT), "The " + backend + " backend needs " + artifact
                     + " on the class path (the chatstore-spring-boot-starter brings it).");

@@ -3,6 +3,7 @@ package dev.chatstore.boot.autoconfigure;
 import dev.chatstore.ChatStore;
 import dev.chatstore.EncryptionKeys;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,7 +23,13 @@ import org.springframework.context.annotation.Bean;
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 @ConditionalOnClass(ChatStore.class)
 @EnableConfigurationProperties(ChatstoreProperties.class)
-public class ChatstoreAutoConfiguration {
+public class ChatstoreAutoConfiguration implements BeanClassLoaderAware {
+    private ClassLoader classLoader = ChatstoreAutoConfiguration.class.getClassLoader();
+
+    @Override
+    public void setBeanClassLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
 
     /**
      * The store, opened (and migrated, unless {@code chatstore.migrate-on-open=false}) at start.
@@ -36,7 +43,7 @@ public class ChatstoreAutoConfiguration {
     public ChatStore chatStore(ChatstoreProperties properties, ObjectProvider<DataSource> dataSources,
                                ObjectProvider<EncryptionKeys> encryptionKeys,
                                ObjectProvider<ChatStoreBuilderCustomizer> customizers) {
-        return ChatStores.open(properties, dataSources, encryptionKeys.getIfUnique(),
+        return ChatStores.open(classLoader, properties, dataSources, encryptionKeys.getIfUnique(),
                 customizers.orderedStream().toList());
     }
 }
