@@ -35,7 +35,8 @@ class BootPickedVersionsTest {
 
     @Test
     void pgjdbcIsBootsVersion() throws Exception {
-        assertThat(DriverInfo.DRIVER_VERSION).isEqualTo(bom("postgresql.version"));
+        // Read at run time: the constant would be inlined from the version this test was compiled against.
+        assertThat(DriverInfo.class.getField("DRIVER_VERSION").get(null)).isEqualTo(bom("postgresql.version"));
     }
 
     @Test
