@@ -6,10 +6,9 @@ import dev.chatstore.ChatStore;
 import dev.chatstore.Conversation;
 import dev.chatstore.sqlite.SqliteChatStore;
 import dev.chatstore.springai.ChatstoreChatMemoryRepository;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.memory.ChatMemory;
@@ -31,15 +30,8 @@ import org.springframework.util.ClassUtils;
  */
 @SpringBootTest(classes = SqliteApplicationTest.App.class)
 class SqliteApplicationTest {
-    private static final Path FILE;
-
-    static {
-        try {
-            FILE = Files.createTempDirectory("chatstore-boot-app").resolve("chat.db");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    /** Under the module's target directory (the tests' working directory), in a directory the store creates. */
+    private static final Path FILE = Path.of("target", "boot-application-test", UUID.randomUUID().toString(), "chat.db");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
