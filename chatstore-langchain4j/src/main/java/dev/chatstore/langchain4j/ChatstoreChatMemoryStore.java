@@ -11,6 +11,7 @@ import dev.chatstore.Message;
 import dev.chatstore.Messages;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
+import dev.chatstore.NotFoundException;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
 import dev.chatstore.Role;
@@ -72,8 +73,8 @@ import java.util.stream.Collectors;
  * <p><b>Cost.</b> The store keeps the windows it read or wrote last in memory
  * ({@link Builder#cacheSize}), each valid while its conversation's {@link Conversation#revision} is
  * unchanged: {@link #getMessages} then costs one indexed read of the conversation row, and
- * {@link #updateMessages} that row plus one transaction appending only the new messages, never a
- * rewrite of the window.
+ * {@link #updateMessages} one transaction appending only the new messages (it checks the revision
+ * itself, so nothing is read first), never a rewrite of the window.
  *
  * <p><b>Which messages are new.</b> A message instance {@link #getMessages} returned (LangChain4j's
  * memories pass them back) is that stored message: when the list starts with such instances, in
@@ -187,28 +188,36 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
         messages.forEach(message -> Objects.requireNonNull(message, "message"));
         UserChats chats = chats(memoryId);
         String key = key(memoryId);
-        // The window whose instances the caller may pass back; it stays valid for that even when
-        // another writer changes the conversation before this update is written.
-        Window handedOut = windows.get(cacheKey(chats, key));
-        if (handedOut != null && !handedOut.handedOut().get()) {
-            handedOut = null;
-        }
+        // The window in memory, if any: the write checks its revision, so the conversation is not read
+        // first. If it was handed out, the list may hold its instances, which stay that window's
+        // messages even when another writer changed the conversation meanwhile.
+        Window known = windows.get(cacheKey(chats, key));
+        Window handedOut = known != null && known.handedOut().get() ? known : null;
         for (int attempt = 1; ; attempt++) {
-            Conversation conversation = messages.isEmpty()
-                    ? chats.conversations().findByExternalKey(key).orElse(null)
-                    : chats.conversations().getOrCreateByExternalKey(key, NewConversation.untitled());
-            if (conversation == null) {
-                return;
+            Window window = attempt == 1 ? known : null;
+            if (window == null) {
+                Conversation conversation = messages.isEmpty()
+                        ? chats.conversations().findByExternalKey(key).orElse(null)
+                        : chats.conversations().getOrCreateByExternalKey(key, NewConversation.untitled());
+                if (conversation == null) {
+                    return;
+                }
+                window = current(chats, key, conversation);
             }
             try {
-                update(chats, key, conversation, messages, handedOut);
+                update(chats, key, window, messages, handedOut);
                 return;
-            } catch (ConcurrentUpdateException e) {
+            } catch (ConcurrentUpdateException | NotFoundException e) {
                 windows.remove(cacheKey(chats, key));
+                if (e instanceof NotFoundException && window != known) {
+                    throw e;
+                }
                 if (attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
-                backOff(attempt);
+                if (e instanceof ConcurrentUpdateException) {
+                    backOff(attempt);
+                }
             }
         }
     }
@@ -224,11 +233,9 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
     }
 
     /** One attempt: the new messages and the window, written only if the conversation is still as read. */
-    private void update(UserChats chats, String key, Conversation conversation, List<ChatMessage> messages,
-                        Window handedOut) {
-        Window window = current(chats, key, conversation);
+    private void update(UserChats chats, String key, Window window, List<ChatMessage> messages, Window handedOut) {
         List<Stored> kept = new ArrayList<>();
-        int keptCount = handedOut != null && handedOut.conversationId().equals(conversation.id())
+        int keptCount = handedOut != null && handedOut.conversationId().equals(window.conversationId())
                 ? keptByIdentity(handedOut.stored(), messages, kept) : 0;
         if (keptCount == 0) {
             keptCount = keptByValue(window.stored(), messages, kept);
@@ -241,19 +248,18 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
         List<Long> seqs = new ArrayList<>();
         kept.forEach(stored -> seqs.add(stored.seq()));
         for (int i = 1; i <= added.size(); i++) {
-            seqs.add(conversation.lastSeq() + i);
+            seqs.add(window.lastSeq() + i);
         }
         List<List<Long>> ranges = ranges(seqs);
-        AppendOptions options = AppendOptions.none().ifRevision(conversation.revision());
-        if (!ranges.equals(storedRanges(conversation))) {
+        AppendOptions options = AppendOptions.none().ifRevision(window.revision());
+        if (!ranges.equals(window.ranges())) {
             options = options.patchMetadata(Map.of(WINDOW_KEY, ranges));
         } else if (added.isEmpty()) {
             return;
         }
         List<Stored> now = new ArrayList<>(kept);
-        Conversation written = appendInBatches(chats.messages(), conversation.id(), added, options, now);
-        windows.put(cacheKey(chats, key), new Window(written.id(), written.revision(), List.copyOf(now),
-                new AtomicBoolean()));
+        Conversation written = appendInBatches(chats.messages(), window.conversationId(), added, options, now);
+        windows.put(cacheKey(chats, key), Window.of(written, List.copyOf(now)));
     }
 
     /**
@@ -303,8 +309,7 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
         }
         // Read after the conversation row: if a write slipped in between, this window is newer than
         // its revision says, and the next call reads again.
-        Window read = new Window(conversation.id(), conversation.revision(),
-                List.copyOf(readWindow(chats.messages(), conversation)), new AtomicBoolean());
+        Window read = Window.of(conversation, List.copyOf(readWindow(chats.messages(), conversation)));
         windows.put(cacheKey, read);
         return read;
     }
@@ -314,10 +319,16 @@ public final class ChatstoreChatMemoryStore implements ChatMemoryStore {
     }
 
     /**
-     * The window as stored, at a revision; {@code handedOut} once {@link #getMessages} returned its
-     * message instances.
+     * The window as stored, at a revision (with the conversation's last sequence number and recorded
+     * ranges then); {@code handedOut} once {@link #getMessages} returned its message instances.
      */
-    private record Window(String conversationId, long revision, List<Stored> stored, AtomicBoolean handedOut) {
+    private record Window(String conversationId, long revision, long lastSeq, List<List<Long>> ranges,
+                          List<Stored> stored, AtomicBoolean handedOut) {
+        /** The window {@code stored} of {@code conversation} as read or written; not handed out yet. */
+        static Window of(Conversation conversation, List<Stored> stored) {
+            return new Window(conversation.id(), conversation.revision(), conversation.lastSeq(),
+                    storedRanges(conversation), stored, new AtomicBoolean());
+        }
     }
 
     /**

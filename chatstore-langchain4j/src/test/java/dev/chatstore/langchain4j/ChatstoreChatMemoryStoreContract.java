@@ -357,6 +357,17 @@ abstract class ChatstoreChatMemoryStoreContract {
         assertThat(memory.getMessages("busy")).hasSize(5);
     }
 
+    /** A conversation deleted through chatstore behind the store's back is created again by the next update. */
+    @Test
+    void anUpdateAfterTheConversationWasDeletedElsewhereStartsItAgain() {
+        memory.updateMessages("gone", List.of(UserMessage.from("first")));
+        UserChats alice = store.forUser("alice");
+        alice.conversations().delete(alice.conversations().findByExternalKey("gone").orElseThrow().id());
+        memory.updateMessages("gone", List.of(UserMessage.from("first"), UserMessage.from("second")));
+        assertThat(history("alice", "gone")).extracting(Message::content).containsExactly("first", "second");
+        assertThat(memory.getMessages("gone")).containsExactly(UserMessage.from("first"), UserMessage.from("second"));
+    }
+
     @Test
     void withoutACacheTheStoreBehavesTheSame() {
         ChatstoreChatMemoryStore uncached = ChatstoreChatMemoryStore.builder(store).userId("alice").cacheSize(0).build();

@@ -9,6 +9,7 @@ import dev.chatstore.Limits;
 import dev.chatstore.Messages;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
+import dev.chatstore.NotFoundException;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
 import dev.chatstore.UserChats;
@@ -63,8 +64,8 @@ import org.springframework.ai.chat.messages.Message;
  * <h2>Cost</h2>
  * The repository keeps the windows it read or wrote last in memory ({@link Builder#cacheSize}), each
  * valid while its conversation's revision is unchanged: {@link #findByConversationId} then costs one
- * indexed read of the conversation row, and {@link #saveAll} that read plus one transaction that
- * appends only what is new. (More than {@link Limits#BATCH_MAX} new chatstore messages take one
+ * indexed read of the conversation row, and {@link #saveAll} one transaction that appends only what is
+ * new (it checks the revision itself, so nothing is read first). (More than {@link Limits#BATCH_MAX} new chatstore messages take one
  * transaction per batch.) Conversations are read as a linear history by sequence number; branches
  * made through chatstore's {@code regenerate} or {@code editIntoBranch} are not told apart.
  *
@@ -176,38 +177,42 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
         // Converted once, and only as far as needed: a window passed back needs only its new messages.
         List<MessageMapping.Unit> incoming = new ArrayList<>(java.util.Collections.nCopies(messages.size(), null));
         UserChats chats = chats(conversationId);
-        // The window whose instances the caller may pass back; it stays valid for that even when
-        // another writer changes the conversation before this save is written.
-        Window handedOut = windows.get(cacheKey(chats, conversationId));
-        if (handedOut != null && !handedOut.handedOut().get()) {
-            handedOut = null;
-        }
+        // The window in memory, if any: the write checks its revision, so the conversation is not read
+        // first. If it was handed out, the list may hold its instances, which stay that window's
+        // messages even when another writer changed the conversation meanwhile.
+        Window known = windows.get(cacheKey(chats, conversationId));
+        Window handedOut = known != null && known.handedOut().get() ? known : null;
         if (handedOut == null) {
             // A bad message fails here, before anything (even the conversation) is created.
             convert(messages, incoming, 0);
         }
         for (int attempt = 1; ; attempt++) {
-            Conversation conversation = chats.conversations()
-                    .getOrCreateByExternalKey(conversationId, NewConversation.untitled());
+            Window window = attempt == 1 ? known : null;
+            if (window == null) {
+                Conversation conversation = chats.conversations()
+                        .getOrCreateByExternalKey(conversationId, NewConversation.untitled());
+                window = current(chats, conversationId, conversation);
+            }
             try {
-                save(chats, conversationId, conversation, messages, incoming, handedOut);
+                save(chats, conversationId, window, messages, incoming, handedOut);
                 return;
-            } catch (ConcurrentUpdateException e) {
+            } catch (ConcurrentUpdateException | NotFoundException e) {
                 windows.remove(cacheKey(chats, conversationId));
-                if (attempt == MAX_ATTEMPTS) {
+                if (e instanceof NotFoundException && window != known || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
-                backOff(attempt);
+                if (e instanceof ConcurrentUpdateException) {
+                    backOff(attempt);
+                }
             }
         }
     }
 
     /** One attempt: the new messages and the window, written only if the conversation is still as read. */
-    private void save(UserChats chats, String key, Conversation conversation, List<Message> messages,
+    private void save(UserChats chats, String key, Window window, List<Message> messages,
                       List<MessageMapping.Unit> incoming, Window handedOut) {
-        Window window = current(chats, key, conversation);
         List<StoredUnit> kept = new ArrayList<>();
-        int matched = handedOut != null && handedOut.conversationId().equals(conversation.id())
+        int matched = handedOut != null && handedOut.conversationId().equals(window.conversationId())
                 ? keptByIdentity(handedOut.units(), messages, kept) : 0;
         if (matched == 0) {
             convert(messages, incoming, 0);
@@ -222,8 +227,8 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
         // Under the revision check nobody appends in between, so the new messages get the next numbers.
         List<Long> seqs = new ArrayList<>();
         kept.forEach(unit -> unit.messages().forEach(m -> seqs.add(m.seq())));
-        long end = conversation.lastSeq() + toAppend.size();
-        for (long seq = conversation.lastSeq() + 1; seq <= end; seq++) {
+        long end = window.lastSeq() + toAppend.size();
+        for (long seq = window.lastSeq() + 1; seq <= end; seq++) {
             seqs.add(seq);
         }
         List<long[]> runs = runs(seqs);
@@ -233,7 +238,7 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
         }
         List<List<Long>> keptRanges = runs.stream().map(r -> List.of(r[0], r[1])).toList();
 
-        AppendOptions options = AppendOptions.none().ifRevision(conversation.revision());
+        AppendOptions options = AppendOptions.none().ifRevision(window.revision());
         if (start != window.start() || !keptRanges.equals(window.kept())) {
             Map<String, Object> patch = new HashMap<>();
             patch.put(WINDOW_START_KEY, start);
@@ -243,7 +248,7 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
             return;
         }
         List<dev.chatstore.Message> stored = new ArrayList<>(toAppend.size());
-        Conversation written = appendInBatches(chats.messages(), conversation.id(), toAppend, options, stored);
+        Conversation written = appendInBatches(chats.messages(), window.conversationId(), toAppend, options, stored);
         List<StoredUnit> units = new ArrayList<>(kept);
         int next = 0;
         for (MessageMapping.Unit unit : added) {
@@ -251,8 +256,8 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
             units.add(new StoredUnit(these, MessageMapping.toSpringMessage(these)));
             next += unit.messages().size();
         }
-        windows.put(cacheKey(chats, key), new Window(written.id(), written.revision(), start, keptRanges,
-                List.copyOf(units), new AtomicBoolean()));
+        windows.put(cacheKey(chats, key), new Window(written.id(), written.revision(), written.lastSeq(), start,
+                keptRanges, List.copyOf(units), new AtomicBoolean()));
     }
 
     /** Fills {@code incoming} with the stored form of {@code messages}, from index {@code from} on. */
@@ -385,10 +390,10 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
     }
 
     /**
-     * The window as stored at a revision; {@code handedOut} once {@link #findByConversationId}
-     * returned its message instances.
+     * The window as stored at a revision (with the conversation's last sequence number then);
+     * {@code handedOut} once {@link #findByConversationId} returned its message instances.
      */
-    private record Window(String conversationId, long revision, long start, List<List<Long>> kept,
+    private record Window(String conversationId, long revision, long lastSeq, long start, List<List<Long>> kept,
                           List<StoredUnit> units, AtomicBoolean handedOut) {
     }
 
@@ -424,7 +429,8 @@ public final class ChatstoreChatMemoryRepository implements ChatMemoryRepository
             addUnits(read(chats, conversation.id(), range.get(0), range.get(1)), units);
         }
         addUnits(read(chats, conversation.id(), start, Long.MAX_VALUE), units);
-        return new Window(conversation.id(), conversation.revision(), start, List.copyOf(kept), List.copyOf(units),
+        return new Window(conversation.id(), conversation.revision(), conversation.lastSeq(), start, List.copyOf(kept),
+                List.copyOf(units),
                 new AtomicBoolean());
     }
 

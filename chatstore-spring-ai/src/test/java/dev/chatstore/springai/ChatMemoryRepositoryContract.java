@@ -144,6 +144,17 @@ abstract class ChatMemoryRepositoryContract {
         assertThat(repository.findByConversationId("busy")).hasSize(5);
     }
 
+    /** A conversation deleted through chatstore behind the repository's back is created again by the next save. */
+    @Test
+    void aSaveAfterTheConversationWasDeletedElsewhereStartsItAgain() {
+        repository.saveAll("gone", List.of(new UserMessage("first")));
+        chats().conversations().delete(conversation("gone").id());
+        repository.saveAll("gone", List.of(new UserMessage("first"), new UserMessage("second")));
+        assertThat(contents("gone")).containsExactly("first", "second");
+        assertThat(repository.findByConversationId("gone")).containsExactly(new UserMessage("first"),
+                new UserMessage("second"));
+    }
+
     @Test
     void withoutACacheTheRepositoryBehavesTheSame() {
         ChatstoreChatMemoryRepository uncached = ChatstoreChatMemoryRepository.builder(store).userId(USER).cacheSize(0).build();
