@@ -7,6 +7,7 @@
 module dev.chatstore {
     exports dev.chatstore;
 
-    // Check validates the API's records and the engine's input with the same rules; it is not API.
-    exports dev.chatstore.internal to dev.chatstore.jdbc;
+    // Check validates the API's records and the engine's input with the same rules, and SearchSyntax
+    // parses search queries for the engine and the dialects; neither is API.
+    exports dev.chatstore.internal to dev.chatstore.jdbc, dev.chatstore.sqlite, dev.chatstore.postgres;
 }

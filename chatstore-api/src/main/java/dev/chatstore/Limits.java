@@ -36,6 +36,10 @@ public final class Limits {
     public static final int URL_MAX = 2048;
     public static final int API_KEY_MAX = 4096;
     public static final int QUERY_MAX = 10_000;
+    /** A full-text search query, in characters; see {@link TextQuery}. */
+    public static final int SEARCH_TEXT_MAX = 1_000;
+    /** Words and phrases in one full-text search query. */
+    public static final int SEARCH_TERMS_MAX = 32;
     /**
      * Code points (not UTF-16 chars, so a surrogate pair is never split) of the newest message
      * kept as the conversation's preview.
@@ -52,6 +56,8 @@ public final class Limits {
     public static final int WINDOW_MESSAGES_MAX = 10_000;
     public static final int CONVERSATIONS_PAGE_DEFAULT = 20;
     public static final int CONVERSATIONS_PAGE_MAX = 100;
+    public static final int SEARCH_PAGE_DEFAULT = 20;
+    public static final int SEARCH_PAGE_MAX = 100;
     public static final int FACTS_PAGE_DEFAULT = 50;
     public static final int FACTS_PAGE_MAX = 200;
     public static final int ATTACHMENTS_LIST_MAX = 1000;

@@ -26,6 +26,9 @@ public interface UserChats {
 
     SearchCache searchCache();
 
+    /** Full-text search over the user's messages and conversation titles. */
+    Search search();
+
     /**
      * The user's activity in [{@code from}, {@code to}).
      *

@@ -53,6 +53,9 @@ public interface Dialect {
     /** Registers how {@link Instant} and {@link JsonText} arguments are bound. */
     void configure(Jdbi jdbi);
 
+    /** How this backend searches its full-text indexes (created by its migrations). */
+    FullText fullText();
+
     /** Reads a timestamp column written by an {@link Instant} argument; null stays null. */
     Instant readInstant(ResultSet rs, String column) throws SQLException;
 

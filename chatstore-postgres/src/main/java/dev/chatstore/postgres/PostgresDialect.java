@@ -2,6 +2,7 @@ package dev.chatstore.postgres;
 
 import dev.chatstore.jdbc.DatabaseFailure;
 import dev.chatstore.jdbc.Dialect;
+import dev.chatstore.jdbc.FullText;
 import dev.chatstore.jdbc.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.sql.BatchUpdateException;
@@ -33,6 +34,7 @@ final class PostgresDialect implements Dialect {
     private final String schema;
     private final String quoted;
     private final long migrationLockKey;
+    private final FullText fullText;
 
     /** @param schema a validated, lowercase identifier */
     PostgresDialect(String schema) {
@@ -41,6 +43,12 @@ final class PostgresDialect implements Dialect {
         CRC32 crc = new CRC32();
         crc.update(("chatstore-migrate:" + schema).getBytes(StandardCharsets.UTF_8));
         this.migrationLockKey = crc.getValue();
+        this.fullText = new PostgresFullText(quoted);
+    }
+
+    @Override
+    public FullText fullText() {
+        return fullText;
     }
 
     @Override

@@ -278,7 +278,14 @@ public final class SqliteChatStore implements ChatStore {
 
         private static Connection connect(String url, SQLiteConfig config) {
             try {
-                return DriverManager.getConnection(url, config.toProperties());
+                Connection connection = DriverManager.getConnection(url, config.toProperties());
+                try {
+                    TextFold.register(connection);
+                } catch (SQLException e) {
+                    connection.close();
+                    throw e;
+                }
+                return connection;
             } catch (SQLException e) {
                 throw new StoreUnavailableException("Cannot open SQLite database " + url + ": " + e.getMessage(), e);
             }

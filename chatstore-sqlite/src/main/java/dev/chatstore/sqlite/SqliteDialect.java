@@ -2,6 +2,7 @@ package dev.chatstore.sqlite;
 
 import dev.chatstore.jdbc.DatabaseFailure;
 import dev.chatstore.jdbc.Dialect;
+import dev.chatstore.jdbc.FullText;
 import dev.chatstore.jdbc.JsonText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +21,8 @@ import org.sqlite.SQLiteException;
 
 /** SQLite's answers to the engine: epoch-millisecond timestamps, TEXT JSON, one serialized writer. */
 final class SqliteDialect implements Dialect {
+    private static final FullText FULL_TEXT = new SqliteFullText();
+
 
     @Override
     public String name() {
@@ -52,6 +55,11 @@ final class SqliteDialect implements Dialect {
     @Override
     public String jsonArrayAgg() {
         return "json_group_array";
+    }
+
+    @Override
+    public FullText fullText() {
+        return FULL_TEXT;
     }
 
     @Override

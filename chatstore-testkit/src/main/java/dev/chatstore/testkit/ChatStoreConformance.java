@@ -45,6 +45,7 @@ public abstract class ChatStoreConformance implements
         ConversationRules,
         ConversationMetadataRules,
         RevisionRules,
+        SearchRules,
         ConversationListRules,
         SidebarRules,
         MessageRules,

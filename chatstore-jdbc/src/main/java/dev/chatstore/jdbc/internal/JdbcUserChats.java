@@ -7,6 +7,7 @@ import dev.chatstore.MemoryFacts;
 import dev.chatstore.Messages;
 import dev.chatstore.Profile;
 import dev.chatstore.ProviderConfigs;
+import dev.chatstore.Search;
 import dev.chatstore.SearchCache;
 import dev.chatstore.Settings;
 import dev.chatstore.UsageReport;
@@ -25,6 +26,7 @@ public final class JdbcUserChats implements UserChats {
     private final Settings settings;
     private final ProviderConfigs providers;
     private final SearchCache searchCache;
+    private final Search search;
     private final JdbcUsage usage;
     private final UserData data;
 
@@ -39,6 +41,7 @@ public final class JdbcUserChats implements UserChats {
         this.settings = new JdbcSettings(ctx, userId);
         this.providers = new JdbcProviderConfigs(ctx, userId);
         this.searchCache = new JdbcSearchCache(ctx, userId);
+        this.search = new JdbcSearch(ctx, userId);
         this.data = new UserData(ctx, userId);
     }
 
@@ -85,6 +88,11 @@ public final class JdbcUserChats implements UserChats {
     @Override
     public SearchCache searchCache() {
         return searchCache;
+    }
+
+    @Override
+    public Search search() {
+        return search;
     }
 
     @Override

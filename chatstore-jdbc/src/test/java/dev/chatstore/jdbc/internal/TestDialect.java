@@ -2,6 +2,7 @@ package dev.chatstore.jdbc.internal;
 
 import dev.chatstore.jdbc.DatabaseFailure;
 import dev.chatstore.jdbc.Dialect;
+import dev.chatstore.jdbc.FullText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,6 +14,11 @@ record TestDialect(String statementOverridesPath) implements Dialect {
     @Override
     public String name() {
         return "test";
+    }
+
+    @Override
+    public FullText fullText() {
+        throw new UnsupportedOperationException("the test dialect has no database to search");
     }
 
     @Override

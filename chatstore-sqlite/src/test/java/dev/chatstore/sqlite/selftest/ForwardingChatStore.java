@@ -91,6 +91,11 @@ class ForwardingChatStore implements ChatStore {
         }
 
         @Override
+        public dev.chatstore.Search search() {
+            return real.search();
+        }
+
+        @Override
         public MemoryFacts facts() {
             return real.facts();
         }

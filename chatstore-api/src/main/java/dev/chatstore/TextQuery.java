@@ -1,0 +1,162 @@
+package dev.chatstore;
+
+import dev.chatstore.internal.Check;
+import dev.chatstore.internal.SearchSyntax;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A full-text search: the words to find and where to look. Immutable; each method returns a new
+ * instance.
+ *
+ * <h2>Syntax</h2>
+ * The same on every backend, case- and diacritics-insensitive ({@code cafe} finds "Café"):
+ * <ul>
+ *   <li>{@code lisbon tram}: both words, anywhere in the text;</li>
+ *   <li>{@code "time out market"}: these words next to each other, in this order;</li>
+ *   <li>{@code -porto}: without this word (or {@code -"phrase"}); a query needs one word it looks for;</li>
+ *   <li>{@code porto OR lisbon}: either (binds tighter than the implicit AND: {@code a b OR c} is a and (b or c));</li>
+ *   <li>{@code lisb*}: a word starting so (at the end of a word or phrase).</li>
+ * </ul>
+ * A word is split into its letters and digits; every other character in it ({@code %}, {@code _},
+ * {@code '}, {@code \}, an inner {@code *} …) is literal, never a pattern: {@code 50%_off} finds
+ * exactly the texts containing "50%_off". A word of no letters or digits, an unclosed quote, a lone
+ * {@code OR} or {@code -}, or a query with only excluded words is an {@link InvalidInputException}
+ * naming the problem, raised by {@link #of}. Text without spaces between words (Chinese,
+ * Japanese) is one word per run of letters: it is found by the whole run, or by its start with
+ * {@code *}.
+ */
+public final class TextQuery {
+    private final String text;
+    private final String conversationId;
+    private final Set<Role> roles;
+    private final Instant from;
+    private final Instant to;
+    private final boolean includeArchived;
+    private final Set<SearchHit.Kind> kinds;
+
+    private TextQuery(String text, String conversationId, Set<Role> roles, Instant from, Instant to,
+                      boolean includeArchived, Set<SearchHit.Kind> kinds) {
+        this.text = text;
+        this.conversationId = conversationId;
+        this.roles = roles;
+        this.from = from;
+        this.to = to;
+        this.includeArchived = includeArchived;
+        this.kinds = kinds;
+    }
+
+    /**
+     * Searches for {@code text} in all of the user's messages and conversation titles, archived
+     * conversations included.
+     *
+     * @throws InvalidInputException if {@code text} is null, blank, longer than
+     *                               {@link Limits#SEARCH_TEXT_MAX}, not storable text, or malformed
+     *                               (see the syntax above), naming the problem
+     */
+    public static TextQuery of(String text) {
+        Check.text("text", text, Limits.SEARCH_TEXT_MAX);
+        SearchSyntax.parse(text);
+        return new TextQuery(text, null, Set.of(), null, null, true,
+                Set.of(SearchHit.Kind.values()));
+    }
+
+    /** Only in this conversation. */
+    public TextQuery inConversation(String conversationId) {
+        return new TextQuery(text, Check.id("conversationId", conversationId), roles, from, to, includeArchived, kinds);
+    }
+
+    /** Only messages of these roles (titles are left out). */
+    public TextQuery roles(Role... roles) {
+        Check.notNull("roles", roles);
+        if (roles.length == 0) {
+            throw new InvalidInputException("roles", "must name at least one role");
+        }
+        EnumSet<Role> set = EnumSet.noneOf(Role.class);
+        for (Role role : roles) {
+            set.add(Check.notNull("roles", role));
+        }
+        return new TextQuery(text, conversationId, Set.copyOf(set), from, to, includeArchived, kinds);
+    }
+
+    /**
+     * Only what was created in [{@code from}, {@code to}); either may be null for no bound.
+     *
+     * @throws InvalidInputException if {@code from} is after {@code to}
+     */
+    public TextQuery between(Instant from, Instant to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidInputException("from", "is after to");
+        }
+        return new TextQuery(text, conversationId, roles, from, to, includeArchived, kinds);
+    }
+
+    /** Whether archived conversations and their messages are searched (by default they are). */
+    public TextQuery includeArchived(boolean includeArchived) {
+        return new TextQuery(text, conversationId, roles, from, to, includeArchived, kinds);
+    }
+
+    /** Only hits of these kinds. */
+    public TextQuery kinds(SearchHit.Kind... kinds) {
+        Check.notNull("kinds", kinds);
+        if (kinds.length == 0) {
+            throw new InvalidInputException("kinds", "must name at least one kind");
+        }
+        EnumSet<SearchHit.Kind> set = EnumSet.noneOf(SearchHit.Kind.class);
+        for (SearchHit.Kind kind : kinds) {
+            set.add(Check.notNull("kinds", kind));
+        }
+        return new TextQuery(text, conversationId, roles, from, to, includeArchived, Set.copyOf(set));
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The conversation searched, or null for all. */
+    public String conversationId() {
+        return conversationId;
+    }
+
+    /** The message roles searched; empty for all (and titles). */
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    /** The inclusive lower bound of creation times, or null. */
+    public Instant from() {
+        return from;
+    }
+
+    /** The exclusive upper bound of creation times, or null. */
+    public Instant to() {
+        return to;
+    }
+
+    public boolean includeArchived() {
+        return includeArchived;
+    }
+
+    public Set<SearchHit.Kind> kinds() {
+        return kinds;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TextQuery q && text.equals(q.text) && Objects.equals(conversationId, q.conversationId)
+                && roles.equals(q.roles) && Objects.equals(from, q.from) && Objects.equals(to, q.to)
+                && includeArchived == q.includeArchived && kinds.equals(q.kinds);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(text, conversationId, roles, from, to, includeArchived, kinds);
+    }
+
+    @Override
+    public String toString() {
+        return "TextQuery[" + text + "]";
+    }
+}

@@ -1,0 +1,175 @@
+package dev.chatstore.jdbc.internal;
+
+import dev.chatstore.InvalidInputException;
+import dev.chatstore.Limits;
+import dev.chatstore.Page;
+import dev.chatstore.PageRequest;
+import dev.chatstore.Role;
+import dev.chatstore.Search;
+import dev.chatstore.SearchHit;
+import dev.chatstore.TextQuery;
+import dev.chatstore.internal.Check;
+import dev.chatstore.internal.SearchSyntax;
+import dev.chatstore.jdbc.FullText;
+import dev.chatstore.jdbc.FullText.Source;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * One user's full-text search: the dialect matches, scores and highlights ({@link FullText}); this
+ * class scopes to the user and the query's filters and pages by (score, kind, id), so the order is
+ * total and a page never repeats or skips a hit. Stateless apart from its user; thread-safe.
+ */
+final class JdbcSearch implements Search {
+    private static final String LISTING = "search";
+
+    private final StoreContext ctx;
+    private final String userId;
+
+    JdbcSearch(StoreContext ctx, String userId) {
+        this.ctx = ctx;
+        this.userId = userId;
+    }
+
+    /** A hit's place in the order: score descending, then kind and id ascending. */
+    private record Key(double score, String kind, String id) {
+    }
+
+    @Override
+    public Page<SearchHit> text(TextQuery query, PageRequest page) {
+        Check.notNull("query", query);
+        int limit = Check.pageLimit(page, Limits.SEARCH_PAGE_DEFAULT, Limits.SEARCH_PAGE_MAX);
+        SearchSyntax.Parsed parsed = SearchSyntax.parse(query.text());
+        // A cursor belongs to this user and this query: another query's cursor would skip or repeat hits.
+        String scope = userId + '\n' + query.text() + '\n' + query.conversationId() + '\n' + query.roles() + '\n'
+                + query.from() + '\n' + query.to() + '\n' + query.includeArchived() + '\n' + query.kinds();
+        return ctx.read("search", h -> new Keyset<>(LISTING, scope, new Hits(h, query, parsed)).page(page.cursor(), limit, 3));
+    }
+
+    /** The hits in listing order (or reversed), strictly beyond a key. */
+    private final class Hits implements Keyset.Source<SearchHit, Key> {
+        private final Handle h;
+        private final TextQuery query;
+        private final SearchSyntax.Parsed parsed;
+
+        Hits(Handle h, TextQuery query, SearchSyntax.Parsed parsed) {
+            this.h = h;
+            this.query = query;
+            this.parsed = parsed;
+        }
+
+        @Override
+        public List<SearchHit> fetch(boolean inListingOrder, Key bound, int limit) {
+            Map<String, Object> binds = new HashMap<>();
+            String sql = sql(query, parsed, inListingOrder, bound, binds);
+            Query q = h.createQuery(sql).bind("userId", userId).bind("limit", limit);
+            binds.forEach(q::bind);
+            return q.map((rs, c) -> new SearchHit(
+                    SearchHit.Kind.valueOf(rs.getString("kind")),
+                    rs.getString("id"),
+                    rs.getString("conversation_id"),
+                    rs.getString("conversation_title"),
+                    rs.getLong("seq"),
+                    rs.getString("role") == null ? null : Role.parse(rs.getString("role")),
+                    rs.getString("snippet"),
+                    rs.getDouble("score"),
+                    ctx.dialect.readInstant(rs, "created_at"))).list();
+        }
+
+        @Override
+        public Key keyOf(SearchHit hit) {
+            return new Key(hit.score(), hit.kind().name(), hit.id());
+        }
+
+        @Override
+        public Key start() {
+            return null;
+        }
+
+        @Override
+        public List<String> encodeKey(Key key) {
+            return List.of(Long.toString(Double.doubleToLongBits(key.score())), key.kind(), key.id());
+        }
+
+        @Override
+        public Key decodeKey(Cursor cursor) {
+            double score = Double.longBitsToDouble(cursor.longPart(0));
+            String kind = cursor.key().get(1);
+            try {
+                SearchHit.Kind.valueOf(kind);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("cursor", "is garbled");
+            }
+            return new Key(score, kind, Check.id("cursor", cursor.key().get(2)));
+        }
+    }
+
+    private String sql(TextQuery query, SearchSyntax.Parsed parsed, boolean forward, Key bound,
+                       Map<String, Object> binds) {
+        FullText fts = ctx.dialect.fullText();
+        String schema = ctx.dialect.schema();
+        List<String> selects = new ArrayList<>();
+        boolean titles = query.kinds().contains(SearchHit.Kind.CONVERSATION_TITLE) && query.roles().isEmpty();
+        if (query.kinds().contains(SearchHit.Kind.MESSAGE)) {
+            List<String> where = new ArrayList<>(List.of(fts.matches(Source.MESSAGE, parsed, binds), "m.user_id = :userId"));
+            if (query.conversationId() != null) {
+                where.add("m.conversation_id = " + FullText.bind(binds, query.conversationId()));
+            }
+            if (!query.roles().isEmpty()) {
+                where.add("m.role IN (" + query.roles().stream().sorted()
+                        .map(r -> FullText.bind(binds, r.wireName())).collect(Collectors.joining(", ")) + ")");
+            }
+            timeAndArchive(query, "m.created_at", where, binds);
+            selects.add("SELECT 'MESSAGE' AS kind, m.id AS id, m.conversation_id AS conversation_id,"
+                    + " c.title AS conversation_title, m.seq AS seq, m.role AS role, "
+                    + fts.snippet(Source.MESSAGE, parsed, binds, SearchHit.HIGHLIGHT_START, SearchHit.HIGHLIGHT_END)
+                    + " AS snippet, " + fts.score(Source.MESSAGE, parsed, binds) + " AS score, m.created_at AS created_at"
+                    + " FROM " + fts.from(Source.MESSAGE) + " JOIN " + schema + ".conversation c ON c.id = m.conversation_id"
+                    + " WHERE " + String.join(" AND ", where));
+        }
+        if (titles) {
+            List<String> where = new ArrayList<>(List.of(fts.matches(Source.TITLE, parsed, binds), "c.user_id = :userId"));
+            if (query.conversationId() != null) {
+                where.add("c.id = " + FullText.bind(binds, query.conversationId()));
+            }
+            timeAndArchive(query, "c.created_at", where, binds);
+            selects.add("SELECT 'CONVERSATION_TITLE' AS kind, c.id AS id, c.id AS conversation_id,"
+                    + " c.title AS conversation_title, 0 AS seq, CAST(NULL AS TEXT) AS role, "
+                    + fts.snippet(Source.TITLE, parsed, binds, SearchHit.HIGHLIGHT_START, SearchHit.HIGHLIGHT_END)
+                    + " AS snippet, " + fts.score(Source.TITLE, parsed, binds) + " AS score, c.created_at AS created_at"
+                    + " FROM " + fts.from(Source.TITLE) + " WHERE " + String.join(" AND ", where));
+        }
+        String keyset = "";
+        if (bound != null) {
+            String s = FullText.bind(binds, bound.score());
+            String k = FullText.bind(binds, bound.kind());
+            String i = FullText.bind(binds, bound.id());
+            String beyondScore = forward ? "<" : ">";
+            String beyondKey = forward ? ">" : "<";
+            keyset = " WHERE (score " + beyondScore + " " + s + " OR (score = " + s + " AND (kind " + beyondKey + " " + k
+                    + " OR (kind = " + k + " AND id " + beyondKey + " " + i + "))))";
+        }
+        String order = forward ? "score DESC, kind ASC, id ASC" : "score ASC, kind DESC, id DESC";
+        // MATERIALIZED: the hits are scored once, and the keyset filter is not pushed into the index query.
+        return "WITH hits AS MATERIALIZED (" + String.join(" UNION ALL ", selects) + ")"
+                + " SELECT kind, id, conversation_id, conversation_title, seq, role, snippet, score, created_at FROM hits"
+                + keyset + " ORDER BY " + order + " LIMIT :limit";
+    }
+
+    private static void timeAndArchive(TextQuery query, String createdAt, List<String> where, Map<String, Object> binds) {
+        if (query.from() != null) {
+            where.add(createdAt + " >= " + FullText.bind(binds, query.from()));
+        }
+        if (query.to() != null) {
+            where.add(createdAt + " < " + FullText.bind(binds, query.to()));
+        }
+        if (!query.includeArchived()) {
+            where.add("c.archived = " + FullText.bind(binds, false));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.chatstore.postgres;
+
+import dev.chatstore.internal.SearchSyntax;
+import dev.chatstore.internal.SearchSyntax.Term;
+import dev.chatstore.jdbc.FullText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Full-text search on the generated tsvector columns {@code message.search} and
+ * {@code conversation.title_search} (V9 migration), with the text search configuration
+ * {@code chatstore_search}. Each term becomes a tsquery of its quoted tokens joined by {@code <->}
+ * (followed by), the last one {@code :*} for a prefix, so nothing in a query is tsquery syntax; a
+ * term with other characters is also required as a folded substring ({@code chatstore_fold}).
+ * Scores are {@code ts_rank} normalised by document length (1 + log of the length).
+ */
+final class PostgresFullText implements FullText {
+    private final String schema;
+
+    /** @param schema the schema's quoted name */
+    PostgresFullText(String schema) {
+        this.schema = schema;
+    }
+
+    @Override
+    public String from(Source source) {
+        return source == Source.MESSAGE ? schema + ".message m" : schema + ".conversation c";
+    }
+
+    @Override
+    public String matches(Source source, SearchSyntax.Parsed query, Map<String, Object> binds) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add(vector(source) + " @@ " + tsquery(query, binds));
+        for (List<Term> group : query.groups()) {
+            if (group.stream().anyMatch(t -> t.literal() != null)) {
+                conditions.add(group.stream().map(t -> exactly(source, t, binds))
+                        .collect(Collectors.joining(" OR ", "(", ")")));
+            }
+        }
+        for (Term excluded : query.excluded()) {
+            if (excluded.literal() != null) {
+                conditions.add("NOT " + exactly(source, excluded, binds));
+            }
+        }
+        return String.join(" AND ", conditions);
+    }
+
+    @Override
+    public String score(Source source, SearchSyntax.Parsed query, Map<String, Object> binds) {
+        return "ts_rank(" + vector(source) + ", " + tsquery(query, binds) + ", 1)::float8";
+    }
+
+    @Override
+    public String snippet(Source source, SearchSyntax.Parsed query, Map<String, Object> binds, String start, String end) {
+        String text = source == Source.MESSAGE ? "m.content" : "coalesce(c.title, '')";
+        String options = "StartSel=\"" + start + "\", StopSel=\"" + end + "\", MaxWords=16, MinWords=6, ShortWord=1";
+        return "ts_headline(" + config() + ", " + text + ", " + tsquery(query, binds) + ", "
+                + FullText.bind(binds, options) + ")";
+    }
+
+    private String config() {
+        return "'" + schema + ".chatstore_search'::regconfig";
+    }
+
+    private static String vector(Source source) {
+        return source == Source.MESSAGE ? "m.search" : "c.title_search";
+    }
+
+    /** Every group (its alternatives OR-ed), and NOT the excluded terms without literals. */
+    private String tsquery(SearchSyntax.Parsed query, Map<String, Object> binds) {
+        List<String> parts = new ArrayList<>();
+        for (List<Term> group : query.groups()) {
+            parts.add(group.stream().map(t -> term(t, binds)).collect(Collectors.joining(" || ", "(", ")")));
+        }
+        for (Term excluded : query.excluded()) {
+            if (excluded.literal() == null) {
+                parts.add("!!" + term(excluded, binds));
+            }
+        }
+        return "(" + String.join(" && ", parts) + ")";
+    }
+
+    /** A term's tsquery: its tokens quoted, each followed by the next ({@code <->}), the last a prefix for {@code word*}. */
+    private String term(Term term, Map<String, Object> binds) {
+        List<String> tokens = term.tokens();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i > 0) {
+                text.append(" <-> ");
+            }
+            text.append('\'').append(tokens.get(i).replace("'", "''").replace("\\", "\\\\")).append('\'');
+        }
+        if (term.prefix()) {
+            text.append(":*");
+        }
+        return "to_tsquery(" + config() + ", " + FullText.bind(binds, text.toString()) + ")";
+    }
+
+    /** The row matches the term by the index and holds its literal text (folded) as a substring. */
+    private String exactly(Source source, Term term, Map<String, Object> binds) {
+        String indexed = vector(source) + " @@ " + term(term, binds);
+        if (term.literal() == null) {
+            return indexed;
+        }
+        String text = source == Source.MESSAGE ? "m.content" : "c.title";
+        return "(" + indexed + " AND strpos(" + schema + ".chatstore_fold(" + text + "), " + schema
+                + ".chatstore_fold(" + FullText.bind(binds, term.literal()) + ")) > 0)";
+    }
+}
