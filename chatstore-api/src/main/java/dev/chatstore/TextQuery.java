@@ -69,14 +69,10 @@ public final class TextQuery {
     }
 
     /** Only messages of these roles (titles are left out). */
-    public TextQuery roles(Role... roles) {
-        Check.notNull("roles", roles);
-        if (roles.length == 0) {
-            throw new InvalidInputException("roles", "must name at least one role");
-        }
-        EnumSet<Role> set = EnumSet.noneOf(Role.class);
-        for (Role role : roles) {
-            set.add(Check.notNull("roles", role));
+    public TextQuery onlyRoles(Role role, Role... more) {
+        EnumSet<Role> set = EnumSet.of(Check.notNull("roles", role));
+        for (Role r : Check.notNull("roles", more)) {
+            set.add(Check.notNull("roles", r));
         }
         return new TextQuery(text, conversationId, Set.copyOf(set), from, to, includeArchived, kinds);
     }
@@ -99,14 +95,10 @@ public final class TextQuery {
     }
 
     /** Only hits of these kinds. */
-    public TextQuery kinds(SearchHit.Kind... kinds) {
-        Check.notNull("kinds", kinds);
-        if (kinds.length == 0) {
-            throw new InvalidInputException("kinds", "must name at least one kind");
-        }
-        EnumSet<SearchHit.Kind> set = EnumSet.noneOf(SearchHit.Kind.class);
-        for (SearchHit.Kind kind : kinds) {
-            set.add(Check.notNull("kinds", kind));
+    public TextQuery onlyKinds(SearchHit.Kind kind, SearchHit.Kind... more) {
+        EnumSet<SearchHit.Kind> set = EnumSet.of(Check.notNull("kinds", kind));
+        for (SearchHit.Kind k : Check.notNull("kinds", more)) {
+            set.add(Check.notNull("kinds", k));
         }
         return new TextQuery(text, conversationId, roles, from, to, includeArchived, Set.copyOf(set));
     }

@@ -16,6 +16,7 @@ import dev.chatstore.NewMessage;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
+import dev.chatstore.TextQuery;
 import dev.chatstore.PersonaSpec;
 import dev.chatstore.ProviderConfigSpec;
 import dev.chatstore.Rating;
@@ -232,6 +233,17 @@ class TenantIsolationMatrixTest {
         r.add(new Row("messages.findReply", Expect.EMPTY, u -> u.messages().findReply(o.request().id())));
         r.add(new Row("messages.byClientMessageId", Expect.EMPTY,
                 u -> u.messages().byClientMessageId(o.conversation().id(), SeededUser.CLIENT_MESSAGE_ID)));
+        // search: the intruder seeded the same texts; none of the owner's hits may appear
+        for (String words : List.of("monad", "monoid endofunctors", "burritos", "\"hello again\"", "seeded", "old chat")) {
+            r.add(new Row("search.text " + words, Expect.NO_TRACE,
+                    u -> u.search().text(TextQuery.of(words), PageRequest.first(100))));
+        }
+        r.add(new Row("search.text in the owner's conversation", Expect.EMPTY,
+                u -> u.search().text(TextQuery.of("monad").inConversation(o.conversation().id()), PageRequest.first())));
+        String ownersSearchCursor = store.forUser(OWNER).search().text(TextQuery.of("monad OR burritos OR hello"),
+                PageRequest.first(1)).nextCursor();
+        r.add(new Row("search.text with the owner's cursor", Expect.FOREIGN_CURSOR,
+                u -> u.search().text(TextQuery.of("monad OR burritos OR hello"), PageRequest.at(ownersSearchCursor, 1))));
         r.add(new Row("messages.newestFirst", Expect.NOT_FOUND, u -> u.messages().newestFirst(o.conversation().id(), PageRequest.first())));
         r.add(new Row("messages.newestFirst with the owner's cursor", Expect.NOT_FOUND,
                 u -> u.messages().newestFirst(o.conversation().id(), PageRequest.at(o.messageCursor()))));

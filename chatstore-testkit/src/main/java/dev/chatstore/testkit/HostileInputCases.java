@@ -26,6 +26,7 @@ import dev.chatstore.ProfileSpec;
 import dev.chatstore.ProviderConfigSpec;
 import dev.chatstore.Rating;
 import dev.chatstore.Settings;
+import dev.chatstore.TextQuery;
 import dev.chatstore.UserChats;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +77,7 @@ final class HostileInputCases {
         cases.profile();
         cases.providers();
         cases.searchCacheUsageAndExport();
+        cases.search();
         cases.foreignCursors();
         return cases.t.rows();
     }
@@ -408,6 +410,29 @@ final class HostileInputCases {
         t.add("usage", "null to", "to", () -> u.usage(Instant.now(), null));
         t.add("usage", "from after to", "from", () -> u.usage(Instant.MAX, Instant.MIN));
         t.add("exportTo", "null", "out", () -> u.exportTo(null));
+    }
+
+    /** Search queries: malformed syntax, hostile characters, sizes; and the search call's own arguments. */
+    private void search() {
+        for (String text : Arrays.asList(null, "", "   ", "\"unclosed phrase", "\"\"", "-", "- lisbon", "OR", "lisbon OR",
+                "OR lisbon", "lisbon OR -porto", "-lisbon", "-lisbon -porto", "%", "%%%", "_", "***", "'", "\\",
+                "\"%\"", "nul\0byte", "\uD800lone", "x".repeat(Limits.SEARCH_TEXT_MAX + 1), "y".repeat(10_000),
+                "w ".repeat(Limits.SEARCH_TERMS_MAX + 1))) {
+            t.add("TextQuery.of", describe(text), "text", () -> TextQuery.of(text));
+        }
+        TextQuery query = TextQuery.of("monad");
+        t.add("search.text", "null query", "query", () -> u.search().text(null, PageRequest.first()));
+        t.add("search.text", "null page", "page", () -> u.search().text(query, null));
+        t.add("search.text", (Limits.SEARCH_PAGE_MAX + 1) + " hits a page", "limit",
+                () -> u.search().text(query, PageRequest.first(Limits.SEARCH_PAGE_MAX + 1)));
+        t.add("search.text", "a garbled cursor", "cursor", () -> u.search().text(query, PageRequest.at("not-a-cursor")));
+        t.add("TextQuery.inConversation", "a malformed id", "conversationId", () -> query.inConversation("x"));
+        t.add("TextQuery.onlyRoles", "a null role", "roles", () -> query.onlyRoles(null));
+        t.add("TextQuery.onlyRoles", "a null among more", "roles",
+                () -> query.onlyRoles(dev.chatstore.Role.USER, (dev.chatstore.Role) null));
+        t.add("TextQuery.onlyKinds", "a null kind", "kinds", () -> query.onlyKinds(null));
+        t.add("TextQuery.between", "from after to", "from",
+                () -> query.between(Instant.parse("2026-01-02T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z")));
     }
 
     /** Cursors the store did issue, but for another conversation, user or listing. */

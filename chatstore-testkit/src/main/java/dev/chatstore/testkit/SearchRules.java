@@ -43,7 +43,7 @@ public interface SearchRules extends StoreFixture {
     }
 
     private List<String> find(String text) {
-        return ids(alice(), TextQuery.of(text).kinds(SearchHit.Kind.MESSAGE));
+        return ids(alice(), TextQuery.of(text).onlyKinds(SearchHit.Kind.MESSAGE));
     }
 
     private static Set<String> set(List<String> ids) {
@@ -117,7 +117,7 @@ public interface SearchRules extends StoreFixture {
         Message weak = say(alice(), c, "tram " + "and many other words about the city and its streets ".repeat(5));
         Message strong = say(alice(), c, "tram tram tram");
         Message middle = say(alice(), c, "tram tram to the beach");
-        List<SearchHit> hits = alice().search().text(TextQuery.of("tram").kinds(SearchHit.Kind.MESSAGE),
+        List<SearchHit> hits = alice().search().text(TextQuery.of("tram").onlyKinds(SearchHit.Kind.MESSAGE),
                 PageRequest.first(10)).items();
         assertThat(hits).extracting(SearchHit::id).containsExactly(strong.id(), middle.id(), weak.id());
         assertThat(hits.get(0).score()).isGreaterThan(hits.get(1).score());
@@ -150,7 +150,7 @@ public interface SearchRules extends StoreFixture {
         alice().conversations().rename(c.id(), "Trip to Porto");
         assertThat(ids(alice(), TextQuery.of("lisbon"))).isEmpty();
         assertThat(ids(alice(), TextQuery.of("porto"))).containsExactly(c.id());
-        assertThat(ids(alice(), TextQuery.of("porto").kinds(SearchHit.Kind.MESSAGE))).isEmpty();
+        assertThat(ids(alice(), TextQuery.of("porto").onlyKinds(SearchHit.Kind.MESSAGE))).isEmpty();
     }
 
     @Test
@@ -163,7 +163,7 @@ public interface SearchRules extends StoreFixture {
         Message elsewhere = say(alice(), two.id(), "tapas again");
         assertThat(set(ids(alice(), TextQuery.of("tapas").inConversation(one.id()))))
                 .containsExactlyInAnyOrder(early.id(), answer.id());
-        assertThat(ids(alice(), TextQuery.of("tapas").roles(Role.ASSISTANT))).containsExactly(answer.id());
+        assertThat(ids(alice(), TextQuery.of("tapas").onlyRoles(Role.ASSISTANT))).containsExactly(answer.id());
         assertThat(ids(alice(), TextQuery.of("tapas").between(null, later))).containsExactly(early.id());
         assertThat(set(ids(alice(), TextQuery.of("tapas").between(later, null))))
                 .containsExactlyInAnyOrder(answer.id(), elsewhere.id());

@@ -3,7 +3,9 @@
 -- adding the columns indexes what is already stored. The text search configuration
 -- chatstore_search is 'simple' (no stemming, no stop words: the same words as SQLite's unicode61)
 -- with unaccent first, so matching ignores case and diacritics. chatstore_fold(text) folds text the
--- same way for the literal part of a query. unaccent ships with PostgreSQL (a trusted extension);
+-- same way for the literal part of a query. Punctuation is turned into spaces before parsing, so
+-- the indexed words are the runs of letters and digits, as on SQLite (PostgreSQL's parser would
+-- otherwise keep "notes.txt" or "C:\temp" as one token). unaccent ships with PostgreSQL (a trusted extension);
 -- it may already live in another schema, so its schema is looked up. (${schema} is already quoted.)
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
@@ -22,11 +24,13 @@ BEGIN
 END';
 
 ALTER TABLE ${schema}.message ADD COLUMN search tsvector
-    GENERATED ALWAYS AS (to_tsvector('${schema}.chatstore_search'::regconfig, content)) STORED;
+    GENERATED ALWAYS AS (to_tsvector('${schema}.chatstore_search'::regconfig,
+                                     regexp_replace(content, '[[:punct:]]+', ' ', 'g'))) STORED;
 
 CREATE INDEX message_search ON ${schema}.message USING gin (search);
 
 ALTER TABLE ${schema}.conversation ADD COLUMN title_search tsvector
-    GENERATED ALWAYS AS (to_tsvector('${schema}.chatstore_search'::regconfig, coalesce(title, ''))) STORED;
+    GENERATED ALWAYS AS (to_tsvector('${schema}.chatstore_search'::regconfig,
+                                     regexp_replace(coalesce(title, ''), '[[:punct:]]+', ' ', 'g'))) STORED;
 
 CREATE INDEX conversation_title_search ON ${schema}.conversation USING gin (title_search);
