@@ -64,6 +64,21 @@ final class ReadmeSnippetContexts {
 
     static final List<SnippetContext> ALL = List.of(
 
+            // "Search"
+            SnippetContext.statements("chats.search().text(", """
+                    ChatStore store = SqliteChatStore.open(Path.of("chat.db"));
+                    UserChats chats = store.forUser("user-42");
+                    Conversation trip = chats.conversations().create(NewConversation.titled("Trip to Lisbon"));
+                    chats.messages().append(trip.id(), NewMessage.user("Where should we have lunch?"));
+                    chats.messages().append(trip.id(), NewMessage.assistant("Lunch at Time Out Market in Lisbon"));
+                    chats.messages().append(trip.id(), NewMessage.assistant("Time out in Porto is nice too"));
+                    """, """
+                    assertThat(hits.items()).extracting(SearchHit::snippet).containsExactly(
+                            "Lunch at <mark>Time Out</mark> Market in <mark>Lisbon</mark>");
+                    assertThat(hits.items().get(0).seq()).isEqualTo(2);
+                    store.close();
+                    """),
+
             // "Spring AI": the repository under MessageWindowChatMemory
             SnippetContext.statements("ChatstoreChatMemoryRepository.builder(store)", "", """
                     assertThat(memory.get("trip-42")).extracting(org.springframework.ai.chat.messages.Message::getText)
