@@ -86,6 +86,7 @@ public final class BenchSuite {
         section("append_vs_peers", this::appendVsPeers);
         section("chat_memory", this::chatMemory);
         section("reads", this::reads);
+        section("search", this::search);
         section("import", this::imports);
         section("postgres", this::postgres);
         section("export", this::export);
@@ -184,6 +185,38 @@ public final class BenchSuite {
                     opsBasis("chatstore adapter", s[2], "LangChain4j JSON-row store", s[3]));
         }
         Fixtures.closeMemories();
+    }
+
+    private void search() throws RunnerException {
+        long t = System.nanoTime();
+        SearchFixture fixture = Fixtures.search();
+        details.put("search_dataset_seconds", (System.nanoTime() - t) / 1e9);
+        String user = fixture.users.get(0);
+        List<String> chatstoreIds = fixture.store.forUser(user).search()
+                .text(dev.chatstore.TextQuery.of(SearchFixture.QUERY).onlyKinds(dev.chatstore.SearchHit.Kind.MESSAGE),
+                        dev.chatstore.PageRequest.first(20))
+                .items().stream().map(dev.chatstore.SearchHit::id).toList();
+        List<String> rawIds = fixture.rawSearch(user, "(\"market\") AND (\"v7\")");
+        if (chatstoreIds.isEmpty() || !chatstoreIds.equals(rawIds)) {
+            throw new IllegalStateException("chatstore and the raw query find different hits: " + chatstoreIds + " vs " + rawIds);
+        }
+        details.put("search_hits_per_query", chatstoreIds.size());
+        List<Config> queries = List.of(
+                new Config("chatstore search", SearchBenchmark.class, "chatstore", Map.of()),
+                new Config("raw FTS5 query", SearchBenchmark.class, "raw", Map.of()));
+        double[][] q = alternate("search", queries, rounds, WARMUP, MEASUREMENT, true);
+        details.put("search_queries_per_s", scores(queries, q));
+        ratioFigure("fts_vs_raw", ratios(q[0], q[1]), Target.atLeast(0.8),
+                opsBasis("chatstore", q[0], "plain JDBC FTS5", q[1]) + "; \"" + SearchFixture.QUERY + "\" over "
+                        + SearchFixture.USERS + " users x " + SearchFixture.PER_USER + " messages, one user's first 20 hits");
+        List<Config> appends = List.of(
+                new Config("append with index", SearchBenchmark.class, "appendWithIndex", Map.of()),
+                new Config("append without index", SearchBenchmark.class, "appendWithoutIndex", Map.of()));
+        double[][] a = alternate("append index", appends, rounds, WARMUP, MEASUREMENT, true);
+        details.put("append_index_ops_per_s", scores(appends, a));
+        ratioFigure("append_with_fts_vs_without", ratios(a[0], a[1]), Target.atLeast(0.8),
+                opsBasis("with the full-text index", a[0], "the same schema without it", a[1]));
+        Fixtures.closeSearch();
     }
 
     private void reads() throws RunnerException {

@@ -60,6 +60,22 @@ final class Fixtures {
         return postgres;
     }
 
+    private static SearchFixture search;
+
+    static synchronized SearchFixture search() {
+        if (search == null) {
+            search = SearchFixture.build(dir());
+        }
+        return search;
+    }
+
+    static synchronized void closeSearch() {
+        if (search != null) {
+            search.close();
+            search = null;
+        }
+    }
+
     static synchronized MemoryFixture memory(int window) {
         return MEMORIES.computeIfAbsent(window, w -> MemoryFixture.build(dir(), w));
     }
@@ -103,5 +119,6 @@ final class Fixtures {
         closeReads();
         closePostgres();
         closeMemories();
+        closeSearch();
     }
 }
