@@ -26,6 +26,9 @@ public interface UserChats {
 
     SearchCache searchCache();
 
+    /** The user's embeddings and semantic (nearest-neighbour) search over them. */
+    Embeddings embeddings();
+
     /**
      * The user's activity in [{@code from}, {@code to}).
      *
