@@ -2,6 +2,7 @@ package dev.chatstore.jdbc.internal;
 
 import dev.chatstore.Attachments;
 import dev.chatstore.Conversations;
+import dev.chatstore.Embeddings;
 import dev.chatstore.ExportSummary;
 import dev.chatstore.MemoryFacts;
 import dev.chatstore.Messages;
@@ -25,6 +26,7 @@ public final class JdbcUserChats implements UserChats {
     private final Settings settings;
     private final ProviderConfigs providers;
     private final SearchCache searchCache;
+    private final Embeddings embeddings;
     private final JdbcUsage usage;
     private final UserData data;
 
@@ -39,6 +41,7 @@ public final class JdbcUserChats implements UserChats {
         this.settings = new JdbcSettings(ctx, userId);
         this.providers = new JdbcProviderConfigs(ctx, userId);
         this.searchCache = new JdbcSearchCache(ctx, userId);
+        this.embeddings = new JdbcEmbeddings(ctx, userId);
         this.data = new UserData(ctx, userId);
     }
 
@@ -85,6 +88,11 @@ public final class JdbcUserChats implements UserChats {
     @Override
     public SearchCache searchCache() {
         return searchCache;
+    }
+
+    @Override
+    public Embeddings embeddings() {
+        return embeddings;
     }
 
     @Override
