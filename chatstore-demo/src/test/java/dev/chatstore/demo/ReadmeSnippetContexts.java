@@ -183,7 +183,7 @@ final class ReadmeSnippetContexts {
                         float[] embed(String text) {
                             float[] v = new float[16];
                             v[15] = 0.01f;
-                            for (String word : text.toLowerCase(Locale.ROOT).split("\\W+")) {
+                            for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
                                 if (!word.isEmpty()) {
                                     v[Math.floorMod(word.hashCode(), 15)] += 1;
                                 }
