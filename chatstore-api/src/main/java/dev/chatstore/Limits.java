@@ -54,6 +54,12 @@ public final class Limits {
     public static final int MESSAGES_PAGE_MAX = 200;
     /** The most messages a prompt window holds. */
     public static final int WINDOW_MESSAGES_MAX = 10_000;
+    /** Most components of one embedding vector. */
+    public static final int EMBEDDING_DIMENSION_MAX = 4096;
+    /** The most hits one nearest-neighbour search returns. */
+    public static final int NEAREST_MAX = 1000;
+    /** Text kept with an attachment chunk's embedding. */
+    public static final int CHUNK_TEXT_MAX = 100_000;
     public static final int CONVERSATIONS_PAGE_DEFAULT = 20;
     public static final int CONVERSATIONS_PAGE_MAX = 100;
     public static final int SEARCH_PAGE_DEFAULT = 20;

@@ -29,6 +29,9 @@ public interface UserChats {
     /** Full-text search over the user's messages and conversation titles. */
     Search search();
 
+    /** The user's embeddings and semantic (nearest-neighbour) search over them. */
+    Embeddings embeddings();
+
     /**
      * The user's activity in [{@code from}, {@code to}).
      *

@@ -113,6 +113,33 @@ public final class Check {
         return value;
     }
 
+    /**
+     * An embedding vector: 1 to {@link Limits#EMBEDDING_DIMENSION_MAX} finite components, not all zero (the
+     * cosine of a zero vector is undefined). Returns a copy.
+     */
+    public static float[] vector(String arg, float[] value) {
+        notNull(arg, value);
+        if (value.length == 0) {
+            throw new InvalidInputException(arg, "must have at least one component");
+        }
+        if (value.length > Limits.EMBEDDING_DIMENSION_MAX) {
+            throw new InvalidInputException(arg, "dimension " + value.length + " exceeds the maximum of "
+                    + Limits.EMBEDDING_DIMENSION_MAX);
+        }
+        boolean nonZero = false;
+        for (int i = 0; i < value.length; i++) {
+            float f = value[i];
+            if (!Float.isFinite(f)) {
+                throw new InvalidInputException(arg, "component " + i + " is " + f + ", not a finite number");
+            }
+            nonZero |= f != 0.0f;
+        }
+        if (!nonZero) {
+            throw new InvalidInputException(arg, "is the zero vector, whose cosine similarity is undefined");
+        }
+        return value.clone();
+    }
+
     /** Checks that neither the list nor any element is null. */
     public static <T> List<T> notNullElements(String arg, List<T> values) {
         notNull(arg, values);

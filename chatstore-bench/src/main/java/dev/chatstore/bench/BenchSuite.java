@@ -87,6 +87,7 @@ public final class BenchSuite {
         section("chat_memory", this::chatMemory);
         section("reads", this::reads);
         section("search", this::search);
+        section("vectors", this::vectors);
         section("import", this::imports);
         section("postgres", this::postgres);
         section("export", this::export);
@@ -245,6 +246,21 @@ public final class BenchSuite {
         ratioFigure("window_read_100k_vs_100", ratios(w[0], w[1]), Target.atMost(1.5),
                 timeBasis("promptWindow(last " + ReadFixture.WINDOW + ") of 100000 messages", w[0], "of 100", w[1]));
         Fixtures.closeReads();
+    }
+
+    private void vectors() throws RunnerException {
+        long t = System.nanoTime();
+        Fixtures.vectors();
+        details.put("vectors_dataset_seconds", (System.nanoTime() - t) / 1e9);
+        List<Config> configs = List.of(
+                new Config("chatstore nearest", VectorBenchmark.class, "chatstore", Map.of()),
+                new Config("in-memory scan", VectorBenchmark.class, "inMemoryScan", Map.of()));
+        double[][] s = alternate("vectors", configs, rounds, WARMUP, MEASUREMENT, true);
+        details.put("vector_us_per_search", scores(configs, s));
+        ratioFigure("vector_exact_vs_inmemory_scan", ratios(s[0], s[1]), Target.atMost(2),
+                timeBasis("nearest (top " + VectorFixture.K + " of " + VectorFixture.VECTORS + " vectors of "
+                        + VectorFixture.DIMENSION + " dimensions, SQLite)", s[0], "the same scan in memory", s[1]));
+        Fixtures.closeVectors();
     }
 
     private void imports() throws RunnerException {
@@ -444,7 +460,7 @@ public final class BenchSuite {
     private void write() throws IOException {
         for (String name : List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
-                "list_deep_vs_shallow", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
+                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
                 "export_1m_ok_xmx64m")) {
             summary.putIfAbsent(name, null);
         }
@@ -471,7 +487,7 @@ public final class BenchSuite {
     private static int order(String name) {
         List<String> names = List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
-                "list_deep_vs_shallow", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
+                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
                 "export_1m_ok_xmx64m");
         int i = names.indexOf(name);
         return i < 0 ? names.size() : i;

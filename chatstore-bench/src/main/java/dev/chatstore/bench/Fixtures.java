@@ -17,6 +17,7 @@ final class Fixtures {
     private static AppendFixture append;
     private static PeerFixture peers;
     private static ReadFixture reads;
+    private static VectorFixture vectors;
     private static PostgresFixture postgres;
     private static final java.util.Map<Integer, MemoryFixture> MEMORIES = new java.util.HashMap<>();
 
@@ -51,6 +52,20 @@ final class Fixtures {
             reads = ReadFixture.build(dir());
         }
         return reads;
+    }
+
+    static synchronized VectorFixture vectors() {
+        if (vectors == null) {
+            vectors = VectorFixture.build(dir());
+        }
+        return vectors;
+    }
+
+    static synchronized void closeVectors() {
+        if (vectors != null) {
+            vectors.close();
+            vectors = null;
+        }
     }
 
     static synchronized PostgresFixture postgres() {
@@ -117,6 +132,7 @@ final class Fixtures {
         closeAppend();
         closePeers();
         closeReads();
+        closeVectors();
         closePostgres();
         closeMemories();
         closeSearch();

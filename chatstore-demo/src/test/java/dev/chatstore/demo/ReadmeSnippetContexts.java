@@ -174,6 +174,40 @@ final class ReadmeSnippetContexts {
                     store.close();
                     """),
 
+            // Semantic search: a stand-in embedding model hashing words into 16 dimensions
+            new SnippetContext("chats.embeddings().put(EmbeddingTarget.message(", """
+                    ChatStore store = SqliteChatStore.open(Path.of("chat.db"));
+                    UserChats chats = store.forUser("user-42");
+                    Conversation c = chats.conversations().create(NewConversation.titled("Trip to Lisbon"));
+                    Attachment file = chats.attachments().create(NewAttachment.stored("guide.pdf", "application/pdf",
+                            1234, null, "s3://bucket/guide.pdf"));
+                    Embedder embedder = new Embedder();
+                    Message other = chats.messages().append(c.id(), NewMessage.user("Book a table for two")).message();
+                    chats.embeddings().put(EmbeddingTarget.message(other.id()), "text-embedding-3-small",
+                            embedder.embed(other.content()));
+                    """, """
+                    assertThat(hits).extracting(VectorHit::target).containsExactly(EmbeddingTarget.message(asked.id()),
+                            EmbeddingTarget.attachmentChunk(file.id(), 0), EmbeddingTarget.message(other.id()));
+                    assertThat(hits.get(0).score()).isGreaterThan(hits.get(2).score());
+                    store.close();
+                    """, Map.of("Embedder", """
+                    import java.util.Locale;
+
+                    /** Words hashed into 16 dimensions: texts sharing words are near. */
+                    final class Embedder {
+                        float[] embed(String text) {
+                            float[] v = new float[16];
+                            v[15] = 0.01f;
+                            for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+                                if (!word.isEmpty()) {
+                                    v[Math.floorMod(word.hashCode(), 15)] += 1;
+                                }
+                            }
+                            return v;
+                        }
+                    }
+                    """), List.of()),
+
             // Settings, provider keys, search cache, usage
             SnippetContext.statements("SqliteChatStore.builder(file)", """
                     Path file = Path.of("chat.db");

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The migration runner on real SQLite files: history, checksums, locking, atomic failure. */
 class SqliteMigrationTest {
+    /** Versions may have gaps (a number reserved for a migration not yet merged), so files are counted. */
+    private static final int MIGRATIONS = MigrationRunner.loadMigrations("dev/chatstore/sqlite/migrations").size();
+
     @TempDir
     Path dir;
 
@@ -54,7 +57,7 @@ class SqliteMigrationTest {
     void withoutMigrateOnOpenTheSchemaIsMigratedOnDemand() {
         try (SqliteChatStore store = SqliteChatStore.builder(dir.resolve("lazy.db")).migrateOnOpen(false).build()) {
             assertThat(store.admin().schemaVersion()).isZero();
-            assertThat(store.admin().migrate()).hasSize(store.admin().latestSchemaVersion());
+            assertThat(store.admin().migrate()).as("every migration file").hasSize(MIGRATIONS);
             assertThat(store.admin().migrate()).as("a second run applies nothing").isEmpty();
             assertThat(store.forUser("u").conversations().create(NewConversation.titled("works")).title()).isEqualTo("works");
         }
@@ -106,7 +109,7 @@ class SqliteMigrationTest {
                 total += f.get();
             }
             try (SqliteChatStore store = SqliteChatStore.open(file)) {
-                assertThat(total).as("migrations applied across all stores").isEqualTo(store.admin().latestSchemaVersion());
+                assertThat(total).as("migrations applied across all stores").isEqualTo(MIGRATIONS);
                 assertThat(store.admin().schemaVersion()).isEqualTo(store.admin().latestSchemaVersion());
             }
         } finally {

@@ -65,6 +65,7 @@ public abstract class ChatStoreConformance implements
         ProviderConfigRules,
         SearchCacheRules,
         UsageRules,
+        EmbeddingRules,
         EraseAndExportRules,
         TenantIsolationRules,
         HostileInputRules,

@@ -6,6 +6,8 @@ import dev.chatstore.AlreadyExistsException;
 import dev.chatstore.AppendOptions;
 import dev.chatstore.ChatStore;
 import dev.chatstore.ConcurrentUpdateException;
+import dev.chatstore.EmbeddingKind;
+import dev.chatstore.EmbeddingTarget;
 import dev.chatstore.FactCategory;
 import dev.chatstore.FactQuery;
 import dev.chatstore.FactUpdate;
@@ -25,8 +27,10 @@ import dev.chatstore.PersonaUnavailableException;
 import dev.chatstore.ProfileSpec;
 import dev.chatstore.ProviderConfigSpec;
 import dev.chatstore.Rating;
+import dev.chatstore.Role;
 import dev.chatstore.Settings;
 import dev.chatstore.TextQuery;
+import dev.chatstore.VectorQuery;
 import dev.chatstore.UserChats;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +82,7 @@ final class HostileInputCases {
         cases.providers();
         cases.searchCacheUsageAndExport();
         cases.search();
+        cases.embeddings();
         cases.foreignCursors();
         return cases.t.rows();
     }
@@ -393,6 +398,103 @@ final class HostileInputCases {
         t.requiredText("providers.apiKey", "providerId", Limits.PROVIDER_MAX, v -> u.providers().apiKey(v));
         t.requiredText("providers.clearApiKey", "providerId", Limits.PROVIDER_MAX, v -> u.providers().clearApiKey(v));
         t.requiredText("providers.delete", "providerId", Limits.PROVIDER_MAX, v -> u.providers().delete(v));
+    }
+
+    /** A model alice has vectors of, with dimension 3. */
+    static final String EMBEDDING_MODEL = "hostile-embedder";
+
+    /** Vectors that are not vectors: null, empty, NaN, infinite, zero, too long, of the wrong dimension. */
+    private static Map<String, float[]> badVectors() {
+        Map<String, float[]> bad = new java.util.LinkedHashMap<>();
+        bad.put("null", null);
+        bad.put("empty", new float[0]);
+        bad.put("with NaN", new float[] {1, Float.NaN, 0});
+        bad.put("with +Infinity", new float[] {1, Float.POSITIVE_INFINITY, 0});
+        bad.put("with -Infinity", new float[] {Float.NEGATIVE_INFINITY, 1, 0});
+        bad.put("with a NaN of other bits", new float[] {1, Float.intBitsToFloat(0x7fc00001), 0});
+        bad.put("zero", new float[3]);
+        bad.put("of negative zeros", new float[] {-0.0f, -0.0f, -0.0f});
+        bad.put("of " + (Limits.EMBEDDING_DIMENSION_MAX + 1) + " components", filled(Limits.EMBEDDING_DIMENSION_MAX + 1));
+        bad.put("of dimension 2 for a model of dimension 3", new float[] {1, 2});
+        bad.put("of dimension 4 for a model of dimension 3", new float[] {1, 2, 3, 4});
+        return bad;
+    }
+
+    private static float[] filled(int dimension) {
+        float[] v = new float[dimension];
+        Arrays.fill(v, 0.5f);
+        return v;
+    }
+
+    private void embeddings() {
+        String msg = s.request().id();
+        String fact = s.plainFact().id();
+        String file = s.readyFile().id();
+        EmbeddingTarget target = EmbeddingTarget.message(msg);
+        float[] ok = {0.25f, -1, 3};
+        u.embeddings().put(target, EMBEDDING_MODEL, ok);
+        u.embeddings().put(EmbeddingTarget.attachmentChunk(file, 0), EMBEDDING_MODEL, ok, "chunk zero");
+        t.add("embeddings.put", "null target", "target", () -> u.embeddings().put(null, EMBEDDING_MODEL, ok));
+        t.requiredText("embeddings.put", "model", Limits.MODEL_NAME_MAX, v -> u.embeddings().put(target, v, ok));
+        badVectors().forEach((what, v) -> t.add("embeddings.put", "vector " + what, "vector",
+                () -> u.embeddings().put(target, EMBEDDING_MODEL, v)));
+        t.malformedIds("embeddings.put", "messageId", msg, id -> u.embeddings().put(EmbeddingTarget.message(id), EMBEDDING_MODEL, ok));
+        t.malformedIds("embeddings.put", "factId", fact, id -> u.embeddings().put(EmbeddingTarget.fact(id), EMBEDDING_MODEL, ok));
+        t.malformedIds("embeddings.put", "attachmentId", file,
+                id -> u.embeddings().put(EmbeddingTarget.attachmentChunk(id, 1), EMBEDDING_MODEL, ok));
+        for (int index : new int[] {-1, Integer.MIN_VALUE}) {
+            t.add("embeddings.put", "chunk index " + index, "chunkIndex",
+                    () -> u.embeddings().put(EmbeddingTarget.attachmentChunk(file, index), EMBEDDING_MODEL, ok));
+        }
+        t.add("embeddings.put", "a message target with chunk index 1", "chunkIndex",
+                () -> u.embeddings().put(new EmbeddingTarget(EmbeddingKind.MESSAGE, msg, 1), EMBEDDING_MODEL, ok));
+        t.add("embeddings.put", "null kind", "kind", () -> u.embeddings().put(new EmbeddingTarget(null, msg, 0), EMBEDDING_MODEL, ok));
+        t.add("embeddings.put", "chunk text on a message", "chunkText", () -> u.embeddings().put(target, EMBEDDING_MODEL, ok, "x"));
+        t.add("embeddings.put", "chunk text on a fact", "chunkText",
+                () -> u.embeddings().put(EmbeddingTarget.fact(fact), EMBEDDING_MODEL, ok, "x"));
+        for (String bad : List.of("x".repeat(Limits.CHUNK_TEXT_MAX + 1), "a\0b", "lone high \uD800", "lone low \uDC00")) {
+            t.add("embeddings.put", "chunk text " + describe(bad), "chunkText",
+                    () -> u.embeddings().put(EmbeddingTarget.attachmentChunk(file, 0), EMBEDDING_MODEL, ok, bad));
+        }
+        t.add("embeddings.put", "an unknown message", NotFoundException.class,
+                () -> u.embeddings().put(EmbeddingTarget.message(UUID.randomUUID().toString()), EMBEDDING_MODEL, ok));
+        t.add("embeddings.put", "an unknown fact", NotFoundException.class,
+                () -> u.embeddings().put(EmbeddingTarget.fact(UUID.randomUUID().toString()), EMBEDDING_MODEL, ok));
+        t.add("embeddings.put", "an unknown attachment", NotFoundException.class,
+                () -> u.embeddings().put(EmbeddingTarget.attachmentChunk(UUID.randomUUID().toString(), 0), EMBEDDING_MODEL, ok));
+        t.add("embeddings.put", "bob's message", NotFoundException.class,
+                () -> u.embeddings().put(EmbeddingTarget.message(bob.request().id()), EMBEDDING_MODEL, ok));
+        t.add("embeddings.put", "bob's fact", NotFoundException.class,
+                () -> u.embeddings().put(EmbeddingTarget.fact(bob.plainFact().id()), EMBEDDING_MODEL, ok));
+        t.add("embeddings.put", "bob's attachment", NotFoundException.class,
+                () -> u.embeddings().put(EmbeddingTarget.attachmentChunk(bob.readyFile().id(), 0), EMBEDDING_MODEL, ok));
+        t.add("embeddings.get", "null target", "target", () -> u.embeddings().get(null, EMBEDDING_MODEL));
+        t.requiredText("embeddings.get", "model", Limits.MODEL_NAME_MAX, v -> u.embeddings().get(target, v));
+        t.malformedIds("embeddings.get", "messageId", msg, id -> u.embeddings().get(EmbeddingTarget.message(id), EMBEDDING_MODEL));
+        t.add("embeddings.delete", "null target", "target", () -> u.embeddings().delete(null, EMBEDDING_MODEL));
+        t.requiredText("embeddings.delete", "model", Limits.MODEL_NAME_MAX, v -> u.embeddings().delete(target, v));
+        t.malformedIds("embeddings.delete", "factId", fact, id -> u.embeddings().delete(EmbeddingTarget.fact(id), EMBEDDING_MODEL));
+
+        t.add("embeddings.nearest", "null query", "query", () -> u.embeddings().nearest(null));
+        t.requiredText("embeddings.nearest", "model", Limits.MODEL_NAME_MAX, v -> u.embeddings().nearest(VectorQuery.of(v, ok, 5)));
+        badVectors().forEach((what, v) -> t.add("embeddings.nearest", "vector " + what, "vector",
+                () -> u.embeddings().nearest(VectorQuery.of(EMBEDDING_MODEL, v, 5))));
+        for (int k : new int[] {0, -1, Integer.MIN_VALUE, Limits.NEAREST_MAX + 1, Integer.MAX_VALUE}) {
+            t.add("embeddings.nearest", "k " + k, "k", () -> u.embeddings().nearest(VectorQuery.of(EMBEDDING_MODEL, ok, k)));
+        }
+        t.malformedIds("embeddings.nearest", "conversationId", s.conversation().id(),
+                id -> u.embeddings().nearest(VectorQuery.of(EMBEDDING_MODEL, ok, 5).inConversation(id)));
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        t.add("embeddings.nearest", "from after to", "from",
+                () -> u.embeddings().nearest(VectorQuery.of(EMBEDDING_MODEL, ok, 5).createdBetween(now, now.minusMillis(1))));
+        t.add("embeddings.nearest", "null kinds", "kinds",
+                () -> u.embeddings().nearest(VectorQuery.of(EMBEDDING_MODEL, ok, 5).kinds((EmbeddingKind[]) null)));
+        t.add("embeddings.nearest", "a null kind", "kinds",
+                () -> u.embeddings().nearest(VectorQuery.of(EMBEDDING_MODEL, ok, 5).kinds(EmbeddingKind.FACT, null)));
+        t.add("embeddings.nearest", "null roles", "roles",
+                () -> u.embeddings().nearest(VectorQuery.of(EMBEDDING_MODEL, ok, 5).roles((Role[]) null)));
+        t.add("embeddings.nearest", "a null role", "roles",
+                () -> u.embeddings().nearest(VectorQuery.of(EMBEDDING_MODEL, ok, 5).roles(Role.USER, null)));
     }
 
     private void searchCacheUsageAndExport() {

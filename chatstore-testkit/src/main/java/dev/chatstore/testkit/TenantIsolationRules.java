@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chatstore.Conversation;
+import dev.chatstore.Embedding;
+import dev.chatstore.EmbeddingTarget;
 import dev.chatstore.FactCategory;
 import dev.chatstore.FactQuery;
 import dev.chatstore.FactUpdate;
@@ -17,6 +19,8 @@ import dev.chatstore.NotFoundException;
 import dev.chatstore.PageRequest;
 import dev.chatstore.ProfileSpec;
 import dev.chatstore.UserChats;
+import dev.chatstore.VectorHit;
+import dev.chatstore.VectorQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -263,5 +267,43 @@ public interface TenantIsolationRules extends StoreFixture {
         bob().profile().upsert(ProfileSpec.named("Bob"));
         assertThat(bob().profile().get().orElseThrow().activeConversationId()).as("bob's active conversation").isNull();
         assertThat(a.snapshot()).as("alice's data, profile included, is unchanged").isEqualTo(before);
+    }
+
+    /**
+     * Bob can neither store a vector on alice's message, fact or file, nor read, delete or find hers, even with her
+     * model and a query equal to her vectors; his own search finds only his: look at the user_id condition of the
+     * target lookups, the embedding statements and the candidate scan.
+     */
+    @Test
+    default void otherUserCannotSeeOrChangeEmbeddings() {
+        SeededUser a = seed(alice());
+        SeededUser b = seed(bob());
+        String model = "shared-model";
+        float[] v = {1, 2, 3};
+        List<EmbeddingTarget> hers = List.of(EmbeddingTarget.message(a.request().id()),
+                EmbeddingTarget.fact(a.sourcedFact().id()), EmbeddingTarget.attachmentChunk(a.readyFile().id(), 0));
+        List<Embedding> stored = hers.stream().map(t -> alice().embeddings().put(t, model, v)).toList();
+        for (EmbeddingTarget t : hers) {
+            expectNotFound("bob puts a vector on alice's " + t.kind(), () -> bob().embeddings().put(t, model, v));
+            expectNotFound("bob puts a vector of another dimension on alice's " + t.kind(),
+                    () -> bob().embeddings().put(t, model, new float[] {1}));
+            assertThat(bob().embeddings().get(t, model)).as("bob's get of alice's %s vector", t.kind()).isEmpty();
+            assertThat(bob().embeddings().delete(t, model)).as("bob's delete of alice's %s vector", t.kind()).isFalse();
+        }
+        assertThat(bob().embeddings().nearest(VectorQuery.of(model, v, 10))).as("bob's search before he has vectors").isEmpty();
+        EmbeddingTarget his = EmbeddingTarget.message(b.request().id());
+        bob().embeddings().put(his, model, v);
+        assertThat(bob().embeddings().nearest(VectorQuery.of(model, v, 10))).as("bob's search finds only his vector")
+                .extracting(VectorHit::target).containsExactly(his);
+        assertThat(bob().embeddings().nearest(VectorQuery.of(model, v, 10).inConversation(a.conversation().id())))
+                .as("bob's search in alice's conversation").isEmpty();
+        assertThat(store().forUser("ALICE").embeddings().nearest(VectorQuery.of(model, v, 10)))
+                .as("ALICE is not alice").isEmpty();
+        for (int i = 0; i < hers.size(); i++) {
+            assertThat(alice().embeddings().get(hers.get(i), model)).as("alice's %s vector is unchanged", hers.get(i).kind())
+                    .contains(stored.get(i));
+        }
+        assertThat(alice().embeddings().nearest(VectorQuery.of(model, v, 10))).as("alice's search finds only hers")
+                .extracting(VectorHit::target).containsExactlyInAnyOrderElementsOf(hers);
     }
 }

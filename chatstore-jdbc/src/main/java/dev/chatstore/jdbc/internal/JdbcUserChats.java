@@ -2,6 +2,7 @@ package dev.chatstore.jdbc.internal;
 
 import dev.chatstore.Attachments;
 import dev.chatstore.Conversations;
+import dev.chatstore.Embeddings;
 import dev.chatstore.ExportSummary;
 import dev.chatstore.MemoryFacts;
 import dev.chatstore.Messages;
@@ -27,6 +28,7 @@ public final class JdbcUserChats implements UserChats {
     private final ProviderConfigs providers;
     private final SearchCache searchCache;
     private final Search search;
+    private final Embeddings embeddings;
     private final JdbcUsage usage;
     private final UserData data;
 
@@ -42,6 +44,7 @@ public final class JdbcUserChats implements UserChats {
         this.providers = new JdbcProviderConfigs(ctx, userId);
         this.searchCache = new JdbcSearchCache(ctx, userId);
         this.search = new JdbcSearch(ctx, userId);
+        this.embeddings = new JdbcEmbeddings(ctx, userId);
         this.data = new UserData(ctx, userId);
     }
 
@@ -93,6 +96,11 @@ public final class JdbcUserChats implements UserChats {
     @Override
     public Search search() {
         return search;
+    }
+
+    @Override
+    public Embeddings embeddings() {
+        return embeddings;
     }
 
     @Override

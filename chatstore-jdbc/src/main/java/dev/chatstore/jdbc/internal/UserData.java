@@ -26,7 +26,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class UserData {
     enum Sql implements SqlStatement {
-        EXPORT_CONVERSATIONS, EXPORT_MESSAGES, EXPORT_ATTACHMENTS, EXPORT_FACTS, EXPORT_SETTINGS, EXPORT_PROVIDERS, ERASE_SEARCH_CACHE, ERASE_PROVIDERS, ERASE_SETTINGS, ERASE_PROFILE, ERASE_FACTS, ERASE_CONVERSATIONS, ERASE_ATTACHMENTS;
+        EXPORT_CONVERSATIONS, EXPORT_MESSAGES, EXPORT_ATTACHMENTS, EXPORT_FACTS, EXPORT_SETTINGS, EXPORT_PROVIDERS, ERASE_SEARCH_CACHE, ERASE_EMBEDDINGS, ERASE_EMBEDDING_MODELS, ERASE_PROVIDERS, ERASE_SETTINGS, ERASE_PROFILE, ERASE_FACTS, ERASE_CONVERSATIONS, ERASE_ATTACHMENTS;
 
         @Override
         public String catalog() {
@@ -159,7 +159,7 @@ final class UserData {
 
     void erase() {
         ctx.write("erase a user", h -> {
-            for (Sql statement : List.of(Sql.ERASE_SEARCH_CACHE, Sql.ERASE_PROVIDERS, Sql.ERASE_SETTINGS,
+            for (Sql statement : List.of(Sql.ERASE_SEARCH_CACHE, Sql.ERASE_EMBEDDINGS, Sql.ERASE_EMBEDDING_MODELS, Sql.ERASE_PROVIDERS, Sql.ERASE_SETTINGS,
                     Sql.ERASE_PROFILE, Sql.ERASE_FACTS, Sql.ERASE_CONVERSATIONS, Sql.ERASE_ATTACHMENTS)) {
                 h.createUpdate(ctx.sql(statement)).bind("userId", userId).execute();
             }

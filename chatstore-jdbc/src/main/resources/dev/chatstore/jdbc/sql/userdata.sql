@@ -36,6 +36,13 @@ WHERE user_id = :userId ORDER BY provider_id
 -- name: eraseSearchCache
 DELETE FROM ${schema}.search_cache WHERE user_id = :userId
 
+-- First, so the deletes of messages, facts and attachments find no vector to cascade to.
+-- name: eraseEmbeddings
+DELETE FROM ${schema}.embedding WHERE user_id = :userId
+
+-- name: eraseEmbeddingModels
+DELETE FROM ${schema}.embedding_model WHERE user_id = :userId
+
 -- name: eraseProviders
 DELETE FROM ${schema}.provider_config WHERE user_id = :userId
 

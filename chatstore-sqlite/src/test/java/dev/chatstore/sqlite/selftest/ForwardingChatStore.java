@@ -3,6 +3,7 @@ package dev.chatstore.sqlite.selftest;
 import dev.chatstore.Attachments;
 import dev.chatstore.ChatStore;
 import dev.chatstore.Conversations;
+import dev.chatstore.Embeddings;
 import dev.chatstore.ExportSummary;
 import dev.chatstore.MemoryFacts;
 import dev.chatstore.Messages;
@@ -113,6 +114,11 @@ class ForwardingChatStore implements ChatStore {
         @Override
         public SearchCache searchCache() {
             return real.searchCache();
+        }
+
+        @Override
+        public Embeddings embeddings() {
+            return real.embeddings();
         }
 
         @Override

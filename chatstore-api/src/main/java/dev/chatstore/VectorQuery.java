@@ -1,0 +1,115 @@
+package dev.chatstore;
+
+import dev.chatstore.internal.Check;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A k-nearest-neighbour search over one user's embeddings of one model, by cosine similarity.
+ * Validated on construction. Immutable; the builder-style methods return copies, and the vector is
+ * copied in and out.
+ *
+ * @param model           only vectors of this model (vectors of different models never mix)
+ * @param vector          the query vector; its dimension must be the model's
+ * @param k               how many hits at most, 1 to {@link Limits#NEAREST_MAX}
+ * @param conversationId  only vectors of this conversation — its messages, the facts learned in it, and the chunks
+ *                        of attachments linked to it — or null for all
+ * @param kinds           only these kinds; empty for all
+ * @param roles           message vectors only of messages with these roles; empty for all. Facts and attachment
+ *                        chunks are not filtered by role (restrict {@code kinds} to leave them out)
+ * @param from            only targets created at or after this instant (a message's, fact's or attachment's
+ *                        creation time), or null
+ * @param to              only targets created before this instant, or null
+ * @param includeArchived whether vectors of archived conversations are searched (default true); facts without a
+ *                        source conversation and attachment chunks are always searched
+ */
+public record VectorQuery(String model, float[] vector, int k, String conversationId, Set<EmbeddingKind> kinds,
+                          Set<Role> roles, Instant from, Instant to, boolean includeArchived) {
+    public VectorQuery {
+        Check.text("model", model, Limits.MODEL_NAME_MAX);
+        vector = Check.vector("vector", vector);
+        Check.limit("k", k, Limits.NEAREST_MAX);
+        Check.optionalId("conversationId", conversationId);
+        kinds = immutableEnumSet("kinds", kinds, EmbeddingKind.class);
+        roles = immutableEnumSet("roles", roles, Role.class);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidInputException("from", "is after to (" + from + " > " + to + ")");
+        }
+    }
+
+    /** The {@code k} vectors of {@code model} nearest to {@code vector}, of every kind, role, time and conversation. */
+    public static VectorQuery of(String model, float[] vector, int k) {
+        return new VectorQuery(model, vector, k, null, Set.of(), Set.of(), null, null, true);
+    }
+
+    /** A copy of the query vector. */
+    @Override
+    public float[] vector() {
+        return vector.clone();
+    }
+
+    /** Only vectors of this conversation. */
+    public VectorQuery inConversation(String id) {
+        return new VectorQuery(model, vector, k, Check.notNull("conversationId", id), kinds, roles, from, to, includeArchived);
+    }
+
+    /** Only these kinds. */
+    public VectorQuery kinds(EmbeddingKind... only) {
+        return new VectorQuery(model, vector, k, conversationId, setOf("kinds", only, EmbeddingKind.class), roles, from, to,
+                includeArchived);
+    }
+
+    /** Message vectors only of messages with these roles. */
+    public VectorQuery roles(Role... only) {
+        return new VectorQuery(model, vector, k, conversationId, kinds, setOf("roles", only, Role.class), from, to,
+                includeArchived);
+    }
+
+    /** Only targets created in [{@code start}, {@code end}); either may be null for no bound. */
+    public VectorQuery createdBetween(Instant start, Instant end) {
+        return new VectorQuery(model, vector, k, conversationId, kinds, roles, start, end, includeArchived);
+    }
+
+    /** Leave out vectors of archived conversations. */
+    public VectorQuery excludeArchived() {
+        return new VectorQuery(model, vector, k, conversationId, kinds, roles, from, to, false);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VectorQuery q && model.equals(q.model) && Arrays.equals(vector, q.vector) && k == q.k
+                && Objects.equals(conversationId, q.conversationId) && kinds.equals(q.kinds) && roles.equals(q.roles)
+                && Objects.equals(from, q.from) && Objects.equals(to, q.to) && includeArchived == q.includeArchived;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(model, Arrays.hashCode(vector), k, conversationId, kinds, roles, from, to, includeArchived);
+    }
+
+    @Override
+    public String toString() {
+        return "VectorQuery[model=" + model + ", dimension=" + vector.length + ", k=" + k + ", conversationId="
+                + conversationId + ", kinds=" + kinds + ", roles=" + roles + ", from=" + from + ", to=" + to
+                + ", includeArchived=" + includeArchived + "]";
+    }
+
+    private static <E extends Enum<E>> Set<E> setOf(String arg, E[] values, Class<E> type) {
+        return immutableEnumSet(arg, Arrays.asList(Check.notNull(arg, values)), type);
+    }
+
+    private static <E extends Enum<E>> Set<E> immutableEnumSet(String arg, java.util.Collection<E> values, Class<E> type) {
+        if (values == null) {
+            return Set.of();
+        }
+        EnumSet<E> copy = EnumSet.noneOf(type);
+        for (E e : values) {
+            copy.add(Check.notNull(arg, e));
+        }
+        return Collections.unmodifiableSet(copy);
+    }
+}

@@ -1,0 +1,68 @@
+-- Statements of the embedding repository. ${schema} qualifies tables. A vector is little-endian
+-- float32 in a BLOB/bytea with its L2 norm beside it; scoring is done by the engine in Java, the
+-- same code on every backend, so an exact search returns identical results everywhere.
+
+-- What an embedding copies from its target: the conversation, the role, the creation time.
+-- name: messageTarget
+SELECT m.conversation_id, m.role, m.created_at
+FROM ${schema}.message m
+WHERE m.id = :id AND m.user_id = :userId
+
+-- name: factTarget
+SELECT f.source_conversation_id AS conversation_id, CAST(NULL AS TEXT) AS role, f.created_at
+FROM ${schema}.memory_fact f
+WHERE f.id = :id AND f.user_id = :userId
+
+-- name: attachmentTarget
+SELECT CAST(NULL AS TEXT) AS conversation_id, CAST(NULL AS TEXT) AS role, a.created_at
+FROM ${schema}.attachment a
+WHERE a.id = :id AND a.user_id = :userId
+
+-- The first vector of a model fixes its dimension for the user; later ones find the row.
+-- name: addModel
+INSERT INTO ${schema}.embedding_model (user_id, model, dimension, created_at)
+VALUES (:userId, :model, :dimension, :now)
+ON CONFLICT (user_id, model) DO NOTHING
+
+-- name: modelDimension
+SELECT dimension FROM ${schema}.embedding_model WHERE user_id = :userId AND model = :model
+
+-- Never INSERT OR REPLACE (it deletes, and would reset created_at).
+-- name: upsert
+INSERT INTO ${schema}.embedding
+    (user_id, model, kind, target_id, chunk_index, message_id, fact_id, attachment_id, conversation_id, role,
+     target_created_at, dimension, norm, created_at, updated_at, vector, chunk_text)
+VALUES (:userId, :model, :kind, :targetId, :chunkIndex, :messageId, :factId, :attachmentId, :conversationId, :role,
+        :targetCreatedAt, :dimension, :norm, :now, :now, :vector, :chunkText)
+ON CONFLICT (user_id, model, kind, target_id, chunk_index) DO UPDATE
+SET dimension = excluded.dimension, norm = excluded.norm, vector = excluded.vector, chunk_text = excluded.chunk_text,
+    updated_at = excluded.updated_at
+
+-- name: byTarget
+SELECT e.conversation_id, e.vector, e.chunk_text, e.created_at, e.updated_at
+FROM ${schema}.embedding e
+WHERE e.user_id = :userId AND e.model = :model AND e.kind = :kind AND e.target_id = :targetId
+  AND e.chunk_index = :chunkIndex
+
+-- name: delete
+DELETE FROM ${schema}.embedding
+WHERE user_id = :userId AND model = :model AND kind = :kind AND target_id = :targetId AND chunk_index = :chunkIndex
+
+-- Every candidate of an exact search, through the primary key's (user_id, model) prefix; the
+-- filters use only the row's own columns, except the conversation's archived flag and an
+-- attachment's links to the conversation searched. Column order is what the scorer reads.
+-- name: candidates
+SELECT e.norm, e.vector, e.target_id, e.chunk_index, e.kind, e.conversation_id
+FROM ${schema}.embedding e
+WHERE e.user_id = :userId AND e.model = :model
+  AND ((e.kind = 'message' AND :messages) OR (e.kind = 'fact' AND :facts)
+       OR (e.kind = 'attachment_chunk' AND :chunks))
+  AND (e.role IS NULL OR (e.role = 'system' AND :system) OR (e.role = 'user' AND :user)
+       OR (e.role = 'assistant' AND :assistant) OR (e.role = 'tool' AND :tool))
+  AND e.target_created_at >= :from AND e.target_created_at < :to
+  AND (:conversationId IS NULL OR e.conversation_id = :conversationId
+       OR (e.kind = 'attachment_chunk' AND EXISTS (
+           SELECT 1 FROM ${schema}.conversation_attachment ca
+           WHERE ca.attachment_id = e.target_id AND ca.conversation_id = :conversationId AND ca.user_id = :userId)))
+  AND (:includeArchived OR e.conversation_id IS NULL OR EXISTS (
+           SELECT 1 FROM ${schema}.conversation c WHERE c.id = e.conversation_id AND NOT c.archived))
