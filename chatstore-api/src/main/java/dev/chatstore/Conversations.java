@@ -56,13 +56,30 @@ public interface Conversations {
      */
     Page<Conversation> list(PageRequest page);
 
+    /**
+     * The conversations of {@link #list} that pass {@code filter}, in the same order and keyset-paged
+     * the same way. A cursor is bound to the filter: it is accepted only with a filter holding the
+     * same conditions (in any order), and {@link ConversationFilter#none()} shares the cursors of
+     * {@link #list(PageRequest)}.
+     *
+     * @throws InvalidInputException for a null filter (naming {@code filter}), a cursor of another
+     *                               listing, user or filter, or a limit over {@link Limits#CONVERSATIONS_PAGE_MAX}
+     */
+    Page<Conversation> list(PageRequest page, ConversationFilter filter);
+
     /** Archived conversations, in the same order as {@link #list}. */
     Page<Conversation> listArchived(PageRequest page);
+
+    /** The archived conversations that pass {@code filter}; cursors as for {@link #list(PageRequest, ConversationFilter)}. */
+    Page<Conversation> listArchived(PageRequest page, ConversationFilter filter);
 
     /**
      * The sidebar view of {@link #list}: title, persona display name, counts, preview, unread count.
      */
     Page<ConversationSummary> sidebar(PageRequest page);
+
+    /** The sidebar view of {@link #list(PageRequest, ConversationFilter)}, sharing its cursors. */
+    Page<ConversationSummary> sidebar(PageRequest page, ConversationFilter filter);
 
     /**
      * Sets the title (null clears it).

@@ -40,6 +40,15 @@ public final class Limits {
     public static final int SEARCH_TEXT_MAX = 1_000;
     /** Words and phrases in one full-text search query. */
     public static final int SEARCH_TERMS_MAX = 32;
+    /** Length of a metadata key named in a {@link ConversationFilter}. */
+    public static final int FILTER_KEY_MAX = 255;
+    /** Most metadata conditions one {@link ConversationFilter} holds. */
+    public static final int FILTER_CONDITIONS_MAX = 16;
+    /**
+     * Largest magnitude of a number in a {@link ConversationFilter} value: 2^53 − 1, the range in
+     * which every backend compares JSON numbers by exact value (I-JSON, RFC 7493 §2.2).
+     */
+    public static final long FILTER_NUMBER_MAX = 9_007_199_254_740_991L;
     /**
      * Code points (not UTF-16 chars, so a surrogate pair is never split) of the newest message
      * kept as the conversation's preview.

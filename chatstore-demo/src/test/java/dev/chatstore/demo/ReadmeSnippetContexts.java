@@ -161,6 +161,26 @@ final class ReadmeSnippetContexts {
                     store.close();
                     """),
 
+            // Filters on metadata
+            SnippetContext.statements("ConversationFilter work = ", """
+                    ChatStore store = SqliteChatStore.open(Path.of("chat.db"));
+                    UserChats chats = store.forUser("user-42");
+                    List<String> expected = new ArrayList<>();
+                    for (int i = 0; i < 25; i++) {
+                        Conversation made = chats.conversations().create(NewConversation.titled("Chat " + i).withMetadata(Map.of(
+                                "tags", i % 2 == 0 ? List.of("work", "q3") : List.of("home"), "priority", i % 2 == 1 ? 2 : i % 4 == 0 ? 1.0 : 1,
+                                "client", Map.of("region", "eu", "id", 7))));
+                        if (i % 2 == 0) {
+                            expected.add(0, made.id());
+                        }
+                    }
+                    """, """
+                    assertThat(page.items()).extracting(ConversationSummary::id).containsExactlyElementsOf(expected.subList(0, 10));
+                    assertThat(next.items()).extracting(Conversation::id).containsExactlyElementsOf(expected.subList(10, 13));
+                    assertThat(pinned.items()).isEmpty();
+                    store.close();
+                    """),
+
             // Messages
             SnippetContext.statements("chats.messages().setFeedback(reply.id()", """
                     ChatStore store = SqliteChatStore.open(Path.of("chat.db"));

@@ -47,6 +47,7 @@ public abstract class ChatStoreConformance implements
         RevisionRules,
         SearchRules,
         ConversationListRules,
+        ConversationFilterRules,
         SidebarRules,
         MessageRules,
         MessageContentRules,

@@ -6,6 +6,7 @@ import dev.chatstore.AlreadyExistsException;
 import dev.chatstore.AppendOptions;
 import dev.chatstore.ChatStore;
 import dev.chatstore.ConcurrentUpdateException;
+import dev.chatstore.ConversationFilter;
 import dev.chatstore.EmbeddingKind;
 import dev.chatstore.EmbeddingTarget;
 import dev.chatstore.FactCategory;
@@ -32,10 +33,13 @@ import dev.chatstore.Settings;
 import dev.chatstore.TextQuery;
 import dev.chatstore.VectorQuery;
 import dev.chatstore.UserChats;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -180,6 +184,61 @@ final class HostileInputCases {
                 p -> u.conversations().listArchived(p));
         t.listing("conversations.sidebar", Limits.CONVERSATIONS_PAGE_MAX, "conversations", u.userId(), 3,
                 p -> u.conversations().sidebar(p));
+        conversationFilters();
+    }
+
+    /** Filtered listings: the filter itself (checked when built), a null filter, and the page request with a filter. */
+    private void conversationFilters() {
+        ConversationFilter tagged = ConversationFilter.metadataContains("tags", "t");
+        t.add("conversations.list", "filter null", "filter", () -> u.conversations().list(PageRequest.first(), null));
+        t.add("conversations.listArchived", "filter null", "filter",
+                () -> u.conversations().listArchived(PageRequest.first(), null));
+        t.add("conversations.sidebar", "filter null", "filter", () -> u.conversations().sidebar(PageRequest.first(), null));
+        t.requiredText("ConversationFilter.metadataEquals", "key", Limits.FILTER_KEY_MAX,
+                v -> u.conversations().list(PageRequest.first(), ConversationFilter.metadataEquals(v, 1)));
+        t.requiredText("ConversationFilter.metadataContains", "key", Limits.FILTER_KEY_MAX,
+                v -> u.conversations().sidebar(PageRequest.first(), ConversationFilter.metadataContains(v, "t")));
+        Map<String, Object> notJson = new LinkedHashMap<>();
+        notJson.put("NaN", Double.NaN);
+        notJson.put("-Infinity", Double.NEGATIVE_INFINITY);
+        notJson.put("BigDecimal -1e400", new BigDecimal("-1e400"));
+        notJson.put("an Object", new Object());
+        notJson.put("an Instant", Instant.EPOCH);
+        notJson.put("a String with NUL", "a\0");
+        notJson.put("a lone surrogate", "\uDBFF");
+        notJson.put("a map with NaN", Map.of("n", Double.NaN));
+        notJson.put("a list with an Object", List.of(new Object()));
+        notJson.put("a String over the size limit", "x".repeat(Limits.METADATA_MAX + 1));
+        notJson.put("an int[]", new int[] {1});
+        notJson.put("2^53", Limits.FILTER_NUMBER_MAX + 1);
+        notJson.put("-2^53", -Limits.FILTER_NUMBER_MAX - 1);
+        notJson.put("Long.MAX_VALUE", Long.MAX_VALUE);
+        notJson.put("a BigInteger of 30 digits", new BigInteger("123456789012345678901234567890"));
+        notJson.put("1e300", 1e300);
+        notJson.put("2^53 in a nested list", Map.of("l", List.of(1, 9_007_199_254_740_992.0)));
+        for (Map.Entry<String, Object> e : notJson.entrySet()) {
+            t.add("ConversationFilter.metadataEquals", "value " + e.getKey(), "value",
+                    () -> u.conversations().list(PageRequest.first(), ConversationFilter.metadataEquals("k", e.getValue())));
+            t.add("ConversationFilter.metadataContains", "value " + e.getKey(), "value",
+                    () -> u.conversations().listArchived(PageRequest.first(),
+                            ConversationFilter.metadataContains("k", e.getValue())));
+        }
+        t.add("ConversationFilter.and", (Limits.FILTER_CONDITIONS_MAX + 1) + " conditions", "filter", () -> {
+            ConversationFilter filter = ConversationFilter.none();
+            for (int i = 0; i <= Limits.FILTER_CONDITIONS_MAX; i++) {
+                filter = filter.andMetadataEquals("k" + i, i);
+            }
+            u.conversations().list(PageRequest.first(), filter);
+        });
+        t.add("ConversationFilter.and", "a null condition", "condition", () -> ConversationFilter.none().and(null));
+        t.add("ConversationFilter.MetadataCondition", "match null", "match",
+                () -> new ConversationFilter.MetadataCondition("k", null, 1));
+        t.listing("conversations.list (filtered)", Limits.CONVERSATIONS_PAGE_MAX, "conversations", u.userId(), 3,
+                p -> u.conversations().list(p, tagged));
+        t.listing("conversations.sidebar (filtered)", Limits.CONVERSATIONS_PAGE_MAX, "conversations", u.userId(), 3,
+                p -> u.conversations().sidebar(p, tagged));
+        t.listing("conversations.listArchived (filtered)", Limits.CONVERSATIONS_PAGE_MAX, "archived-conversations",
+                u.userId(), 3, p -> u.conversations().listArchived(p, ConversationFilter.pinned(false)));
     }
 
     private void messages() {
@@ -577,6 +636,18 @@ final class HostileInputCases {
         t.add("conversations.list", "a message cursor", "cursor", () -> u.conversations().list(PageRequest.at(newestFirstOfConv)));
         t.add("facts.list", "a message cursor", "cursor", () -> u.facts().list(FactQuery.all(), PageRequest.at(newestFirstOfConv)));
         t.add("facts.list", "a conversation-list cursor", "cursor", () -> u.facts().list(FactQuery.all(), PageRequest.at(listOfAlice)));
+        String unpinnedOfAlice = secondPage(u.conversations().list(PageRequest.first(1), ConversationFilter.pinned(false))
+                .nextCursor());
+        t.add("conversations.list", "a cursor of another filter", "cursor", () -> u.conversations().list(
+                PageRequest.at(unpinnedOfAlice), ConversationFilter.pinned(false).andMetadataEquals("k", 1)));
+        t.add("conversations.list", "a filtered cursor without the filter", "cursor",
+                () -> u.conversations().list(PageRequest.at(unpinnedOfAlice)));
+        t.add("conversations.sidebar", "an unfiltered cursor with a filter", "cursor",
+                () -> u.conversations().sidebar(PageRequest.at(listOfAlice), ConversationFilter.pinned(false)));
+        String unpinnedOfPager = secondPage(pager.conversations().list(PageRequest.first(1), ConversationFilter.pinned(false))
+                .nextCursor());
+        t.add("conversations.list", "another user's cursor with the same filter", "cursor",
+                () -> u.conversations().list(PageRequest.at(unpinnedOfPager), ConversationFilter.pinned(false)));
     }
 
     /** A next cursor the seeded data must provide; without it a row would pass for the wrong reason. */

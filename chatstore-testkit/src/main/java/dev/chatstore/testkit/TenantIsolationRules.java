@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chatstore.Conversation;
+import dev.chatstore.ConversationFilter;
 import dev.chatstore.Embedding;
 import dev.chatstore.EmbeddingTarget;
 import dev.chatstore.FactCategory;
@@ -40,6 +41,39 @@ public interface TenantIsolationRules extends StoreFixture {
         SeededUser a = seed(alice());
         assertThat(bob().conversations().get(a.conversation().id())).as("bob's get of alice's conversation").isEmpty();
         assertThat(bob().conversations().list(PageRequest.first()).items()).as("bob's list").isEmpty();
+    }
+
+    /**
+     * Filtered listings are per user: bob's filters with alice's metadata find only bob's conversations, on list,
+     * listArchived and sidebar, and alice's filtered cursor is refused to bob. Look at the user_id condition of the
+     * filtered statements (the metadata index spans every user) and at the cursor scope.
+     */
+    @Test
+    default void otherUserCannotSeeConversationsThroughFilters() {
+        Map<String, Object> tagged = Map.of("tags", List.of("secret"), "team", "red");
+        for (int i = 0; i < 3; i++) {
+            alice().conversations().create(NewConversation.untitled().withMetadata(tagged));
+        }
+        Conversation archived = alice().conversations().create(NewConversation.untitled().withMetadata(tagged));
+        alice().conversations().setArchived(archived.id(), true);
+        Conversation bobs = bob().conversations().create(NewConversation.untitled().withMetadata(Map.of("team", "red")));
+        Map<ConversationFilter, List<String>> expected = Map.of(
+                ConversationFilter.metadataContains("tags", "secret"), List.of(),
+                ConversationFilter.metadataEquals("team", "red"), List.of(bobs.id()),
+                ConversationFilter.metadataEquals("team", "red").withPinned(false), List.of(bobs.id()));
+        expected.forEach((filter, ids) -> {
+            assertThat(bob().conversations().list(PageRequest.first(), filter).items())
+                    .as("bob's list with %s: his own conversations only", filter)
+                    .extracting(Conversation::id).containsExactlyElementsOf(ids);
+            assertThat(bob().conversations().listArchived(PageRequest.first(), filter).items())
+                    .as("bob's archived list with %s", filter).isEmpty();
+            assertThat(bob().conversations().sidebar(PageRequest.first(), filter).items())
+                    .as("bob's sidebar with %s", filter).extracting(s -> s.id()).containsExactlyElementsOf(ids);
+        });
+        ConversationFilter red = ConversationFilter.metadataEquals("team", "red");
+        String alices = alice().conversations().list(PageRequest.first(1), red).nextCursor();
+        assertThat(alices).as("alice's filtered listing has a second page").isNotNull();
+        expectInvalid("cursor", () -> bob().conversations().list(PageRequest.at(alices, 1), red));
     }
 
     /** Bob cannot rename, re-tag or delete alice's conversations: look at the user_id condition of the UPDATEs and DELETE. */

@@ -3,6 +3,7 @@ package dev.chatstore.jdbc.internal;
 import dev.chatstore.AlreadyExistsException;
 import dev.chatstore.ChatStoreException;
 import dev.chatstore.Conversation;
+import dev.chatstore.ConversationFilter;
 import dev.chatstore.ConversationSummary;
 import dev.chatstore.Conversations;
 import dev.chatstore.InvalidInputException;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 
 /**
@@ -33,7 +35,8 @@ import org.jdbi.v3.core.statement.Update;
  */
 final class JdbcConversations implements Conversations {
     enum Sql implements SqlStatement {
-        INSERT_IF_ABSENT, INSERT_WITH_EXTERNAL_KEY, BY_EXTERNAL_KEY, BY_PERSONA, PAGE_ABOVE, PAGE_BELOW, RENAME, REPLACE_METADATA, SET_MODEL, SET_SYSTEM_PROMPT,
+        INSERT_IF_ABSENT, INSERT_WITH_EXTERNAL_KEY, BY_EXTERNAL_KEY, BY_PERSONA, PAGE_ABOVE, PAGE_BELOW, FILTERED_PAGE_ABOVE,
+        FILTERED_PAGE_BELOW, RENAME, REPLACE_METADATA, SET_MODEL, SET_SYSTEM_PROMPT,
         SET_PINNED, SET_ARCHIVED, DELETE;
 
         @Override
@@ -197,19 +200,31 @@ final class JdbcConversations implements Conversations {
 
     @Override
     public Page<Conversation> list(PageRequest page) {
-        return listing(page, false, "conversations");
+        return list(page, ConversationFilter.none());
+    }
+
+    @Override
+    public Page<Conversation> list(PageRequest page, ConversationFilter filter) {
+        return listing(page, filter, false, "conversations");
     }
 
     @Override
     public Page<Conversation> listArchived(PageRequest page) {
-        return listing(page, true, "archived-conversations");
+        return listArchived(page, ConversationFilter.none());
     }
 
-    private Page<Conversation> listing(PageRequest page, boolean archived, String listing) {
+    @Override
+    public Page<Conversation> listArchived(PageRequest page, ConversationFilter filter) {
+        return listing(page, filter, true, "archived-conversations");
+    }
+
+    private Page<Conversation> listing(PageRequest page, ConversationFilter filter, boolean archived, String listing) {
         Check.notNull("page", page);
+        Check.notNull("filter", filter);
         int limit = Check.pageLimit(page, Limits.CONVERSATIONS_PAGE_DEFAULT, Limits.CONVERSATIONS_PAGE_MAX);
         return ctx.read("list conversations", h -> {
-            Page<ConversationRow> rows = new Keyset<>(listing, userId, new ListOrder(h, archived)).page(page.cursor(), limit, 3);
+            Page<ConversationRow> rows = new Keyset<>(listing, FilterArguments.scope(userId, filter),
+                    new ListOrder(h, archived, filter)).page(page.cursor(), limit, 3);
             return new Page<>(rows.items().stream().map(ConversationRow::conversation).toList(),
                     rows.nextCursor(), rows.previousCursor());
         });
@@ -217,7 +232,12 @@ final class JdbcConversations implements Conversations {
 
     @Override
     public Page<ConversationSummary> sidebar(PageRequest page) {
-        Page<Conversation> conversations = list(page);
+        return sidebar(page, ConversationFilter.none());
+    }
+
+    @Override
+    public Page<ConversationSummary> sidebar(PageRequest page, ConversationFilter filter) {
+        Page<Conversation> conversations = list(page, filter);
         Map<String, Optional<String>> displayNames = new HashMap<>();
         List<ConversationSummary> summaries = conversations.items().stream().map(c -> new ConversationSummary(
                 c.id(), c.title(), c.personaName(),
@@ -235,17 +255,31 @@ final class JdbcConversations implements Conversations {
 
         private final Handle h;
         private final boolean archived;
+        private final ConversationFilter filter;
 
-        ListOrder(Handle h, boolean archived) {
+        ListOrder(Handle h, boolean archived, ConversationFilter filter) {
             this.h = h;
             this.archived = archived;
+            this.filter = filter;
         }
 
         @Override
         public List<ConversationRow> fetch(boolean inListingOrder, Key bound, int limit) {
-            return h.createQuery(ctx.sql(inListingOrder ? Sql.PAGE_BELOW : Sql.PAGE_ABOVE))
+            Query query;
+            if (filter.metadata().isEmpty()) {
+                query = h.createQuery(ctx.sql(inListingOrder ? Sql.PAGE_BELOW : Sql.PAGE_ABOVE));
+            } else {
+                // SQLite's statement has no use for the containment, PostgreSQL's index key.
+                query = h.createQuery(ctx.sql(inListingOrder ? Sql.FILTERED_PAGE_BELOW : Sql.FILTERED_PAGE_ABOVE))
+                        .configure(org.jdbi.v3.core.statement.SqlStatements.class, c -> c.setUnusedBindingAllowed(true))
+                        .bind("conditions", FilterArguments.conditions(filter))
+                        .bind("containment", FilterArguments.containment(filter));
+            }
+            return query
                     .bind("userId", userId)
                     .bind("archived", archived)
+                    .bind("anyPin", filter.pinnedCondition().isEmpty())
+                    .bind("pinnedOnly", filter.pinnedCondition().orElse(false))
                     .bind("pinned", bound.pinned())
                     .bind("activitySeq", bound.activitySeq())
                     .bind("id", bound.id())

@@ -1,6 +1,7 @@
 package dev.chatstore.sqlite.selftest;
 
 import dev.chatstore.Conversation;
+import dev.chatstore.ConversationFilter;
 import dev.chatstore.ConversationSummary;
 import dev.chatstore.Conversations;
 import dev.chatstore.NewConversation;
@@ -51,6 +52,21 @@ class ForwardingConversations implements Conversations {
     @Override
     public Page<Conversation> listArchived(PageRequest page) {
         return delegate.listArchived(page);
+    }
+
+    @Override
+    public Page<Conversation> list(PageRequest page, ConversationFilter filter) {
+        return delegate.list(page, filter);
+    }
+
+    @Override
+    public Page<Conversation> listArchived(PageRequest page, ConversationFilter filter) {
+        return delegate.listArchived(page, filter);
+    }
+
+    @Override
+    public Page<ConversationSummary> sidebar(PageRequest page, ConversationFilter filter) {
+        return delegate.sidebar(page, filter);
     }
 
     @Override
