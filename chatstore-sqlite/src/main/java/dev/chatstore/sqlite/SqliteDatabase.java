@@ -91,8 +91,8 @@ final class SqliteDatabase implements Database {
         return readerJdbi.withHandle(h -> inTransaction(h, inRead, "BEGIN", work));
     }
 
-    private static <T> T inTransaction(Handle h, ThreadLocal<Boolean> inTransaction, String begin,
-                                       HandleCallback<T, RuntimeException> work) {
+    private <T> T inTransaction(Handle h, ThreadLocal<Boolean> inTransaction, String begin,
+                                HandleCallback<T, RuntimeException> work) {
         if (inTransaction.get()) {
             // Jdbi hands a nested call the enclosing call's handle: it joins that transaction.
             return work.withHandle(h);
@@ -106,6 +106,9 @@ final class SqliteDatabase implements Database {
                 h.execute("COMMIT");
             } catch (RuntimeException | Error e) {
                 rollback(h, e);
+                // A statement that failed inside SQLite (e.g. SQLITE_FULL in a trigger) may be left
+                // unusable ("statement is not executing"): the connection's cached statements go.
+                statements.discard(h.getConnection());
                 throw e;
             }
             return result;

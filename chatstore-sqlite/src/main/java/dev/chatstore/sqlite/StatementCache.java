@@ -32,6 +32,17 @@ final class StatementCache implements StatementBuilderFactory {
         return byConnection.computeIfAbsent(connection, c -> new PerConnection());
     }
 
+    /**
+     * Closes and forgets a connection's cached statements, after a failed transaction: SQLite may
+     * have left one of them unusable. The next use prepares them again.
+     */
+    void discard(Connection connection) {
+        PerConnection statements = byConnection.remove(connection);
+        if (statements != null) {
+            statements.closeAll();
+        }
+    }
+
     /** Forgets a connection's statements; the connection closes them when it closes. */
     void forget(Connection connection) {
         byConnection.remove(connection);
@@ -68,6 +79,21 @@ final class StatementCache implements StatementBuilderFactory {
             }
             inUse.add(statement);
             return statement;
+        }
+
+        /** Closes every cached statement; one still in use is closed by its user's close(). */
+        void closeAll() {
+            for (Statement statement : cached) {
+                if (!inUse.contains(statement)) {
+                    try {
+                        statement.close();
+                    } catch (SQLException ignored) {
+                        // Going away anyway: a statement that cannot close is no use to keep.
+                    }
+                }
+            }
+            cached.removeIf(statement -> !inUse.contains(statement));
+            bySql.values().removeIf(statement -> !cached.contains(statement));
         }
 
         @Override

@@ -23,6 +23,10 @@ BEGIN
     INSERT INTO message_fts (rowid, content) VALUES (new.rowid, new.content);
 END;
 
+-- secure-delete: a delete removes the words from the index in place, so erased text is gone from it
+-- too, and a delete needs no new pages (a full database can still be emptied).
+INSERT INTO message_fts (message_fts, rank) VALUES ('secure-delete', 1);
+
 INSERT INTO message_fts (message_fts) VALUES ('rebuild');
 
 CREATE VIRTUAL TABLE conversation_fts USING fts5(
@@ -43,5 +47,7 @@ BEGIN
     INSERT INTO conversation_fts (conversation_fts, rowid, title) VALUES ('delete', old.rowid, old.title);
     INSERT INTO conversation_fts (rowid, title) VALUES (new.rowid, new.title);
 END;
+
+INSERT INTO conversation_fts (conversation_fts, rank) VALUES ('secure-delete', 1);
 
 INSERT INTO conversation_fts (conversation_fts) VALUES ('rebuild');
