@@ -46,6 +46,7 @@ public abstract class ChatStoreConformance implements
         ConversationMetadataRules,
         RevisionRules,
         SearchRules,
+        HybridSearchRules,
         ConversationListRules,
         ConversationFilterRules,
         SidebarRules,
