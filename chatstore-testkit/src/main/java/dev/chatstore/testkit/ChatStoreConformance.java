@@ -68,6 +68,7 @@ public abstract class ChatStoreConformance implements
         SearchCacheRules,
         UsageRules,
         EmbeddingRules,
+        EmbeddingFreshnessRules,
         EraseAndExportRules,
         TenantIsolationRules,
         HostileInputRules,
