@@ -17,6 +17,7 @@ public abstract class ChatStoreBuilder<S extends ChatStore, B extends ChatStoreB
     private EncryptionKeys encryptionKeys;
     private Duration personaCacheTtl = StoreOptions.DEFAULT_PERSONA_CACHE_TTL;
     private boolean migrateOnOpen = true;
+    private long vectorCacheBytes = StoreOptions.DEFAULT_VECTOR_CACHE_BYTES;
 
     protected ChatStoreBuilder() {
     }
@@ -57,6 +58,17 @@ public abstract class ChatStoreBuilder<S extends ChatStore, B extends ChatStoreB
     }
 
     /**
+     * How much memory decoded vectors may take to serve nearest-neighbour searches from memory, across users and
+     * models; zero disables the cache. Default 128 MiB. A search checks the cached vectors against the database
+     * first (one row), so it never returns a deleted or replaced vector. Must not be negative (checked by
+     * {@link #build()}).
+     */
+    public B vectorCacheBytes(long bytes) {
+        this.vectorCacheBytes = bytes;
+        return self();
+    }
+
+    /**
      * Opens the store.
      *
      * @throws InvalidInputException      for an invalid option
@@ -71,6 +83,6 @@ public abstract class ChatStoreBuilder<S extends ChatStore, B extends ChatStoreB
      * @throws InvalidInputException for an invalid option
      */
     protected final StoreOptions options() {
-        return new StoreOptions(clock, maxInlineAttachmentBytes, encryptionKeys, personaCacheTtl, migrateOnOpen);
+        return new StoreOptions(clock, maxInlineAttachmentBytes, encryptionKeys, personaCacheTtl, migrateOnOpen, vectorCacheBytes);
     }
 }

@@ -67,6 +67,15 @@ public final class Limits {
     public static final int EMBEDDING_DIMENSION_MAX = 4096;
     /** The most hits one nearest-neighbour search returns. */
     public static final int NEAREST_MAX = 1000;
+    /** The most fused hits one hybrid search returns; {@link #HYBRID_LIMIT_DEFAULT} unless asked. */
+    public static final int HYBRID_LIMIT_MAX = 100;
+    public static final int HYBRID_LIMIT_DEFAULT = 20;
+    /** The most candidates a hybrid search takes from each side (full-text and vector); {@link #HYBRID_CANDIDATES_DEFAULT} unless asked. */
+    public static final int HYBRID_CANDIDATES_MAX = 100;
+    public static final int HYBRID_CANDIDATES_DEFAULT = 50;
+    /** The reciprocal rank fusion constant k of score = &Sigma; 1 / (k + rank): default and largest. */
+    public static final int RRF_CONSTANT_DEFAULT = 60;
+    public static final int RRF_CONSTANT_MAX = 10_000;
     /** Text kept with an attachment chunk's embedding. */
     public static final int CHUNK_TEXT_MAX = 100_000;
     public static final int CONVERSATIONS_PAGE_DEFAULT = 20;

@@ -1,5 +1,7 @@
 package dev.chatstore;
 
+import java.util.List;
+
 /**
  * Full-text search over one user's messages and conversation titles. The index is kept in the same
  * transaction as every write, so a search sees exactly what is stored. Thread-safe.
@@ -16,4 +18,17 @@ public interface Search {
      *                               cursor is not one of this query's
      */
     Page<SearchHit> text(TextQuery query, PageRequest page);
+
+    /**
+     * Full-text and semantic search in one call, fused by reciprocal rank fusion: the text side's
+     * best {@link HybridQuery#candidates} hits and the vector side's, each ranked from 1, a hit scoring
+     * {@code 1 / (rankConstant + rank)} per side it is in. A message found by both sides is one hit.
+     * Best first: a higher fused score, then id and chunk index ascending, so equal scores come in
+     * the same order on every backend. At most {@link HybridQuery#limit} hits; empty if neither side
+     * finds anything. Each side reads its own consistent snapshot: a write between them may be seen
+     * by one side only.
+     *
+     * @throws InvalidInputException if {@code query} is null, or its vector's dimension differs from its model's
+     */
+    List<HybridHit> hybrid(HybridQuery query);
 }

@@ -13,13 +13,20 @@ import java.util.Objects;
  * @param personaCacheTtl          how long persona reads are served from memory (zero: no cache)
  * @param migrateOnOpen            whether opening applies pending migrations (otherwise
  *                                 {@link StoreAdmin#migrate()} does)
+ * @param vectorCacheBytes         how much memory the store may keep decoded vectors in, across users and
+ *                                 models, to serve {@link Embeddings#nearest} without reading them from the
+ *                                 database (zero: no cache). Each search still checks, by reading one row, that
+ *                                 the cached vectors are exactly those stored, so it never sees a deleted or
+ *                                 replaced vector, whichever store on the database wrote
  */
 public record StoreOptions(Clock clock, int maxInlineAttachmentBytes, EncryptionKeys encryptionKeys,
-                           Duration personaCacheTtl, boolean migrateOnOpen) {
+                           Duration personaCacheTtl, boolean migrateOnOpen, long vectorCacheBytes) {
     public static final Duration DEFAULT_PERSONA_CACHE_TTL = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_INLINE_ATTACHMENT_BYTES = 64 * 1024;
     /** Hard ceiling: bigger files belong in object storage, not in a row. */
     public static final int MAX_INLINE_ATTACHMENT_BYTES_CEILING = 16 * 1024 * 1024;
+    /** 128 MiB: about 40,000 vectors of 768 dimensions. */
+    public static final long DEFAULT_VECTOR_CACHE_BYTES = 128L * 1024 * 1024;
 
     /**
      * @throws InvalidInputException for an option out of range
@@ -33,11 +40,14 @@ public record StoreOptions(Clock clock, int maxInlineAttachmentBytes, Encryption
             throw new InvalidInputException("maxInlineAttachmentBytes", "must be between 0 and "
                     + MAX_INLINE_ATTACHMENT_BYTES_CEILING + ", was " + maxInlineAttachmentBytes);
         }
+        if (vectorCacheBytes < 0) {
+            throw new InvalidInputException("vectorCacheBytes", "must be zero or positive, was " + vectorCacheBytes);
+        }
     }
 
-    /** The defaults: system clock (UTC), 64 KiB inline, no keys, 10-minute persona cache, migrate on open. */
+    /** The defaults: system clock (UTC), 64 KiB inline, no keys, 10-minute persona cache, migrate on open, 128 MiB of vectors. */
     public static StoreOptions defaults() {
         return new StoreOptions(Clock.systemUTC(), DEFAULT_MAX_INLINE_ATTACHMENT_BYTES, null,
-                DEFAULT_PERSONA_CACHE_TTL, true);
+                DEFAULT_PERSONA_CACHE_TTL, true, DEFAULT_VECTOR_CACHE_BYTES);
     }
 }

@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Exact top-{@value VectorFixture#K} search over one user's {@value VectorFixture#VECTORS}
  * {@value VectorFixture#DIMENSION}-dimensional vectors: through chatstore ({@code nearest}, which
- * streams the stored vectors from SQLite and scores them), and as a plain Java scan of the same
+ * reads the model's version from SQLite and scores its in-memory copy of the vectors, loaded by the
+ * first search and by the first after a write), and as a plain Java scan of the same
  * vectors already in memory with their norms precomputed (the same cosine arithmetic and the
  * same bounded heap), so the ratio is what storage costs. Each call uses the next of
  * {@value VectorFixture#QUERIES} query vectors.

@@ -228,6 +228,42 @@ final class ReadmeSnippetContexts {
                     }
                     """), List.of()),
 
+            // Hybrid search: the same stand-in embedder
+            new SnippetContext("chats.search().hybrid(", """
+                    ChatStore store = SqliteChatStore.open(Path.of("chat.db"));
+                    UserChats chats = store.forUser("user-42");
+                    Conversation c = chats.conversations().create(NewConversation.titled("Trip to Lisbon"));
+                    Embedder embedder = new Embedder();
+                    Message both = chats.messages().append(c.id(), NewMessage.user("Where can I hear fado music tonight?")).message();
+                    Message textOnly = chats.messages().append(c.id(), NewMessage.assistant("Fado started in Alfama")).message();
+                    Message vectorOnly = chats.messages().append(c.id(), NewMessage.user("Any live music tonight?")).message();
+                    for (Message m : List.of(both, vectorOnly)) {
+                        chats.embeddings().put(EmbeddingTarget.message(m.id()), "text-embedding-3-small", embedder.embed(m.content()));
+                    }
+                    """, """
+                    assertThat(hits).extracting(HybridHit::id).containsExactlyInAnyOrder(both.id(), textOnly.id(), vectorOnly.id());
+                    assertThat(hits.get(0).id()).isEqualTo(both.id());
+                    assertThat(hits.get(0).textRank()).isPositive();
+                    assertThat(hits.get(0).vectorRank()).isEqualTo(1);
+                    store.close();
+                    """, Map.of("Embedder", """
+                    import java.util.Locale;
+
+                    /** Words hashed into 16 dimensions: texts sharing words are near. */
+                    final class Embedder {
+                        float[] embed(String text) {
+                            float[] v = new float[16];
+                            v[15] = 0.01f;
+                            for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+                                if (!word.isEmpty()) {
+                                    v[Math.floorMod(word.hashCode(), 15)] += 1;
+                                }
+                            }
+                            return v;
+                        }
+                    }
+                    """), List.of()),
+
             // Settings, provider keys, search cache, usage
             SnippetContext.statements("SqliteChatStore.builder(file)", """
                     Path file = Path.of("chat.db");

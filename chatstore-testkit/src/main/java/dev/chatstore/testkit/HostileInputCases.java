@@ -13,6 +13,7 @@ import dev.chatstore.FactCategory;
 import dev.chatstore.FactQuery;
 import dev.chatstore.FactUpdate;
 import dev.chatstore.Feedback;
+import dev.chatstore.HybridQuery;
 import dev.chatstore.IdempotencyConflictException;
 import dev.chatstore.IllegalStateTransitionException;
 import dev.chatstore.Limits;
@@ -87,6 +88,7 @@ final class HostileInputCases {
         cases.searchCacheUsageAndExport();
         cases.search();
         cases.embeddings();
+        cases.hybrid();
         cases.foreignCursors();
         return cases.t.rows();
     }
@@ -554,6 +556,30 @@ final class HostileInputCases {
                 () -> u.embeddings().nearest(VectorQuery.of(EMBEDDING_MODEL, ok, 5).roles((Role[]) null)));
         t.add("embeddings.nearest", "a null role", "roles",
                 () -> u.embeddings().nearest(VectorQuery.of(EMBEDDING_MODEL, ok, 5).roles(Role.USER, null)));
+    }
+
+    private void hybrid() {
+        TextQuery words = TextQuery.of("monad");
+        float[] ok = {0.25f, -1, 3};
+        VectorQuery vector = VectorQuery.of(EMBEDDING_MODEL, ok, 5);
+        t.add("search.hybrid", "null query", "query", () -> u.search().hybrid(null));
+        t.add("HybridQuery.of", "null text", "text", () -> HybridQuery.of(null, vector));
+        t.add("HybridQuery.of", "null vector", "vector", () -> HybridQuery.of(words, null));
+        for (int limit : new int[] {0, -1, Integer.MIN_VALUE, Limits.HYBRID_LIMIT_MAX + 1, Integer.MAX_VALUE}) {
+            t.add("HybridQuery.limit", "limit " + limit, "limit", () -> HybridQuery.of(words, vector).limit(limit));
+        }
+        for (int candidates : new int[] {0, -1, Integer.MIN_VALUE, Limits.HYBRID_CANDIDATES_MAX + 1, Integer.MAX_VALUE}) {
+            t.add("HybridQuery.candidates", "candidates " + candidates, "candidates",
+                    () -> HybridQuery.of(words, vector).candidates(candidates));
+        }
+        for (int constant : new int[] {-1, Integer.MIN_VALUE, Limits.RRF_CONSTANT_MAX + 1, Integer.MAX_VALUE}) {
+            t.add("HybridQuery.rankConstant", "rank constant " + constant, "rankConstant",
+                    () -> HybridQuery.of(words, vector).rankConstant(constant));
+        }
+        for (float[] wrong : List.of(new float[] {1, 2}, new float[] {1, 2, 3, 4})) {
+            t.add("search.hybrid", "a vector of dimension " + wrong.length + " for a model of dimension 3", "vector",
+                    () -> u.search().hybrid(HybridQuery.of(words, VectorQuery.of(EMBEDDING_MODEL, wrong, 5))));
+        }
     }
 
     private void searchCacheUsageAndExport() {

@@ -14,8 +14,10 @@ import dev.chatstore.internal.Check;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -24,13 +26,17 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * One user's embeddings and the exact nearest-neighbour search over them: every candidate row of
- * the model is streamed once and scored in Java ({@link VectorMath}), keeping the best k in a
- * bounded heap. Thread-safe.
+ * One user's embeddings and the exact nearest-neighbour search over them: every candidate of the
+ * model is scored in Java ({@link VectorMath}), keeping the best k in a bounded heap. The candidates
+ * come from the store's {@link VectorCache} when the model's vectors fit in it, checked against the
+ * model's version in the search's own transaction (and loaded into it when they are not current);
+ * otherwise they are streamed from the database, filtered there. Both ways filter alike and score
+ * with the same code. Thread-safe.
  */
 final class JdbcEmbeddings implements Embeddings {
     enum Sql implements SqlStatement {
-        MESSAGE_TARGET, FACT_TARGET, ATTACHMENT_TARGET, ADD_MODEL, MODEL_DIMENSION, UPSERT, BY_TARGET, DELETE, CANDIDATES;
+        MESSAGE_TARGET, FACT_TARGET, ATTACHMENT_TARGET, ADD_MODEL, MODEL_DIMENSION, MODEL_STATE, COUNT_VECTORS, ALL_VECTORS,
+        ARCHIVED_CONVERSATIONS, LINKED_ATTACHMENTS, UPSERT, BY_TARGET, DELETE, CANDIDATES;
 
         @Override
         public String catalog() {
@@ -174,44 +180,186 @@ final class JdbcEmbeddings implements Embeddings {
                 .bind("chunkIndex", target.chunkIndex());
     }
 
+    /** The model's dimension and version (see {@link VectorCache}). */
+    private record ModelState(int dimension, long version) {
+    }
+
     @Override
     public List<VectorHit> nearest(VectorQuery query) {
         Check.notNull("query", query);
         float[] q = query.vector();
         double queryNorm = VectorMath.norm(q);
         return ctx.read("search embeddings", h -> {
-            Optional<Integer> dimension = dimension(h, query.model());
-            if (dimension.isEmpty()) {
-                return List.of();
-            }
-            requireDimension(dimension.get(), query.model(), q.length);
-            PriorityQueue<Hit> best = new PriorityQueue<>(query.k() + 1, RANK.reversed());
-            Set<EmbeddingKind> kinds = query.kinds();
-            Set<Role> roles = query.roles();
-            h.createQuery(ctx.sql(Sql.CANDIDATES))
+            Optional<ModelState> state = h.createQuery(ctx.sql(Sql.MODEL_STATE))
                     .bind("userId", userId)
                     .bind("model", query.model())
-                    .bind("messages", kinds.isEmpty() || kinds.contains(EmbeddingKind.MESSAGE))
-                    .bind("facts", kinds.isEmpty() || kinds.contains(EmbeddingKind.FACT))
-                    .bind("chunks", kinds.isEmpty() || kinds.contains(EmbeddingKind.ATTACHMENT_CHUNK))
-                    .bind("system", roles.isEmpty() || roles.contains(Role.SYSTEM))
-                    .bind("user", roles.isEmpty() || roles.contains(Role.USER))
-                    .bind("assistant", roles.isEmpty() || roles.contains(Role.ASSISTANT))
-                    .bind("tool", roles.isEmpty() || roles.contains(Role.TOOL))
-                    .bind("from", query.from() == null ? EARLIEST : query.from())
-                    .bind("to", query.to() == null ? LATEST : query.to())
-                    .bind("conversationId", query.conversationId())
-                    .bind("includeArchived", query.includeArchived())
-                    .setFetchSize(FETCH_SIZE)
-                    .scanResultSet((rows, c) -> {
-                        score(rows.get(), q, queryNorm, query.k(), best);
-                        return null;
-                    });
+                    .map((rs, c) -> new ModelState(rs.getInt(1), rs.getLong(2)))
+                    .findOne();
+            if (state.isEmpty()) {
+                return List.of();
+            }
+            requireDimension(state.get().dimension(), query.model(), q.length);
+            PriorityQueue<Hit> best = new PriorityQueue<>(query.k() + 1, RANK.reversed());
+            VectorCache.Snapshot cached = cached(h, query.model(), state.get());
+            if (cached != null) {
+                scoreCached(h, cached, query, q, queryNorm, best);
+            } else {
+                stream(h, query, q, queryNorm, best);
+            }
             List<Hit> ranked = new ArrayList<>(best);
             ranked.sort(RANK);
             return ranked.stream().map(hit -> new VectorHit(new EmbeddingTarget(EmbeddingKind.parse(hit.kind()),
                     hit.targetId(), hit.chunkIndex()), hit.conversationId(), hit.score())).toList();
         });
+    }
+
+    /**
+     * The model's vectors as of {@code state}'s version: the cached snapshot if it is of that version, else
+     * loaded in this transaction (which read the version) and cached; null if they do not fit in the cache.
+     */
+    private VectorCache.Snapshot cached(Handle h, String model, ModelState state) {
+        VectorCache.Snapshot hit = ctx.vectors.get(userId, model, state.version());
+        if (hit != null) {
+            return hit;
+        }
+        long rows = h.createQuery(ctx.sql(Sql.COUNT_VECTORS))
+                .bind("userId", userId)
+                .bind("model", model)
+                .mapTo(Long.class)
+                .one();
+        if (!ctx.vectors.fits(rows, state.dimension())) {
+            return null;
+        }
+        // The count and the rows are of this transaction's snapshot: the same rows.
+        VectorCache.Snapshot s = new VectorCache.Snapshot(state.version(), Math.toIntExact(rows));
+        h.createQuery(ctx.sql(Sql.ALL_VECTORS))
+                .bind("userId", userId)
+                .bind("model", model)
+                .setFetchSize(FETCH_SIZE)
+                .scanResultSet((result, c) -> {
+                    ResultSet rs = result.get();
+                    for (int i = 0; rs.next(); i++) {
+                        s.norms[i] = rs.getDouble(1);
+                        s.vectors[i] = VectorMath.decode(rs.getBytes(2));
+                        s.targetIds[i] = rs.getString(3);
+                        s.chunkIndexes[i] = rs.getInt(4);
+                        s.kinds[i] = rs.getString(5).intern();
+                        s.conversationIds[i] = rs.getString(6);
+                        String role = rs.getString(7);
+                        s.roles[i] = role == null ? null : role.intern();
+                        s.createdAtMillis[i] = ctx.dialect.readInstant(rs, "target_created_at").toEpochMilli();
+                    }
+                    return null;
+                });
+        ctx.vectors.put(userId, model, s);
+        return s;
+    }
+
+    /**
+     * Scores the cached vectors that pass the query's filters: the same conditions as the candidate
+     * statement, on the snapshot's columns, with the archived conversations and the conversation's
+     * attachment links read in this transaction when the query needs them.
+     */
+    private void scoreCached(Handle h, VectorCache.Snapshot s, VectorQuery query, float[] q, double queryNorm,
+                             PriorityQueue<Hit> best) {
+        Set<EmbeddingKind> kinds = query.kinds();
+        Set<String> kindNames = new HashSet<>();
+        for (EmbeddingKind kind : EmbeddingKind.values()) {
+            if (kinds.isEmpty() || kinds.contains(kind)) {
+                kindNames.add(kind.wireName());
+            }
+        }
+        Set<String> roleNames = new HashSet<>();
+        for (Role role : query.roles()) {
+            roleNames.add(role.wireName());
+        }
+        String conversationId = query.conversationId();
+        Set<String> linked = conversationId == null || !kindNames.contains(EmbeddingKind.ATTACHMENT_CHUNK.wireName())
+                ? Set.of()
+                : new HashSet<>(h.createQuery(ctx.sql(Sql.LINKED_ATTACHMENTS))
+                        .bind("userId", userId)
+                        .bind("conversationId", conversationId)
+                        .mapTo(String.class)
+                        .list());
+        Set<String> archived = query.includeArchived() ? Set.of()
+                : new HashSet<>(h.createQuery(ctx.sql(Sql.ARCHIVED_CONVERSATIONS))
+                        .bind("userId", userId)
+                        .mapTo(String.class)
+                        .list());
+        // Stored times are whole milliseconds: compared with the exact bounds.
+        Instant from = query.from();
+        Instant to = query.to();
+        String chunk = EmbeddingKind.ATTACHMENT_CHUNK.wireName();
+        int k = query.k();
+        for (int i = 0; i < s.size; i++) {
+            if (!kindNames.contains(s.kinds[i])) {
+                continue;
+            }
+            String role = s.roles[i];
+            if (role != null && !roleNames.isEmpty() && !roleNames.contains(role)) {
+                continue;
+            }
+            if (from != null || to != null) {
+                Instant created = Instant.ofEpochMilli(s.createdAtMillis[i]);
+                if ((from != null && created.isBefore(from)) || (to != null && !created.isBefore(to))) {
+                    continue;
+                }
+            }
+            String conversation = s.conversationIds[i];
+            if (conversationId != null && !conversationId.equals(conversation)
+                    && !(s.kinds[i].equals(chunk) && linked.contains(s.targetIds[i]))) {
+                continue;
+            }
+            if (conversation != null && archived.contains(conversation)) {
+                continue;
+            }
+            double score = VectorMath.cosine(VectorMath.dot(q, s.vectors[i]), queryNorm, s.norms[i]);
+            if (best.size() == k && score < best.peek().score()) {
+                continue;
+            }
+            Hit hit = new Hit(score, s.targetIds[i], s.chunkIndexes[i], s.kinds[i], conversation);
+            if (best.size() < k) {
+                best.add(hit);
+            } else if (RANK.compare(hit, best.peek()) < 0) {
+                best.poll();
+                best.add(hit);
+            }
+        }
+    }
+
+    /** Streams the candidates the database filters, for a model whose vectors do not fit in the cache. */
+    private void stream(Handle h, VectorQuery query, float[] q, double queryNorm, PriorityQueue<Hit> best) {
+        Set<EmbeddingKind> kinds = query.kinds();
+        Set<Role> roles = query.roles();
+        h.createQuery(ctx.sql(Sql.CANDIDATES))
+                .bind("userId", userId)
+                .bind("model", query.model())
+                .bind("messages", kinds.isEmpty() || kinds.contains(EmbeddingKind.MESSAGE))
+                .bind("facts", kinds.isEmpty() || kinds.contains(EmbeddingKind.FACT))
+                .bind("chunks", kinds.isEmpty() || kinds.contains(EmbeddingKind.ATTACHMENT_CHUNK))
+                .bind("system", roles.isEmpty() || roles.contains(Role.SYSTEM))
+                .bind("user", roles.isEmpty() || roles.contains(Role.USER))
+                .bind("assistant", roles.isEmpty() || roles.contains(Role.ASSISTANT))
+                .bind("tool", roles.isEmpty() || roles.contains(Role.TOOL))
+                .bind("from", query.from() == null ? EARLIEST : wholeMillisAtOrAfter(query.from()))
+                .bind("to", query.to() == null ? LATEST : wholeMillisAtOrAfter(query.to()))
+                .bind("conversationId", query.conversationId())
+                .bind("includeArchived", query.includeArchived())
+                .setFetchSize(FETCH_SIZE)
+                .scanResultSet((rows, c) -> {
+                    score(rows.get(), q, queryNorm, query.k(), best);
+                    return null;
+                });
+    }
+
+    /**
+     * The first whole millisecond at or after {@code t}. Stored times are whole milliseconds, so
+     * comparing them with it is comparing them with {@code t}, on a backend that binds instants as
+     * milliseconds as on one that keeps microseconds.
+     */
+    private static Instant wholeMillisAtOrAfter(Instant t) {
+        Instant truncated = t.truncatedTo(ChronoUnit.MILLIS);
+        return truncated.equals(t) ? t : truncated.plusMillis(1);
     }
 
     /**

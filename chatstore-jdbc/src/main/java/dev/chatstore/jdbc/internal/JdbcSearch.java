@@ -1,5 +1,7 @@
 package dev.chatstore.jdbc.internal;
 
+import dev.chatstore.HybridHit;
+import dev.chatstore.HybridQuery;
 import dev.chatstore.InvalidInputException;
 import dev.chatstore.Limits;
 import dev.chatstore.Page;
@@ -34,6 +36,11 @@ final class JdbcSearch implements Search {
     JdbcSearch(StoreContext ctx, String userId) {
         this.ctx = ctx;
         this.userId = userId;
+    }
+
+    @Override
+    public List<HybridHit> hybrid(HybridQuery query) {
+        return new JdbcHybridSearch(this, new JdbcEmbeddings(ctx, userId)).search(query);
     }
 
     /** A hit's place in the order: score descending, then kind and id ascending. */

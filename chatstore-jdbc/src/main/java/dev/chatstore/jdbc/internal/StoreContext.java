@@ -49,6 +49,7 @@ public final class StoreContext {
     final MessageAppender appender;
     final BranchReader branches;
     final WindowReader windows;
+    final VectorCache vectors;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public StoreContext(Database db, Dialect dialect, StoreOptions options, List<MessageHook> hooks) {
@@ -65,6 +66,7 @@ public final class StoreContext {
         this.appender = new MessageAppender(this, ledger, messageRows, attachmentLinks);
         this.branches = new BranchReader(this, messageRows);
         this.windows = new WindowReader(branches);
+        this.vectors = new VectorCache(options.vectorCacheBytes());
     }
 
     /** The SQL of one of the engine's statements, complete for this store's dialect. */

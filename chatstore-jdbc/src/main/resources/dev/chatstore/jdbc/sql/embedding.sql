@@ -27,6 +27,29 @@ ON CONFLICT (user_id, model) DO NOTHING
 -- name: modelDimension
 SELECT dimension FROM ${schema}.embedding_model WHERE user_id = :userId AND model = :model
 
+-- The dimension and the version, which every write to the model's vectors changes (a trigger).
+-- name: modelState
+SELECT dimension, version FROM ${schema}.embedding_model WHERE user_id = :userId AND model = :model
+
+-- name: countVectors
+SELECT count(*) FROM ${schema}.embedding WHERE user_id = :userId AND model = :model
+
+-- Every vector of the model with what the filters need, to keep in memory; read after modelState in
+-- the same transaction. Column order is what the loader reads.
+-- name: allVectors
+SELECT e.norm, e.vector, e.target_id, e.chunk_index, e.kind, e.conversation_id, e.role, e.target_created_at
+FROM ${schema}.embedding e
+WHERE e.user_id = :userId AND e.model = :model
+
+-- What the in-memory filters cannot know from the vectors: the archived conversations, and the
+-- attachments linked to a conversation.
+-- name: archivedConversations
+SELECT c.id FROM ${schema}.conversation c WHERE c.user_id = :userId AND c.archived
+
+-- name: linkedAttachments
+SELECT ca.attachment_id FROM ${schema}.conversation_attachment ca
+WHERE ca.user_id = :userId AND ca.conversation_id = :conversationId
+
 -- Never INSERT OR REPLACE (it deletes, and would reset created_at).
 -- name: upsert
 INSERT INTO ${schema}.embedding
