@@ -495,4 +495,22 @@ public interface SearchRules extends StoreFixture {
         assertThat(ids(alice(), TextQuery.of("croissants"))).isEmpty();
         assertThat(set(ids(bob(), TextQuery.of("croissants")))).containsExactlyInAnyOrder(bobs.id(), bobsFile.id());
     }
+
+    /**
+     * Look at how the backend indexes a long text of many distinct words (PostgreSQL: a tsvector holds
+     * at most 1 MB): marking the file ready must not fail, and its first words are found.
+     */
+    @Test
+    default void aLongExtractedTextOfManyDistinctWordsIsAcceptedAndItsStartFound() {
+        StringBuilder text = new StringBuilder("opening paragraph");
+        for (int i = 0; text.length() < 2_400_000; i++) {
+            text.append(" w").append(Integer.toString(i, 36));
+        }
+        Attachment file = storedFile(alice(), "huge.txt");
+        alice().attachments().markProcessing(file.id());
+        Attachment ready = alice().attachments().markReady(file.id(), text.toString(), null);
+        assertThat(ready.extractedText()).hasSize(text.length());
+        assertThat(find("\"opening paragraph\"", SearchHit.Kind.ATTACHMENT)).containsExactly(file.id());
+        assertThat(find("w1 w2 w3", SearchHit.Kind.ATTACHMENT)).containsExactly(file.id());
+    }
 }
