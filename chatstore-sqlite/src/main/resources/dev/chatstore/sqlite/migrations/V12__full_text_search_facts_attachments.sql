@@ -24,6 +24,9 @@ BEGIN
     INSERT INTO memory_fact_fts (rowid, content) VALUES (new.rowid, new.content);
 END;
 
+-- secure-delete as in V9: deletes need no new pages and leave no trace of the words.
+INSERT INTO memory_fact_fts (memory_fact_fts, rank) VALUES ('secure-delete', 1);
+
 INSERT INTO memory_fact_fts (memory_fact_fts) VALUES ('rebuild');
 
 CREATE VIRTUAL TABLE attachment_fts USING fts5(
@@ -44,5 +47,7 @@ BEGIN
     INSERT INTO attachment_fts (attachment_fts, rowid, extracted_text) VALUES ('delete', old.rowid, old.extracted_text);
     INSERT INTO attachment_fts (rowid, extracted_text) VALUES (new.rowid, new.extracted_text);
 END;
+
+INSERT INTO attachment_fts (attachment_fts, rank) VALUES ('secure-delete', 1);
 
 INSERT INTO attachment_fts (attachment_fts) VALUES ('rebuild');
