@@ -11,6 +11,20 @@ import java.util.Set;
  * A full-text search: the words to find and where to look. Immutable; each method returns a new
  * instance.
  *
+ * <h2>What is searched</h2>
+ * Every {@link SearchHit.Kind} unless {@link #onlyKinds} says otherwise: messages' content,
+ * conversations' titles, the content of active memory facts (a deactivated fact is left out) and
+ * attachments' extracted text (a file without extracted text is never found). The filters:
+ * <ul>
+ *   <li>{@link #inConversation}: messages in it, its title, facts learned in it, and attachments
+ *       linked to it ({@link Attachments#linkToConversation}, or attached to one of its messages);</li>
+ *   <li>{@link #onlyRoles}: messages of these roles only; titles, facts and attachments are left out;</li>
+ *   <li>{@link #between}: by the creation time of the message, conversation, fact or attachment;</li>
+ *   <li>{@link #includeArchived includeArchived(false)}: leaves out archived conversations, their
+ *       messages, facts learned in them, and attachments linked to conversations that are all
+ *       archived (a fact without a source conversation and a file linked to none stay in).</li>
+ * </ul>
+ *
  * <h2>Syntax</h2>
  * The same on every backend, case- and diacritics-insensitive ({@code cafe} finds "Café"):
  * <ul>
@@ -49,8 +63,8 @@ public final class TextQuery {
     }
 
     /**
-     * Searches for {@code text} in all of the user's messages and conversation titles, archived
-     * conversations included.
+     * Searches for {@code text} in all of the user's messages, conversation titles, active memory
+     * facts and attachments' extracted text, archived conversations included.
      *
      * @throws InvalidInputException if {@code text} is null, blank, longer than
      *                               {@link Limits#SEARCH_TEXT_MAX}, not storable text, or malformed
@@ -63,12 +77,12 @@ public final class TextQuery {
                 Set.of(SearchHit.Kind.values()));
     }
 
-    /** Only in this conversation. */
+    /** Only in this conversation: its messages and title, facts learned in it, attachments linked to it. */
     public TextQuery inConversation(String conversationId) {
         return new TextQuery(text, Check.id("conversationId", conversationId), roles, from, to, includeArchived, kinds);
     }
 
-    /** Only messages of these roles (titles are left out). */
+    /** Only messages of these roles (titles, facts and attachments are left out). */
     public TextQuery onlyRoles(Role role, Role... more) {
         EnumSet<Role> set = EnumSet.of(Check.notNull("roles", role));
         for (Role r : Check.notNull("roles", more)) {
@@ -89,7 +103,10 @@ public final class TextQuery {
         return new TextQuery(text, conversationId, roles, from, to, includeArchived, kinds);
     }
 
-    /** Whether archived conversations and their messages are searched (by default they are). */
+    /**
+     * Whether archived conversations, their messages, facts learned in them and attachments linked
+     * only to archived conversations are searched (by default they are).
+     */
     public TextQuery includeArchived(boolean includeArchived) {
         return new TextQuery(text, conversationId, roles, from, to, includeArchived, kinds);
     }
@@ -112,7 +129,7 @@ public final class TextQuery {
         return conversationId;
     }
 
-    /** The message roles searched; empty for all (and titles). */
+    /** The message roles searched; empty for all (and the other kinds). */
     public Set<Role> roles() {
         return roles;
     }

@@ -10,10 +10,27 @@ import java.util.Map;
  */
 public interface FullText {
 
-    /** What is searched: a message's content (row alias {@code m}) or a conversation's title ({@code c}). */
-    enum Source { MESSAGE, TITLE }
+    /**
+     * What is searched, and the alias of its row: a message's content ({@code m}), a conversation's
+     * title ({@code c}), a memory fact's content ({@code f}) or an attachment's extracted text
+     * ({@code a}).
+     */
+    enum Source {
+        MESSAGE("m"), TITLE("c"), FACT("f"), ATTACHMENT("a");
 
-    /** The FROM items of {@code source}, its row aliased {@code m} or {@code c}. */
+        private final String alias;
+
+        Source(String alias) {
+            this.alias = alias;
+        }
+
+        /** The alias of the source's row in {@link #from}. */
+        public String alias() {
+            return alias;
+        }
+    }
+
+    /** The FROM items of {@code source}, its row aliased {@link Source#alias()}. */
     String from(Source source);
 
     /** The condition that the row of {@code source} matches {@code query}, literal parts included. */

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Full-text search on the generated tsvector columns {@code message.search} and
- * {@code conversation.title_search} (V9 migration), with the text search configuration
+ * {@code conversation.title_search} (V9 migration), {@code memory_fact.search} and
+ * {@code attachment.text_search} (V12), with the text search configuration
  * {@code chatstore_search}. Each term becomes a tsquery of its quoted tokens joined by {@code <->}
  * (followed by), the last one {@code :*} for a prefix, so nothing in a query is tsquery syntax; a
  * term with other characters is also required as a folded substring ({@code chatstore_fold}).
@@ -26,7 +27,13 @@ final class PostgresFullText implements FullText {
 
     @Override
     public String from(Source source) {
-        return source == Source.MESSAGE ? schema + ".message m" : schema + ".conversation c";
+        String table = switch (source) {
+            case MESSAGE -> "message";
+            case TITLE -> "conversation";
+            case FACT -> "memory_fact";
+            case ATTACHMENT -> "attachment";
+        };
+        return schema + "." + table + " " + source.alias();
     }
 
     @Override
@@ -54,7 +61,7 @@ final class PostgresFullText implements FullText {
 
     @Override
     public String snippet(Source source, SearchSyntax.Parsed query, Map<String, Object> binds, String start, String end) {
-        String text = source == Source.MESSAGE ? "m.content" : "coalesce(c.title, '')";
+        String text = "coalesce(" + text(source) + ", '')";
         String options = "StartSel=\"" + start + "\", StopSel=\"" + end + "\", MaxWords=16, MinWords=6, ShortWord=1";
         return "ts_headline(" + config() + ", " + text + ", " + tsquery(query, binds) + ", "
                 + FullText.bind(binds, options) + ")";
@@ -64,8 +71,22 @@ final class PostgresFullText implements FullText {
         return "'" + schema + ".chatstore_search'::regconfig";
     }
 
+    /** The tsvector column of {@code source}, qualified by the row's alias. */
     private static String vector(Source source) {
-        return source == Source.MESSAGE ? "m.search" : "c.title_search";
+        return source.alias() + "." + switch (source) {
+            case MESSAGE, FACT -> "search";
+            case TITLE -> "title_search";
+            case ATTACHMENT -> "text_search";
+        };
+    }
+
+    /** The text column {@code source} indexes, qualified by the row's alias. */
+    private static String text(Source source) {
+        return source.alias() + "." + switch (source) {
+            case MESSAGE, FACT -> "content";
+            case TITLE -> "title";
+            case ATTACHMENT -> "extracted_text";
+        };
     }
 
     /** Every group (its alternatives OR-ed), and NOT the excluded terms without literals. */
@@ -104,8 +125,7 @@ final class PostgresFullText implements FullText {
         if (term.literal() == null) {
             return indexed;
         }
-        String text = source == Source.MESSAGE ? "m.content" : "c.title";
-        return "(" + indexed + " AND strpos(" + schema + ".chatstore_fold(" + text + "), " + schema
+        return "(" + indexed + " AND strpos(" + schema + ".chatstore_fold(" + text(source) + "), " + schema
                 + ".chatstore_fold(" + FullText.bind(binds, term.literal()) + ")) > 0)";
     }
 }

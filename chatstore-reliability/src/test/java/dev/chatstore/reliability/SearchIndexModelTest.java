@@ -2,10 +2,16 @@ package dev.chatstore.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chatstore.Attachment;
 import dev.chatstore.ChatStore;
 import dev.chatstore.Conversation;
+import dev.chatstore.FactCategory;
+import dev.chatstore.FactUpdate;
+import dev.chatstore.MemoryFact;
 import dev.chatstore.Message;
+import dev.chatstore.NewAttachment;
 import dev.chatstore.NewConversation;
+import dev.chatstore.NewFact;
 import dev.chatstore.NewMessage;
 import dev.chatstore.PageRequest;
 import dev.chatstore.SearchHit;
@@ -25,9 +31,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The full-text index never drifts from the data: random appends, edits, regenerations and deletes
- * of messages and conversations, each message holding a word of its own; after every step a few
- * checks, and at the end all of them, find each live message by its word (exactly it) and no
- * dead word at all. A model (word → message id) says what must be found. The seed is in the failure.
+ * of messages and conversations, adds, content updates, deactivations and deletes of memory facts,
+ * and files whose extracted text is set or who are deleted, each message, fact and file holding a
+ * word of its own; after every step a few checks, and at the end all of them, find each live
+ * message, fact or file by its word (exactly it) and no dead word at all. A model (word → id) says
+ * what must be found. The seed is in the failure.
  */
 class SearchIndexModelTest {
     private static final int STEPS = 300;
@@ -54,11 +62,67 @@ class SearchIndexModelTest {
         Map<String, List<String>> messagesOf = new HashMap<>();   // conversation -> message ids
         List<String> dead = new ArrayList<>();
         List<String> conversations = new ArrayList<>();
+        Map<String, String> factWord = new HashMap<>();  // fact id -> word
+        Map<String, String> fileWord = new HashMap<>();  // attachment id -> word
         int words = 0;
         for (int step = 0; step < STEPS; step++) {
             clock.advance(Duration.ofSeconds(1));
-            int op = random.nextInt(10);
-            if (conversations.isEmpty() || op == 0) {
+            int op = random.nextInt(14);
+            if (op == 10 || (op >= 11 && op <= 12 && factWord.isEmpty())) {
+                String word = "zq" + (words++) + "x";
+                NewFact fact = NewFact.of(FactCategory.FACT, "knows " + word, 0.5);
+                if (!conversations.isEmpty() && random.nextBoolean()) {
+                    fact = fact.learnedIn(conversations.get(random.nextInt(conversations.size())));
+                }
+                MemoryFact f = alice.facts().add(fact);
+                live.put(word, f.id());
+                factWord.put(f.id(), word);
+            } else if (op == 11) {
+                String id = pick(random, factWord);
+                String old = factWord.get(id);
+                String word = "zq" + (words++) + "x";
+                alice.facts().update(id, random.nextBoolean() ? FactUpdate.content("now " + word)
+                        : FactUpdate.content("now " + word).andConfidence(random.nextDouble()));
+                live.remove(old);
+                dead.add(old);
+                live.put(word, id);
+                factWord.put(id, word);
+            } else if (op == 12) {
+                // Deactivated or deleted: either way no longer found.
+                String id = pick(random, factWord);
+                if (random.nextBoolean()) {
+                    alice.facts().deactivate(id);
+                } else {
+                    alice.facts().delete(id);
+                }
+                String old = factWord.remove(id);
+                live.remove(old);
+                dead.add(old);
+            } else if (op == 13) {
+                if (!fileWord.isEmpty() && random.nextInt(3) == 0) {
+                    String id = pick(random, fileWord);
+                    alice.attachments().delete(id);
+                    String old = fileWord.remove(id);
+                    live.remove(old);
+                    dead.add(old);
+                } else {
+                    String word = "zq" + (words++) + "x";
+                    Attachment file = alice.attachments().create(
+                            NewAttachment.stored("f.pdf", "application/pdf", 10, null, "s3://bucket/f.pdf"));
+                    alice.attachments().markProcessing(file.id());
+                    if (random.nextInt(4) == 0) {
+                        alice.attachments().markError(file.id(), "failed " + word);
+                        dead.add(word);
+                    } else {
+                        alice.attachments().markReady(file.id(), "scanned " + word, 2);
+                        live.put(word, file.id());
+                        fileWord.put(file.id(), word);
+                    }
+                    if (!conversations.isEmpty() && random.nextBoolean()) {
+                        alice.attachments().linkToConversation(file.id(), conversations.get(random.nextInt(conversations.size())));
+                    }
+                }
+            } else if (conversations.isEmpty() || op == 0) {
                 Conversation c = alice.conversations().create(NewConversation.titled("model"));
                 conversations.add(c.id());
                 messagesOf.put(c.id(), new ArrayList<>());
@@ -119,11 +183,12 @@ class SearchIndexModelTest {
             assertThat(find(alice, word)).as("seed %d: dead %s", seed, word).isEmpty();
         }
         System.out.println("[reliability] SearchIndexModelTest on " + backend + ": " + STEPS + " steps, " + live.size()
-                + " live and " + dead.size() + " dead words checked, seed " + seed);
+                + " live and " + dead.size() + " dead words checked (" + factWord.size() + " facts and " + fileWord.size()
+                + " files live), seed " + seed);
     }
 
     private static List<String> find(UserChats user, String word) {
-        return user.search().text(TextQuery.of(word).onlyKinds(SearchHit.Kind.MESSAGE), PageRequest.first(10)).items()
+        return user.search().text(TextQuery.of(word), PageRequest.first(10)).items()
                 .stream().map(SearchHit::id).collect(Collectors.toList());
     }
 

@@ -16,6 +16,7 @@ import dev.chatstore.NewMessage;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
+import dev.chatstore.SearchHit;
 import dev.chatstore.TextQuery;
 import dev.chatstore.PersonaSpec;
 import dev.chatstore.ProviderConfigSpec;
@@ -240,6 +241,22 @@ class TenantIsolationMatrixTest {
         }
         r.add(new Row("search.text in the owner's conversation", Expect.EMPTY,
                 u -> u.search().text(TextQuery.of("monad").inConversation(o.conversation().id()), PageRequest.first())));
+        // the owner's memory facts and extracted file text, also seeded by the intruder
+        for (String words : List.of("haskell", "\"short answers\"", "extracted words", "learn OR likes")) {
+            r.add(new Row("search.text of facts and files " + words, Expect.NO_TRACE,
+                    u -> u.search().text(TextQuery.of(words), PageRequest.first(100))));
+            r.add(new Row("search.text only facts and files " + words, Expect.NO_TRACE,
+                    u -> u.search().text(TextQuery.of(words).onlyKinds(SearchHit.Kind.FACT, SearchHit.Kind.ATTACHMENT),
+                            PageRequest.first(100))));
+        }
+        r.add(new Row("search.text of facts and files in the owner's conversation", Expect.EMPTY,
+                u -> u.search().text(TextQuery.of("haskell OR extracted").inConversation(o.conversation().id()),
+                        PageRequest.first())));
+        String ownersFactCursor = store.forUser(OWNER).search().text(TextQuery.of("haskell OR likes OR extracted")
+                .onlyKinds(SearchHit.Kind.FACT, SearchHit.Kind.ATTACHMENT), PageRequest.first(1)).nextCursor();
+        r.add(new Row("search.text of facts and files with the owner's cursor", Expect.FOREIGN_CURSOR,
+                u -> u.search().text(TextQuery.of("haskell OR likes OR extracted")
+                        .onlyKinds(SearchHit.Kind.FACT, SearchHit.Kind.ATTACHMENT), PageRequest.at(ownersFactCursor, 1))));
         String ownersSearchCursor = store.forUser(OWNER).search().text(TextQuery.of("monad OR burritos OR hello"),
                 PageRequest.first(1)).nextCursor();
         r.add(new Row("search.text with the owner's cursor", Expect.FOREIGN_CURSOR,

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Full-text search on SQLite's FTS5 tables ({@code message_fts}, {@code conversation_fts}, see the V9
- * migration). Every token is quoted in the MATCH expression, so nothing in a query is FTS5 syntax; a
+ * migration; {@code memory_fact_fts}, {@code attachment_fts}, see V12), each of external content
+ * kept by triggers. Every token is quoted in the MATCH expression, so nothing in a query is FTS5 syntax; a
  * term with characters other than letters and digits is also required as a folded substring of the
  * text ({@link TextFold}), for the exactness of {@code 50%_off}. Scores are FTS5's BM25, negated.
  */
@@ -18,9 +19,9 @@ final class SqliteFullText implements FullText {
 
     @Override
     public String from(Source source) {
-        return source == Source.MESSAGE
-                ? "main.message_fts JOIN main.message m ON m.rowid = message_fts.rowid"
-                : "main.conversation_fts JOIN main.conversation c ON c.rowid = conversation_fts.rowid";
+        String fts = table(source);
+        return "main." + fts + " JOIN main." + contentTable(source) + " " + source.alias() + " ON " + source.alias()
+                + ".rowid = " + fts + ".rowid";
     }
 
     @Override
@@ -53,8 +54,28 @@ final class SqliteFullText implements FullText {
                 + ", '…', 16)";
     }
 
+    /** The FTS5 table of {@code source}. */
     private static String table(Source source) {
-        return source == Source.MESSAGE ? "message_fts" : "conversation_fts";
+        return contentTable(source) + "_fts";
+    }
+
+    /** The table whose rows {@code source} indexes. */
+    private static String contentTable(Source source) {
+        return switch (source) {
+            case MESSAGE -> "message";
+            case TITLE -> "conversation";
+            case FACT -> "memory_fact";
+            case ATTACHMENT -> "attachment";
+        };
+    }
+
+    /** The column {@code source} indexes, qualified by the row's alias. */
+    private static String text(Source source) {
+        return source.alias() + "." + switch (source) {
+            case MESSAGE, FACT -> "content";
+            case TITLE -> "title";
+            case ATTACHMENT -> "extracted_text";
+        };
     }
 
     /** The FTS5 expression: every group (its alternatives OR-ed), then NOT the excluded terms without literals. */
@@ -75,14 +96,13 @@ final class SqliteFullText implements FullText {
 
     /** The row matches the term by the index and holds its literal text (folded) as a substring. */
     private static String exactly(Source source, Term term, Map<String, Object> binds) {
-        String rowid = source == Source.MESSAGE ? "m.rowid" : "c.rowid";
-        String text = source == Source.MESSAGE ? "m.content" : "c.title";
+        String rowid = source.alias() + ".rowid";
         String indexed = rowid + " IN (SELECT rowid FROM " + table(source) + " WHERE " + table(source) + " MATCH "
                 + FullText.bind(binds, phrase(term)) + ")";
         if (term.literal() == null) {
             return indexed;
         }
-        return "(" + indexed + " AND instr(" + TextFold.FUNCTION + "(" + text + "), "
+        return "(" + indexed + " AND instr(" + TextFold.FUNCTION + "(" + text(source) + "), "
                 + FullText.bind(binds, TextFold.fold(term.literal())) + ") > 0)";
     }
 }

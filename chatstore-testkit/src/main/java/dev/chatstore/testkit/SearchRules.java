@@ -3,10 +3,15 @@ package dev.chatstore.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.chatstore.Attachment;
 import dev.chatstore.Conversation;
+import dev.chatstore.FactCategory;
+import dev.chatstore.FactUpdate;
 import dev.chatstore.InvalidInputException;
+import dev.chatstore.MemoryFact;
 import dev.chatstore.Message;
 import dev.chatstore.NewConversation;
+import dev.chatstore.NewFact;
 import dev.chatstore.NewMessage;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
@@ -23,7 +28,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Full-text search: one syntax with the same results on every backend, case- and
+ * Full-text search of messages, conversation titles, active memory facts and attachments' extracted
+ * text: one syntax with the same results on every backend and every kind, case- and
  * diacritics-insensitive, literal characters never patterns, ranked and keyset-paged, scoped to the
  * user and the query's filters, and exact in the same transaction as every write.
  */
@@ -44,6 +50,21 @@ public interface SearchRules extends StoreFixture {
 
     private List<String> find(String text) {
         return ids(alice(), TextQuery.of(text).onlyKinds(SearchHit.Kind.MESSAGE));
+    }
+
+    private List<String> find(String text, SearchHit.Kind kind) {
+        return ids(alice(), TextQuery.of(text).onlyKinds(kind));
+    }
+
+    private static MemoryFact fact(UserChats user, String content) {
+        return user.facts().add(NewFact.of(FactCategory.FACT, content, 0.5));
+    }
+
+    /** A file taken through processing to ready with {@code text} extracted. */
+    private Attachment readyFile(UserChats user, String name, String text) {
+        Attachment file = storedFile(user, name);
+        user.attachments().markProcessing(file.id());
+        return user.attachments().markReady(file.id(), text, text.split(" ").length);
     }
 
     private static Set<String> set(List<String> ids) {
@@ -234,5 +255,262 @@ public interface SearchRules extends StoreFixture {
         alice().erase();
         assertThat(ids(alice(), TextQuery.of("croissants"))).isEmpty();
         assertThat(ids(bob(), TextQuery.of("croissants"))).hasSize(1);
+    }
+
+    @Test
+    default void factsAndAttachmentTextAreFoundInAnyCaseAndWithoutDiacritics() {
+        MemoryFact cafe = fact(alice(), "Loves the Café Central in Lisbon");
+        MemoryFact porto = fact(alice(), "Lived in Porto");
+        Attachment receipt = readyFile(alice(), "receipt.pdf", "Receipt: CAFE NICOLA, LISBOA, two bicas");
+        Attachment menu = readyFile(alice(), "menu.pdf", "Menu of the café, Porto branch");
+        assertThat(set(ids(alice(), TextQuery.of("cafe")))).containsExactlyInAnyOrder(cafe.id(), receipt.id(), menu.id());
+        assertThat(set(ids(alice(), TextQuery.of("CAFÉ porto")))).containsExactlyInAnyOrder(menu.id());
+        assertThat(find("café", SearchHit.Kind.FACT)).containsExactly(cafe.id());
+        assertThat(find("cafe", SearchHit.Kind.ATTACHMENT)).hasSize(2).doesNotContain(cafe.id());
+        assertThat(find("porto", SearchHit.Kind.FACT)).containsExactly(porto.id());
+        assertThat(find("\"two bicas\"", SearchHit.Kind.ATTACHMENT)).containsExactly(receipt.id());
+        assertThat(find("lisbo*", SearchHit.Kind.ATTACHMENT)).containsExactly(receipt.id());
+        assertThat(set(ids(alice(), TextQuery.of("porto -menu")))).containsExactlyInAnyOrder(porto.id());
+        assertThat(set(ids(alice(), TextQuery.of("cafe").onlyKinds(SearchHit.Kind.FACT, SearchHit.Kind.ATTACHMENT))))
+                .containsExactlyInAnyOrder(cafe.id(), receipt.id(), menu.id());
+        assertThat(find("cafe")).as("messages only").isEmpty();
+    }
+
+    /** Look at the literal post-filter of the fact and attachment sources: it must read their own text column. */
+    @Test
+    default void punctuationIsLiteralInFactsAndAttachmentTextToo() {
+        MemoryFact exact = fact(alice(), "Gets 50%_off at the gym");
+        fact(alice(), "Gets 50% off at the gym");
+        fact(alice(), "Gets 500_offers");
+        Attachment path = readyFile(alice(), "log.txt", "Saved to C:\\temp\\notes.txt yesterday");
+        readyFile(alice(), "other.txt", "Saved to c temp notes txt yesterday");
+        Attachment quote = readyFile(alice(), "pub.txt", "O'Brien's pub, table 4");
+        assertThat(ids(alice(), TextQuery.of("50%_off"))).containsExactly(exact.id());
+        assertThat(ids(alice(), TextQuery.of("c:\\temp\\notes.txt"))).containsExactly(path.id());
+        assertThat(ids(alice(), TextQuery.of("o'brien's"))).containsExactly(quote.id());
+        assertThat(find("gets -50%_off", SearchHit.Kind.FACT)).hasSize(2).doesNotContain(exact.id());
+        assertThat(find("yesterday -c:\\temp", SearchHit.Kind.ATTACHMENT)).hasSize(1).doesNotContain(path.id());
+    }
+
+    @Test
+    default void aFactOrAttachmentHitCarriesItsSnippetAndPlace() {
+        Conversation c = alice().conversations().create(NewConversation.titled("Weekend plans"));
+        Message m = say(alice(), c.id(), "I want to see the tower");
+        clock().advance(Duration.ofMinutes(1));
+        MemoryFact sourced = alice().facts().add(
+                NewFact.of(FactCategory.GOAL, "Wants to visit the Belém Tower", 0.9).learnedFrom(c.id(), m.id()));
+        clock().advance(Duration.ofMinutes(1));
+        MemoryFact plain = fact(alice(), "Has been to Belém twice");
+        clock().advance(Duration.ofMinutes(1));
+        Attachment file = storedFile(alice(), "guide.pdf");
+        clock().advance(Duration.ofMinutes(1));
+        alice().attachments().markProcessing(file.id());
+        alice().attachments().markReady(file.id(), "A guide to Belém and its pastries", 7);
+
+        SearchHit f = alice().search().text(TextQuery.of("tower belem").onlyKinds(SearchHit.Kind.FACT), PageRequest.first())
+                .items().get(0);
+        assertThat(f.kind()).isEqualTo(SearchHit.Kind.FACT);
+        assertThat(f.id()).isEqualTo(sourced.id());
+        assertThat(f.conversationId()).as("the source conversation").isEqualTo(c.id());
+        assertThat(f.conversationTitle()).isEqualTo("Weekend plans");
+        assertThat(f.seq()).isZero();
+        assertThat(f.role()).isNull();
+        assertThat(f.createdAt()).isEqualTo(sourced.createdAt());
+        assertThat(f.snippet()).contains(SearchHit.HIGHLIGHT_START + "Belém" + SearchHit.HIGHLIGHT_END)
+                .contains(SearchHit.HIGHLIGHT_START + "Tower" + SearchHit.HIGHLIGHT_END);
+
+        SearchHit p = alice().search().text(TextQuery.of("twice").onlyKinds(SearchHit.Kind.FACT), PageRequest.first())
+                .items().get(0);
+        assertThat(p.id()).isEqualTo(plain.id());
+        assertThat(p.conversationId()).as("a fact without a source").isNull();
+        assertThat(p.conversationTitle()).isNull();
+
+        SearchHit a = alice().search().text(TextQuery.of("pastries"), PageRequest.first()).items().get(0);
+        assertThat(a.kind()).isEqualTo(SearchHit.Kind.ATTACHMENT);
+        assertThat(a.id()).isEqualTo(file.id());
+        assertThat(a.conversationId()).isNull();
+        assertThat(a.conversationTitle()).isNull();
+        assertThat(a.seq()).isZero();
+        assertThat(a.role()).isNull();
+        assertThat(a.createdAt()).as("the attachment's creation, not its extraction").isEqualTo(file.createdAt());
+        assertThat(a.snippet()).contains(SearchHit.HIGHLIGHT_START + "pastries" + SearchHit.HIGHLIGHT_END);
+
+        List<SearchHit> all = alice().search().text(TextQuery.of("belem"), PageRequest.first(10)).items();
+        assertThat(all).extracting(SearchHit::kind).containsExactlyInAnyOrder(
+                SearchHit.Kind.FACT, SearchHit.Kind.FACT, SearchHit.Kind.ATTACHMENT);
+    }
+
+    @Test
+    default void aDenserShorterFactOrFileRanksFirst() {
+        MemoryFact weak = fact(alice(), "tram " + "and many other words about the city and its streets ".repeat(5));
+        MemoryFact strong = fact(alice(), "tram tram tram");
+        assertThat(find("tram", SearchHit.Kind.FACT)).containsExactly(strong.id(), weak.id());
+        Attachment longer = readyFile(alice(), "a.txt", "ferry " + "and many other words about the river and its banks ".repeat(5));
+        Attachment shorter = readyFile(alice(), "b.txt", "ferry ferry ferry");
+        assertThat(find("ferry", SearchHit.Kind.ATTACHMENT)).containsExactly(shorter.id(), longer.id());
+    }
+
+    /** Look at the memory_fact index's triggers or generated column, and at the active condition. */
+    @Test
+    default void theFactIndexFollowsEveryFactWriteAtOnce() {
+        Conversation c = newConversation(alice());
+        MemoryFact f = alice().facts().add(NewFact.of(FactCategory.PREFERENCE, "Likes gazpacho", 0.5).learnedIn(c.id()));
+        assertThat(find("gazpacho", SearchHit.Kind.FACT)).containsExactly(f.id());
+        alice().facts().update(f.id(), FactUpdate.content("Likes salmorejo"));
+        assertThat(find("gazpacho", SearchHit.Kind.FACT)).isEmpty();
+        assertThat(find("salmorejo", SearchHit.Kind.FACT)).containsExactly(f.id());
+        alice().facts().update(f.id(), FactUpdate.confidence(0.9));
+        assertThat(find("salmorejo", SearchHit.Kind.FACT)).as("after a confidence update").containsExactly(f.id());
+        alice().conversations().delete(c.id());
+        List<SearchHit> orphaned = alice().search().text(TextQuery.of("salmorejo"), PageRequest.first()).items();
+        assertThat(orphaned).extracting(SearchHit::id).containsExactly(f.id());
+        assertThat(orphaned.get(0).conversationId()).as("its source conversation was deleted").isNull();
+        MemoryFact other = fact(alice(), "Likes salmorejo cold");
+        alice().facts().deactivate(f.id());
+        assertThat(find("salmorejo", SearchHit.Kind.FACT)).as("a deactivated fact").containsExactly(other.id());
+        assertThat(alice().facts().delete(other.id())).isTrue();
+        assertThat(find("salmorejo", SearchHit.Kind.FACT)).isEmpty();
+        assertThat(alice().facts().delete(f.id())).isTrue();
+        assertThat(find("salmorejo", SearchHit.Kind.FACT)).isEmpty();
+        assertThat(find("likes", SearchHit.Kind.FACT)).isEmpty();
+    }
+
+    /** Look at the attachment index's triggers or generated column: extracted text is set by markReady. */
+    @Test
+    default void theAttachmentIndexFollowsItsExtractedTextAtOnce() {
+        Attachment file = storedFile(alice(), "churros.pdf");
+        assertThat(ids(alice(), TextQuery.of("churros"))).as("a file name is not its text").isEmpty();
+        alice().attachments().markProcessing(file.id());
+        assertThat(find("chocolate", SearchHit.Kind.ATTACHMENT)).isEmpty();
+        alice().attachments().markReady(file.id(), "Churros with hot chocolate", 4);
+        assertThat(find("chocolate", SearchHit.Kind.ATTACHMENT)).containsExactly(file.id());
+        Attachment failed = storedFile(alice(), "failed.pdf");
+        alice().attachments().markProcessing(failed.id());
+        alice().attachments().markError(failed.id(), "chocolate could not be read");
+        assertThat(find("chocolate", SearchHit.Kind.ATTACHMENT)).as("error text is not extracted text")
+                .containsExactly(file.id());
+        Attachment empty = storedFile(alice(), "blank.pdf");
+        alice().attachments().markProcessing(empty.id());
+        alice().attachments().markReady(empty.id(), null, null);
+        assertThat(find("chocolate OR blank OR pdf", SearchHit.Kind.ATTACHMENT)).containsExactly(file.id());
+        Conversation c = newConversation(alice());
+        say(alice(), c.id(), "see attached");
+        append(alice(), c.id(), NewMessage.user("the file").attachments(file.id()));
+        alice().conversations().delete(c.id());
+        assertThat(find("chocolate", SearchHit.Kind.ATTACHMENT)).as("its conversation went, the file stays")
+                .containsExactly(file.id());
+        assertThat(alice().attachments().delete(file.id())).isTrue();
+        assertThat(find("chocolate", SearchHit.Kind.ATTACHMENT)).isEmpty();
+        assertThat(ids(alice(), TextQuery.of("churros OR chocolate"))).isEmpty();
+    }
+
+    @Test
+    default void filtersApplyToFactsAndAttachmentsAsTheQuerySays() {
+        Conversation one = newConversation(alice());
+        Conversation two = newConversation(alice());
+        Message inOne = say(alice(), one.id(), "sardines tonight");
+        MemoryFact fromOne = alice().facts().add(NewFact.of(FactCategory.FACT, "Eats sardines", 0.5).learnedIn(one.id()));
+        MemoryFact fromTwo = alice().facts().add(NewFact.of(FactCategory.FACT, "Grills sardines", 0.5).learnedIn(two.id()));
+        MemoryFact unsourced = fact(alice(), "Buys sardines");
+        Attachment linked = readyFile(alice(), "linked.pdf", "sardines recipe");
+        alice().attachments().linkToConversation(linked.id(), one.id());
+        Attachment attached = readyFile(alice(), "attached.pdf", "sardines in tins");
+        append(alice(), one.id(), NewMessage.user("here").attachments(attached.id()));
+        Instant later = clock().advance(Duration.ofHours(1));
+        Attachment orphan = readyFile(alice(), "orphan.pdf", "sardines market prices");
+        Attachment both = readyFile(alice(), "both.pdf", "sardines festival");
+        alice().attachments().linkToConversation(both.id(), one.id());
+        alice().attachments().linkToConversation(both.id(), two.id());
+        Attachment onlyTwo = readyFile(alice(), "two.pdf", "sardines on toast");
+        alice().attachments().linkToConversation(onlyTwo.id(), two.id());
+        MemoryFact late = fact(alice(), "Dreams of sardines");
+
+        assertThat(set(ids(alice(), TextQuery.of("sardines").inConversation(one.id()))))
+                .as("in conversation one: its message, the facts learned in it, the files linked to it")
+                .containsExactlyInAnyOrder(inOne.id(), fromOne.id(), linked.id(), attached.id(), both.id());
+        assertThat(ids(alice(), TextQuery.of("sardines").onlyRoles(Role.USER)))
+                .as("roles: messages only").containsExactly(inOne.id());
+        assertThat(ids(alice(), TextQuery.of("sardines").onlyRoles(Role.USER).onlyKinds(SearchHit.Kind.FACT)))
+                .as("roles and only facts").isEmpty();
+        assertThat(set(ids(alice(), TextQuery.of("sardines").between(null, later))))
+                .as("created before").containsExactlyInAnyOrder(inOne.id(), fromOne.id(), fromTwo.id(), unsourced.id(),
+                        linked.id(), attached.id());
+        assertThat(set(ids(alice(), TextQuery.of("sardines").between(later, null))))
+                .as("created after").containsExactlyInAnyOrder(orphan.id(), both.id(), onlyTwo.id(), late.id());
+        alice().conversations().setArchived(two.id(), true);
+        assertThat(set(ids(alice(), TextQuery.of("sardines").includeArchived(false))))
+                .as("without what belongs only to the archived conversation")
+                .containsExactlyInAnyOrder(inOne.id(), fromOne.id(), unsourced.id(), late.id(), linked.id(), attached.id(),
+                        orphan.id(), both.id());
+        assertThat(ids(alice(), TextQuery.of("sardines"))).hasSize(10);
+    }
+
+    @Test
+    default void pagesCoverHitsOfEveryKindOnceInOneOrder() {
+        Set<String> expected = new HashSet<>();
+        String c = newConversation(alice()).id();
+        for (int i = 0; i < 8; i++) {
+            String text = "quince " + "jam ".repeat(i % 3);
+            expected.add(say(alice(), c, text).id());
+            expected.add(fact(alice(), text).id());
+            expected.add(readyFile(alice(), "q" + i + ".txt", text).id());
+        }
+        expected.add(alice().conversations().create(NewConversation.titled("quince")).id());
+        List<String> seen = ids(alice(), TextQuery.of("quince"));
+        assertThat(seen).hasSize(25).doesNotHaveDuplicates();
+        assertThat(set(seen)).isEqualTo(expected);
+        List<SearchHit> hits = alice().search().text(TextQuery.of("quince"), PageRequest.first(25)).items();
+        assertThat(hits).extracting(SearchHit::id).as("one page holds the same order as pages of 7").isEqualTo(seen);
+        for (int i = 1; i < hits.size(); i++) {
+            assertThat(hits.get(i - 1).score()).as("scores descend").isGreaterThanOrEqualTo(hits.get(i).score());
+        }
+        Page<SearchHit> first = alice().search().text(TextQuery.of("quince"), PageRequest.first(6));
+        Page<SearchHit> second = alice().search().text(TextQuery.of("quince"), PageRequest.at(first.nextCursor(), 6));
+        Page<SearchHit> back = alice().search().text(TextQuery.of("quince"), PageRequest.at(second.previousCursor(), 6));
+        assertThat(back.items()).isEqualTo(first.items());
+    }
+
+    @Test
+    default void anotherUsersFactsAndFilesAreNeverFound() {
+        Conversation bobs = newConversation(bob());
+        MemoryFact bobsFact = bob().facts().add(NewFact.of(FactCategory.FACT, "secret recipe", 0.5).learnedIn(bobs.id()));
+        Attachment bobsFile = readyFile(bob(), "secret.pdf", "secret recipe scan");
+        bob().attachments().linkToConversation(bobsFile.id(), bobs.id());
+        assertThat(ids(alice(), TextQuery.of("secret"))).isEmpty();
+        assertThat(ids(alice(), TextQuery.of("secret").inConversation(bobs.id()))).isEmpty();
+        assertThat(ids(alice(), TextQuery.of("recipe").onlyKinds(SearchHit.Kind.FACT, SearchHit.Kind.ATTACHMENT))).isEmpty();
+        MemoryFact alicesFact = fact(alice(), "secret handshake");
+        assertThat(ids(alice(), TextQuery.of("secret"))).containsExactly(alicesFact.id());
+        assertThat(set(ids(bob(), TextQuery.of("secret")))).containsExactlyInAnyOrder(bobsFact.id(), bobsFile.id());
+    }
+
+    @Test
+    default void erasingAUserEmptiesTheirFactAndFileIndexOnly() {
+        fact(alice(), "croissants for breakfast");
+        Attachment file = readyFile(alice(), "menu.pdf", "croissants and coffee");
+        alice().attachments().linkToConversation(file.id(), newConversation(alice()).id());
+        MemoryFact bobs = fact(bob(), "croissants for bob");
+        Attachment bobsFile = readyFile(bob(), "bob.pdf", "croissants for bob too");
+        alice().erase();
+        assertThat(ids(alice(), TextQuery.of("croissants"))).isEmpty();
+        assertThat(set(ids(bob(), TextQuery.of("croissants")))).containsExactlyInAnyOrder(bobs.id(), bobsFile.id());
+    }
+
+    /**
+     * Look at how the backend indexes a long text of many distinct words (PostgreSQL: a tsvector holds
+     * at most 1 MB): marking the file ready must not fail, and its first words are found.
+     */
+    @Test
+    default void aLongExtractedTextOfManyDistinctWordsIsAcceptedAndItsStartFound() {
+        StringBuilder text = new StringBuilder("opening paragraph");
+        for (int i = 0; text.length() < 2_400_000; i++) {
+            text.append(" w").append(Integer.toString(i, 36));
+        }
+        Attachment file = storedFile(alice(), "huge.txt");
+        alice().attachments().markProcessing(file.id());
+        Attachment ready = alice().attachments().markReady(file.id(), text.toString(), null);
+        assertThat(ready.extractedText()).hasSize(text.length());
+        assertThat(find("\"opening paragraph\"", SearchHit.Kind.ATTACHMENT)).containsExactly(file.id());
+        assertThat(find("w1 w2 w3", SearchHit.Kind.ATTACHMENT)).containsExactly(file.id());
     }
 }

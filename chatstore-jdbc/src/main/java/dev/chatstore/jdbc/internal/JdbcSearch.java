@@ -23,9 +23,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * One user's full-text search: the dialect matches, scores and highlights ({@link FullText}); this
- * class scopes to the user and the query's filters and pages by (score, kind, id), so the order is
- * total and a page never repeats or skips a hit. Stateless apart from its user; thread-safe.
+ * One user's full-text search over messages, conversation titles, active memory facts and
+ * attachments' extracted text: the dialect matches, scores and highlights ({@link FullText}); this
+ * class scopes each source to the user and the query's filters (as {@link TextQuery} states them),
+ * joins the sources with UNION ALL and pages by (score, kind, id), so the order is total and a page
+ * never repeats or skips a hit. Stateless apart from its user; thread-safe.
  */
 final class JdbcSearch implements Search {
     private static final String LISTING = "search";
@@ -74,6 +76,9 @@ final class JdbcSearch implements Search {
         public List<SearchHit> fetch(boolean inListingOrder, Key bound, int limit) {
             Map<String, Object> binds = new HashMap<>();
             String sql = sql(query, parsed, inListingOrder, bound, binds);
+            if (sql == null) {
+                return List.of();   // only kinds that the roles leave out: nothing can match
+            }
             Query q = h.createQuery(sql).bind("userId", userId).bind("limit", limit);
             binds.forEach(q::bind);
             return q.map((rs, c) -> new SearchHit(
@@ -116,6 +121,7 @@ final class JdbcSearch implements Search {
         }
     }
 
+    /** The search's SQL, or null when the query's kinds and roles leave no source to search. */
     private String sql(TextQuery query, SearchSyntax.Parsed parsed, boolean forward, Key bound,
                        Map<String, Object> binds) {
         FullText fts = ctx.dialect.fullText();
@@ -151,6 +157,51 @@ final class JdbcSearch implements Search {
                     + " AS snippet, " + fts.score(Source.TITLE, parsed, binds) + " AS score, c.created_at AS created_at"
                     + " FROM " + fts.from(Source.TITLE) + " WHERE " + String.join(" AND ", where));
         }
+        // Facts and attachments have no role: like titles, they are left out when roles are asked for.
+        boolean others = query.roles().isEmpty();
+        if (others && query.kinds().contains(SearchHit.Kind.FACT)) {
+            List<String> where = new ArrayList<>(List.of(fts.matches(Source.FACT, parsed, binds), "f.user_id = :userId",
+                    "f.active = " + FullText.bind(binds, true)));
+            if (query.conversationId() != null) {
+                where.add("f.source_conversation_id = " + FullText.bind(binds, query.conversationId()));
+            }
+            timeRange(query, "f.created_at", where, binds);
+            if (!query.includeArchived()) {
+                // A fact learned in an archived conversation goes with it; one without a source stays.
+                where.add("(c.id IS NULL OR c.archived = " + FullText.bind(binds, false) + ")");
+            }
+            selects.add("SELECT 'FACT' AS kind, f.id AS id, c.id AS conversation_id,"
+                    + " c.title AS conversation_title, 0 AS seq, CAST(NULL AS TEXT) AS role, "
+                    + fts.snippet(Source.FACT, parsed, binds, SearchHit.HIGHLIGHT_START, SearchHit.HIGHLIGHT_END)
+                    + " AS snippet, " + fts.score(Source.FACT, parsed, binds) + " AS score, f.created_at AS created_at"
+                    + " FROM " + fts.from(Source.FACT) + " LEFT JOIN " + schema + ".conversation c"
+                    + " ON c.id = f.source_conversation_id AND c.user_id = f.user_id"
+                    + " WHERE " + String.join(" AND ", where));
+        }
+        if (others && query.kinds().contains(SearchHit.Kind.ATTACHMENT)) {
+            List<String> where = new ArrayList<>(List.of(fts.matches(Source.ATTACHMENT, parsed, binds), "a.user_id = :userId"));
+            if (query.conversationId() != null) {
+                where.add("EXISTS (SELECT 1 FROM " + schema + ".conversation_attachment ca WHERE ca.attachment_id = a.id"
+                        + " AND ca.user_id = :userId AND ca.conversation_id = " + FullText.bind(binds, query.conversationId()) + ")");
+            }
+            timeRange(query, "a.created_at", where, binds);
+            if (!query.includeArchived()) {
+                // Left out only when every conversation it is linked to is archived; a file linked nowhere stays.
+                where.add("(NOT EXISTS (SELECT 1 FROM " + schema + ".conversation_attachment ca"
+                        + " WHERE ca.attachment_id = a.id AND ca.user_id = :userId)"
+                        + " OR EXISTS (SELECT 1 FROM " + schema + ".conversation_attachment ca JOIN " + schema
+                        + ".conversation lc ON lc.id = ca.conversation_id WHERE ca.attachment_id = a.id"
+                        + " AND ca.user_id = :userId AND lc.archived = " + FullText.bind(binds, false) + "))");
+            }
+            selects.add("SELECT 'ATTACHMENT' AS kind, a.id AS id, CAST(NULL AS TEXT) AS conversation_id,"
+                    + " CAST(NULL AS TEXT) AS conversation_title, 0 AS seq, CAST(NULL AS TEXT) AS role, "
+                    + fts.snippet(Source.ATTACHMENT, parsed, binds, SearchHit.HIGHLIGHT_START, SearchHit.HIGHLIGHT_END)
+                    + " AS snippet, " + fts.score(Source.ATTACHMENT, parsed, binds) + " AS score, a.created_at AS created_at"
+                    + " FROM " + fts.from(Source.ATTACHMENT) + " WHERE " + String.join(" AND ", where));
+        }
+        if (selects.isEmpty()) {
+            return null;
+        }
         String keyset = "";
         if (bound != null) {
             String s = FullText.bind(binds, bound.score());
@@ -168,13 +219,17 @@ final class JdbcSearch implements Search {
                 + keyset + " ORDER BY " + order + " LIMIT :limit";
     }
 
-    private static void timeAndArchive(TextQuery query, String createdAt, List<String> where, Map<String, Object> binds) {
+    private static void timeRange(TextQuery query, String createdAt, List<String> where, Map<String, Object> binds) {
         if (query.from() != null) {
             where.add(createdAt + " >= " + FullText.bind(binds, query.from()));
         }
         if (query.to() != null) {
             where.add(createdAt + " < " + FullText.bind(binds, query.to()));
         }
+    }
+
+    private static void timeAndArchive(TextQuery query, String createdAt, List<String> where, Map<String, Object> binds) {
+        timeRange(query, createdAt, where, binds);
         if (!query.includeArchived()) {
             where.add("c.archived = " + FullText.bind(binds, false));
         }
