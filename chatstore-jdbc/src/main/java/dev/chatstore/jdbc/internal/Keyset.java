@@ -40,14 +40,22 @@ final class Keyset<T, K> {
 
     Page<T> page(String cursorText, int limit, int keyParts) {
         if (cursorText == null) {
-            return pageFrom(true, source.start(), limit);
+            return pageFrom(true, source.start(), limit, true);
         }
         Cursor cursor = Cursor.decode(cursorText, listing, scope, keyParts);
-        return pageFrom(cursor.forward(), source.decodeKey(cursor), limit);
+        return pageFrom(cursor.forward(), source.decodeKey(cursor), limit, false);
     }
 
     /** The page of rows strictly beyond {@code bound} in the given direction. */
     Page<T> pageFrom(boolean forward, K bound, int limit) {
+        return pageFrom(forward, bound, limit, false);
+    }
+
+    /**
+     * As {@link #pageFrom(boolean, Object, int)}; {@code fromStart}: the first page, which has
+     * nothing before it, so that is not asked of the database (one query fewer).
+     */
+    private Page<T> pageFrom(boolean forward, K bound, int limit, boolean fromStart) {
         List<T> rows = source.fetch(forward, bound, limit + 1);
         boolean moreAhead = rows.size() > limit;
         List<T> items = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
@@ -57,7 +65,7 @@ final class Keyset<T, K> {
         K first = items.isEmpty() ? bound : source.keyOf(items.get(0));
         K last = items.isEmpty() ? bound : source.keyOf(items.get(items.size() - 1));
         boolean hasNext = forward ? moreAhead : !source.fetch(true, last, 1).isEmpty();
-        boolean hasPrevious = forward ? !source.fetch(false, first, 1).isEmpty() : moreAhead;
+        boolean hasPrevious = forward ? !fromStart && !source.fetch(false, first, 1).isEmpty() : moreAhead;
         return new Page<>(items,
                 hasNext ? cursor(true, last) : null,
                 hasPrevious ? cursor(false, first) : null);
