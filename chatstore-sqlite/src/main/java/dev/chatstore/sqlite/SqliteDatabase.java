@@ -106,15 +106,27 @@ final class SqliteDatabase implements Database {
                 h.execute("COMMIT");
             } catch (RuntimeException | Error e) {
                 rollback(h, e);
-                // A statement that failed inside SQLite (e.g. SQLITE_FULL in a trigger) may be left
-                // unusable ("statement is not executing"): the connection's cached statements go.
-                statements.discard(h.getConnection());
+                if (failedInSqlite(e)) {
+                    // A statement that failed inside SQLite (e.g. SQLITE_FULL in a trigger) may be
+                    // left unusable ("statement is not executing"): the connection's cached statements go.
+                    statements.discard(h.getConnection());
+                }
                 throw e;
             }
             return result;
         } finally {
             inTransaction.set(false);
         }
+    }
+
+    /** Whether SQLite itself failed (an SQLException in the chain), not a check of the store's. */
+    private static boolean failedInSqlite(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
