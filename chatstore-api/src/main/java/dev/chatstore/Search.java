@@ -3,13 +3,14 @@ package dev.chatstore;
 import java.util.List;
 
 /**
- * Full-text search over one user's messages and conversation titles. The index is kept in the same
+ * Full-text search over one user's messages, conversation titles, active memory facts and attachments'
+ * extracted text, and hybrid search with their embeddings. The index is kept in the same
  * transaction as every write, so a search sees exactly what is stored. Thread-safe.
  */
 public interface Search {
 
     /**
-     * The user's messages and conversation titles that match {@code query}, best first: a higher
+     * The user's messages, titles, facts and attachment texts that match {@code query}, best first: a higher
      * {@link SearchHit#score} first, then by kind and id, so the order is total and pages never
      * overlap. The cursor of a page belongs to its query; another query's cursor is an
      * {@link InvalidInputException}.

@@ -26,7 +26,7 @@ public interface UserChats {
 
     SearchCache searchCache();
 
-    /** Full-text search over the user's messages and conversation titles. */
+    /** Full-text search over the user's messages, titles, facts and attachment texts, and hybrid search. */
     Search search();
 
     /** The user's embeddings and semantic (nearest-neighbour) search over them. */
