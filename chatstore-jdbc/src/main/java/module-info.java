@@ -18,6 +18,7 @@ module dev.chatstore.jdbc {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires com.github.benmanes.caffeine;
+    requires org.apache.lucene.core;
 
     exports dev.chatstore.jdbc to dev.chatstore.sqlite, dev.chatstore.postgres;
 

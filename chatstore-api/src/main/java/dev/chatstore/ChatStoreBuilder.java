@@ -18,6 +18,8 @@ public abstract class ChatStoreBuilder<S extends ChatStore, B extends ChatStoreB
     private Duration personaCacheTtl = StoreOptions.DEFAULT_PERSONA_CACHE_TTL;
     private boolean migrateOnOpen = true;
     private long vectorCacheBytes = StoreOptions.DEFAULT_VECTOR_CACHE_BYTES;
+    private long vectorIndexBytes = StoreOptions.DEFAULT_VECTOR_INDEX_BYTES;
+    private int vectorIndexMinVectors = StoreOptions.DEFAULT_VECTOR_INDEX_MIN_VECTORS;
 
     protected ChatStoreBuilder() {
     }
@@ -69,6 +71,27 @@ public abstract class ChatStoreBuilder<S extends ChatStore, B extends ChatStoreB
     }
 
     /**
+     * How much memory the approximate (HNSW) indexes of {@link VectorQuery#approximate()} searches may take, across
+     * users and models (least recently used first out); zero keeps none, and every search is exact. Default 512 MiB.
+     * An index is derived from the stored vectors and brought up to date by each search before it is used. Must not
+     * be negative (checked by {@link #build()}).
+     */
+    public B vectorIndexBytes(long bytes) {
+        this.vectorIndexBytes = bytes;
+        return self();
+    }
+
+    /**
+     * How many vectors of one model a user needs before an approximate search has an index built for them, in the
+     * background (the searches meanwhile are exact). Default 20,000; at least 1 (checked by {@link #build()}).
+     * {@link Embeddings#buildApproximateIndex} builds one whatever the count.
+     */
+    public B vectorIndexMinVectors(int vectors) {
+        this.vectorIndexMinVectors = vectors;
+        return self();
+    }
+
+    /**
      * Opens the store.
      *
      * @throws InvalidInputException      for an invalid option
@@ -83,6 +106,7 @@ public abstract class ChatStoreBuilder<S extends ChatStore, B extends ChatStoreB
      * @throws InvalidInputException for an invalid option
      */
     protected final StoreOptions options() {
-        return new StoreOptions(clock, maxInlineAttachmentBytes, encryptionKeys, personaCacheTtl, migrateOnOpen, vectorCacheBytes);
+        return new StoreOptions(clock, maxInlineAttachmentBytes, encryptionKeys, personaCacheTtl, migrateOnOpen,
+                vectorCacheBytes, vectorIndexBytes, vectorIndexMinVectors);
     }
 }

@@ -54,10 +54,24 @@ public interface Embeddings {
 
     /**
      * The at most {@code k} vectors of the query's model most similar to its vector by cosine, filtered as the
-     * query says: highest score first, equal scores by target id, then chunk index, ascending. Exact: every
-     * candidate is scored, the same way on every backend. Empty if the user has no vector of that model.
+     * query says: highest score first, equal scores by target id, then chunk index, ascending. Exact unless the
+     * query is {@link VectorQuery#approximate()}: every candidate is scored, the same way on every backend. Empty if
+     * the user has no vector of that model.
      *
      * @throws InvalidInputException if the query's dimension differs from the model's
      */
     List<VectorHit> nearest(VectorQuery query);
+
+    /**
+     * Builds this user's approximate index of {@code model}'s vectors in this process now, whatever their number
+     * (or brings the one held up to date), so that {@link VectorQuery#approximate()} searches use it from the next
+     * one on. Without this, the first approximate search of a model with at least the store's
+     * {@code vectorIndexMinVectors} vectors has it built in the background. The index is derived data, rebuilt from
+     * the stored vectors whenever needed; it may be dropped again when the store's {@code vectorIndexBytes} are
+     * exceeded.
+     *
+     * @return false if no index is held: the store keeps none ({@code vectorIndexBytes} zero), the user has no
+     *         vector of the model, its dimension is above 1,024, or the index does not fit in the memory allowed
+     */
+    boolean buildApproximateIndex(String model);
 }

@@ -18,15 +18,25 @@ import java.util.Objects;
  *                                 database (zero: no cache). Each search still checks, by reading one row, that
  *                                 the cached vectors are exactly those stored, so it never sees a deleted or
  *                                 replaced vector, whichever store on the database wrote
+ * @param vectorIndexBytes         how much memory the store may keep approximate (HNSW) indexes in, across users
+ *                                 and models, for {@link VectorQuery#approximate()} searches (zero: none, every
+ *                                 search is exact)
+ * @param vectorIndexMinVectors    how many vectors a user's model needs before an approximate search builds an
+ *                                 index for it, in the background; below, exact search is fast enough
  */
 public record StoreOptions(Clock clock, int maxInlineAttachmentBytes, EncryptionKeys encryptionKeys,
-                           Duration personaCacheTtl, boolean migrateOnOpen, long vectorCacheBytes) {
+                           Duration personaCacheTtl, boolean migrateOnOpen, long vectorCacheBytes,
+                           long vectorIndexBytes, int vectorIndexMinVectors) {
     public static final Duration DEFAULT_PERSONA_CACHE_TTL = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_INLINE_ATTACHMENT_BYTES = 64 * 1024;
     /** Hard ceiling: bigger files belong in object storage, not in a row. */
     public static final int MAX_INLINE_ATTACHMENT_BYTES_CEILING = 16 * 1024 * 1024;
     /** 128 MiB: about 40,000 vectors of 768 dimensions. */
     public static final long DEFAULT_VECTOR_CACHE_BYTES = 128L * 1024 * 1024;
+    /** 512 MiB: an index of about 120,000 vectors of 768 dimensions. */
+    public static final long DEFAULT_VECTOR_INDEX_BYTES = 512L * 1024 * 1024;
+    /** Below 20,000 vectors an exact search takes a few milliseconds. */
+    public static final int DEFAULT_VECTOR_INDEX_MIN_VECTORS = 20_000;
 
     /**
      * @throws InvalidInputException for an option out of range
@@ -43,11 +53,21 @@ public record StoreOptions(Clock clock, int maxInlineAttachmentBytes, Encryption
         if (vectorCacheBytes < 0) {
             throw new InvalidInputException("vectorCacheBytes", "must be zero or positive, was " + vectorCacheBytes);
         }
+        if (vectorIndexBytes < 0) {
+            throw new InvalidInputException("vectorIndexBytes", "must be zero or positive, was " + vectorIndexBytes);
+        }
+        if (vectorIndexMinVectors < 1) {
+            throw new InvalidInputException("vectorIndexMinVectors", "must be at least 1, was " + vectorIndexMinVectors);
+        }
     }
 
-    /** The defaults: system clock (UTC), 64 KiB inline, no keys, 10-minute persona cache, migrate on open, 128 MiB of vectors. */
+    /**
+     * The defaults: system clock (UTC), 64 KiB inline, no keys, 10-minute persona cache, migrate on open, 128 MiB of
+     * vectors, 512 MiB of approximate indexes for models of at least 20,000 vectors.
+     */
     public static StoreOptions defaults() {
         return new StoreOptions(Clock.systemUTC(), DEFAULT_MAX_INLINE_ATTACHMENT_BYTES, null,
-                DEFAULT_PERSONA_CACHE_TTL, true, DEFAULT_VECTOR_CACHE_BYTES);
+                DEFAULT_PERSONA_CACHE_TTL, true, DEFAULT_VECTOR_CACHE_BYTES, DEFAULT_VECTOR_INDEX_BYTES,
+                DEFAULT_VECTOR_INDEX_MIN_VECTORS);
     }
 }

@@ -26,9 +26,11 @@ import java.util.Set;
  * @param to              only targets created before this instant, or null
  * @param includeArchived whether vectors of archived conversations are searched (default true); facts without a
  *                        source conversation and attachment chunks are always searched
+ * @param exact           whether every candidate is scored (the default); false allows an approximate search, see
+ *                        {@link #approximate()}
  */
 public record VectorQuery(String model, float[] vector, int k, String conversationId, Set<EmbeddingKind> kinds,
-                          Set<Role> roles, Instant from, Instant to, boolean includeArchived) {
+                          Set<Role> roles, Instant from, Instant to, boolean includeArchived, boolean exact) {
     public VectorQuery {
         Check.text("model", model, Limits.MODEL_NAME_MAX);
         vector = Check.vector("vector", vector);
@@ -43,7 +45,7 @@ public record VectorQuery(String model, float[] vector, int k, String conversati
 
     /** The {@code k} vectors of {@code model} nearest to {@code vector}, of every kind, role, time and conversation. */
     public static VectorQuery of(String model, float[] vector, int k) {
-        return new VectorQuery(model, vector, k, null, Set.of(), Set.of(), null, null, true);
+        return new VectorQuery(model, vector, k, null, Set.of(), Set.of(), null, null, true, true);
     }
 
     /** A copy of the query vector. */
@@ -54,48 +56,63 @@ public record VectorQuery(String model, float[] vector, int k, String conversati
 
     /** Only vectors of this conversation. */
     public VectorQuery inConversation(String id) {
-        return new VectorQuery(model, vector, k, Check.notNull("conversationId", id), kinds, roles, from, to, includeArchived);
+        return new VectorQuery(model, vector, k, Check.notNull("conversationId", id), kinds, roles, from, to,
+                includeArchived, exact);
     }
 
     /** Only these kinds. */
     public VectorQuery kinds(EmbeddingKind... only) {
         return new VectorQuery(model, vector, k, conversationId, setOf("kinds", only, EmbeddingKind.class), roles, from, to,
-                includeArchived);
+                includeArchived, exact);
     }
 
     /** Message vectors only of messages with these roles. */
     public VectorQuery roles(Role... only) {
         return new VectorQuery(model, vector, k, conversationId, kinds, setOf("roles", only, Role.class), from, to,
-                includeArchived);
+                includeArchived, exact);
     }
 
     /** Only targets created in [{@code start}, {@code end}); either may be null for no bound. */
     public VectorQuery createdBetween(Instant start, Instant end) {
-        return new VectorQuery(model, vector, k, conversationId, kinds, roles, start, end, includeArchived);
+        return new VectorQuery(model, vector, k, conversationId, kinds, roles, start, end, includeArchived, exact);
     }
 
     /** Leave out vectors of archived conversations. */
     public VectorQuery excludeArchived() {
-        return new VectorQuery(model, vector, k, conversationId, kinds, roles, from, to, false);
+        return new VectorQuery(model, vector, k, conversationId, kinds, roles, from, to, false, exact);
+    }
+
+    /**
+     * Allows an approximate search: the candidates come from an in-memory HNSW index of the user's vectors of the
+     * model, when the store holds one, and may miss some of the true nearest; their scores, order and filters are
+     * exact, and a deleted or replaced vector is never returned. The index is derived from the stored vectors and
+     * brought up to date by each search. A search without an index (the model has fewer vectors than the store's
+     * {@code vectorIndexMinVectors}, the index is still being built, or the store keeps none), a search in one
+     * conversation (exact is cheap there), one of more than 1,024 dimensions, and one whose filters leave fewer than
+     * k of the index's candidates, is exact.
+     */
+    public VectorQuery approximate() {
+        return new VectorQuery(model, vector, k, conversationId, kinds, roles, from, to, includeArchived, false);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof VectorQuery q && model.equals(q.model) && Arrays.equals(vector, q.vector) && k == q.k
                 && Objects.equals(conversationId, q.conversationId) && kinds.equals(q.kinds) && roles.equals(q.roles)
-                && Objects.equals(from, q.from) && Objects.equals(to, q.to) && includeArchived == q.includeArchived;
+                && Objects.equals(from, q.from) && Objects.equals(to, q.to) && includeArchived == q.includeArchived
+                && exact == q.exact;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(model, Arrays.hashCode(vector), k, conversationId, kinds, roles, from, to, includeArchived);
+        return Objects.hash(model, Arrays.hashCode(vector), k, conversationId, kinds, roles, from, to, includeArchived, exact);
     }
 
     @Override
     public String toString() {
         return "VectorQuery[model=" + model + ", dimension=" + vector.length + ", k=" + k + ", conversationId="
                 + conversationId + ", kinds=" + kinds + ", roles=" + roles + ", from=" + from + ", to=" + to
-                + ", includeArchived=" + includeArchived + "]";
+                + ", includeArchived=" + includeArchived + ", exact=" + exact + "]";
     }
 
     private static <E extends Enum<E>> Set<E> setOf(String arg, E[] values, Class<E> type) {

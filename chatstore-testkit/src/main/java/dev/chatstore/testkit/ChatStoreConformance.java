@@ -69,6 +69,7 @@ public abstract class ChatStoreConformance implements
         UsageRules,
         EmbeddingRules,
         EmbeddingFreshnessRules,
+        ApproximateSearchRules,
         EraseAndExportRules,
         TenantIsolationRules,
         HostileInputRules,

@@ -26,17 +26,20 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * One user's embeddings and the exact nearest-neighbour search over them: every candidate of the
+ * One user's embeddings and the nearest-neighbour search over them. Exact: every candidate of the
  * model is scored in Java ({@link VectorMath}), keeping the best k in a bounded heap. The candidates
  * come from the store's {@link VectorCache} when the model's vectors fit in it, checked against the
  * model's version in the search's own transaction (and loaded into it when they are not current);
  * otherwise they are streamed from the database, filtered there. Both ways filter alike and score
- * with the same code. Thread-safe.
+ * with the same code. Approximate: the candidates come from the user's {@link ApproximateIndex} of
+ * the model, brought to the search's version first, and are read from the database in the search's
+ * transaction, filtered and scored as in an exact search. Thread-safe.
  */
 final class JdbcEmbeddings implements Embeddings {
     enum Sql implements SqlStatement {
         MESSAGE_TARGET, FACT_TARGET, ATTACHMENT_TARGET, ADD_MODEL, MODEL_DIMENSION, MODEL_STATE, COUNT_VECTORS, ALL_VECTORS,
-        ARCHIVED_CONVERSATIONS, LINKED_ATTACHMENTS, UPSERT, BY_TARGET, DELETE, CANDIDATES;
+        ARCHIVED_CONVERSATIONS, LINKED_ATTACHMENTS, UPSERT, BY_TARGET, DELETE, CANDIDATES, CHANGED_VECTORS,
+        VECTORS_BY_KEY;
 
         @Override
         public String catalog() {
@@ -46,6 +49,12 @@ final class JdbcEmbeddings implements Embeddings {
 
     /** Rows fetched per round trip while scoring: bounded memory however many vectors the user has. */
     private static final int FETCH_SIZE = 1000;
+    /**
+     * Candidates an approximate search takes from the index (the HNSW search's beam): at least this many,
+     * and at least {@value #CANDIDATES_PER_HIT} per hit asked for.
+     */
+    private static final int MIN_CANDIDATES = 100;
+    private static final int CANDIDATES_PER_HIT = 4;
     /** The bounds of an open time range: every stored instant lies between them. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
@@ -190,15 +199,17 @@ final class JdbcEmbeddings implements Embeddings {
         float[] q = query.vector();
         double queryNorm = VectorMath.norm(q);
         return ctx.read("search embeddings", h -> {
-            Optional<ModelState> state = h.createQuery(ctx.sql(Sql.MODEL_STATE))
-                    .bind("userId", userId)
-                    .bind("model", query.model())
-                    .map((rs, c) -> new ModelState(rs.getInt(1), rs.getLong(2)))
-                    .findOne();
+            Optional<ModelState> state = modelState(h, query.model());
             if (state.isEmpty()) {
                 return List.of();
             }
             requireDimension(state.get().dimension(), query.model(), q.length);
+            if (!query.exact() && query.conversationId() == null) {
+                List<VectorHit> approximate = approximate(h, query, state.get(), q, queryNorm);
+                if (approximate != null) {
+                    return approximate;
+                }
+            }
             PriorityQueue<Hit> best = new PriorityQueue<>(query.k() + 1, RANK.reversed());
             VectorCache.Snapshot cached = cached(h, query.model(), state.get());
             if (cached != null) {
@@ -206,11 +217,162 @@ final class JdbcEmbeddings implements Embeddings {
             } else {
                 stream(h, query, q, queryNorm, best);
             }
-            List<Hit> ranked = new ArrayList<>(best);
-            ranked.sort(RANK);
-            return ranked.stream().map(hit -> new VectorHit(new EmbeddingTarget(EmbeddingKind.parse(hit.kind()),
-                    hit.targetId(), hit.chunkIndex()), hit.conversationId(), hit.score())).toList();
+            return ranked(best);
         });
+    }
+
+    private static List<VectorHit> ranked(PriorityQueue<Hit> best) {
+        List<Hit> ranked = new ArrayList<>(best);
+        ranked.sort(RANK);
+        return ranked.stream().map(hit -> new VectorHit(new EmbeddingTarget(EmbeddingKind.parse(hit.kind()),
+                hit.targetId(), hit.chunkIndex()), hit.conversationId(), hit.score())).toList();
+    }
+
+    private Optional<ModelState> modelState(Handle h, String model) {
+        return h.createQuery(ctx.sql(Sql.MODEL_STATE))
+                .bind("userId", userId)
+                .bind("model", model)
+                .map((rs, c) -> new ModelState(rs.getInt(1), rs.getLong(2)))
+                .findOne();
+    }
+
+    private long count(Handle h, String model) {
+        return h.createQuery(ctx.sql(Sql.COUNT_VECTORS))
+                .bind("userId", userId)
+                .bind("model", model)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    @Override
+    public boolean buildApproximateIndex(String model) {
+        Check.text("model", model, Limits.MODEL_NAME_MAX);
+        if (!ctx.indexes.enabled()) {
+            return false;
+        }
+        ApproximateIndex index = ctx.read("build an approximate vector index", h -> buildIndex(h, model, 1));
+        if (index == null) {
+            return false;
+        }
+        ctx.indexes.put(userId, model, index);
+        return ctx.indexes.get(userId, model) == index;
+    }
+
+    /**
+     * An index of the model's vectors as of this transaction; null if the user has fewer than {@code minVectors}
+     * of them, or an index of them would not fit in the memory allowed.
+     */
+    private ApproximateIndex buildIndex(Handle h, String model, int minVectors) {
+        Optional<ModelState> state = modelState(h, model);
+        if (state.isEmpty()) {
+            return null;
+        }
+        long rows = count(h, model);
+        if (rows < minVectors || !ctx.indexes.fits(rows, state.get().dimension())) {
+            ctx.indexes.notIndexable(userId, model, state.get().version());
+            return null;
+        }
+        return ApproximateIndex.build(state.get().dimension(), state.get().version(), add ->
+                h.createQuery(ctx.sql(Sql.ALL_VECTORS))
+                        .bind("userId", userId)
+                        .bind("model", model)
+                        .setFetchSize(FETCH_SIZE)
+                        .scanResultSet((result, c) -> {
+                            ResultSet rs = result.get();
+                            while (rs.next()) {
+                                add.accept(new ApproximateIndex.Entry(ApproximateIndex.key(rs.getString(5), rs.getInt(4),
+                                        rs.getString(3)), VectorMath.decode(rs.getBytes(2))));
+                            }
+                            return null;
+                        }));
+    }
+
+    /**
+     * The approximate search: null when it cannot answer and the exact search must (no index held, yet; or the
+     * filters left fewer than k of the index's candidates). Without an index, has one built in the background if
+     * the model has enough vectors.
+     */
+    private List<VectorHit> approximate(Handle h, VectorQuery query, ModelState state, float[] q, double queryNorm) {
+        String model = query.model();
+        ApproximateIndex index = ctx.indexes.get(userId, model);
+        if (index == null || index.dimension != state.dimension()) {
+            if (ctx.indexes.enabled() && state.dimension() <= ApproximateIndex.MAX_DIMENSION
+                    && !ctx.indexes.knownNotIndexable(userId, model, state.version())) {
+                ctx.indexes.buildInBackground(userId, model, () -> ctx.read("build an approximate vector index",
+                        build -> buildIndex(build, model, ctx.indexes.minVectors)));
+            }
+            return null;
+        }
+        if (index.version() < state.version()) {
+            // One search reads what changed; the others wait for it rather than read it again.
+            synchronized (index) {
+                if (index.version() < state.version()) {
+                    index.advance(state.version(), changedSince(h, model, index.version()));
+                }
+            }
+        }
+        if (index.worn()) {
+            ctx.indexes.buildInBackground(userId, model, () -> ctx.read("rebuild an approximate vector index",
+                    build -> buildIndex(build, model, 1)));
+        }
+        int n = Math.max(MIN_CANDIDATES, CANDIDATES_PER_HIT * query.k());
+        List<String> keys = index.candidates(q, n);
+        if (keys == null) {
+            return null;
+        }
+        List<List<Object>> keyRows = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            String[] parts = key.split(" ", 3);
+            keyRows.add(List.of(parts[0], parts[2], Integer.parseInt(parts[1])));
+        }
+        Set<String> missing = new HashSet<>(keys);
+        PriorityQueue<Hit> best = new PriorityQueue<>(query.k() + 1, RANK.reversed());
+        int[] passing = {0};
+        bindFilters(h.createQuery(ctx.sql(Sql.VECTORS_BY_KEY)), query)
+                .bind("keys", Json.canonical(keyRows))
+                .scanResultSet((result, c) -> {
+                    ResultSet rs = result.get();
+                    float[] v = new float[q.length];
+                    while (rs.next()) {
+                        missing.remove(ApproximateIndex.key(rs.getString(5), rs.getInt(4), rs.getString(3)));
+                        if (rs.getInt(7) == 0) {
+                            continue;
+                        }
+                        passing[0]++;
+                        VectorMath.decode(rs.getBytes(2), v);
+                        offer(best, query.k(), new Hit(VectorMath.cosine(VectorMath.dot(q, v), queryNorm, rs.getDouble(1)),
+                                rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)));
+                    }
+                    return null;
+                });
+        index.remove(state.version(), missing);
+        if (passing[0] < query.k() && keys.size() == n) {
+            // The filters left too few: the nearest that pass may lie beyond the candidates.
+            return null;
+        }
+        return ranked(best);
+    }
+
+    /** The model's vectors written since {@code version}, read in this transaction. */
+    private List<ApproximateIndex.Entry> changedSince(Handle h, String model, long version) {
+        return h.createQuery(ctx.sql(Sql.CHANGED_VECTORS))
+                .bind("userId", userId)
+                .bind("model", model)
+                .bind("since", version)
+                .setFetchSize(FETCH_SIZE)
+                .map((rs, c) -> new ApproximateIndex.Entry(ApproximateIndex.key(rs.getString(2), rs.getInt(4),
+                        rs.getString(3)), VectorMath.decode(rs.getBytes(1))))
+                .list();
+    }
+
+    /** Keeps {@code hit} in {@code best} if it is among the best {@code k} so far (worst at the head). */
+    private static void offer(PriorityQueue<Hit> best, int k, Hit hit) {
+        if (best.size() < k) {
+            best.add(hit);
+        } else if (RANK.compare(hit, best.peek()) < 0) {
+            best.poll();
+            best.add(hit);
+        }
     }
 
     /**
@@ -222,11 +384,7 @@ final class JdbcEmbeddings implements Embeddings {
         if (hit != null) {
             return hit;
         }
-        long rows = h.createQuery(ctx.sql(Sql.COUNT_VECTORS))
-                .bind("userId", userId)
-                .bind("model", model)
-                .mapTo(Long.class)
-                .one();
+        long rows = count(h, model);
         if (!ctx.vectors.fits(rows, state.dimension())) {
             return null;
         }
@@ -317,21 +475,25 @@ final class JdbcEmbeddings implements Embeddings {
             if (best.size() == k && score < best.peek().score()) {
                 continue;
             }
-            Hit hit = new Hit(score, s.targetIds[i], s.chunkIndexes[i], s.kinds[i], conversation);
-            if (best.size() < k) {
-                best.add(hit);
-            } else if (RANK.compare(hit, best.peek()) < 0) {
-                best.poll();
-                best.add(hit);
-            }
+            offer(best, k, new Hit(score, s.targetIds[i], s.chunkIndexes[i], s.kinds[i], conversation));
         }
     }
 
     /** Streams the candidates the database filters, for a model whose vectors do not fit in the cache. */
     private void stream(Handle h, VectorQuery query, float[] q, double queryNorm, PriorityQueue<Hit> best) {
+        bindFilters(h.createQuery(ctx.sql(Sql.CANDIDATES)), query)
+                .setFetchSize(FETCH_SIZE)
+                .scanResultSet((rows, c) -> {
+                    score(rows.get(), q, queryNorm, query.k(), best);
+                    return null;
+                });
+    }
+
+    /** Binds the user, the model and the query's filters ({@code embeddingFilter} in columns.sql). */
+    private Query bindFilters(Query statement, VectorQuery query) {
         Set<EmbeddingKind> kinds = query.kinds();
         Set<Role> roles = query.roles();
-        h.createQuery(ctx.sql(Sql.CANDIDATES))
+        return statement
                 .bind("userId", userId)
                 .bind("model", query.model())
                 .bind("messages", kinds.isEmpty() || kinds.contains(EmbeddingKind.MESSAGE))
@@ -344,12 +506,7 @@ final class JdbcEmbeddings implements Embeddings {
                 .bind("from", query.from() == null ? EARLIEST : wholeMillisAtOrAfter(query.from()))
                 .bind("to", query.to() == null ? LATEST : wholeMillisAtOrAfter(query.to()))
                 .bind("conversationId", query.conversationId())
-                .bind("includeArchived", query.includeArchived())
-                .setFetchSize(FETCH_SIZE)
-                .scanResultSet((rows, c) -> {
-                    score(rows.get(), q, queryNorm, query.k(), best);
-                    return null;
-                });
+                .bind("includeArchived", query.includeArchived());
     }
 
     /**
@@ -376,13 +533,7 @@ final class JdbcEmbeddings implements Embeddings {
             if (best.size() == k && score < best.peek().score()) {
                 continue;
             }
-            Hit hit = new Hit(score, rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6));
-            if (best.size() < k) {
-                best.add(hit);
-            } else if (RANK.compare(hit, best.peek()) < 0) {
-                best.poll();
-                best.add(hit);
-            }
+            offer(best, k, new Hit(score, rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)));
         }
     }
 

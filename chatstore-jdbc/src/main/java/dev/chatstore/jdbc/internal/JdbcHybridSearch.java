@@ -71,7 +71,7 @@ final class JdbcHybridSearch {
         Check.notNull("query", query);
         VectorQuery v = query.vector();
         VectorQuery side = new VectorQuery(v.model(), v.vector(), query.candidates(), v.conversationId(), v.kinds(),
-                v.roles(), v.from(), v.to(), v.includeArchived());
+                v.roles(), v.from(), v.to(), v.includeArchived(), v.exact());
         // The vector side first: a query of the wrong dimension fails before the text search runs.
         List<VectorHit> vectorHits = vectors.nearest(side);
         List<SearchHit> textHits = text.text(query.text(), PageRequest.first(query.candidates())).items();

@@ -50,6 +50,7 @@ public final class StoreContext {
     final BranchReader branches;
     final WindowReader windows;
     final VectorCache vectors;
+    final ApproximateIndexes indexes;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public StoreContext(Database db, Dialect dialect, StoreOptions options, List<MessageHook> hooks) {
@@ -67,6 +68,7 @@ public final class StoreContext {
         this.branches = new BranchReader(this, messageRows);
         this.windows = new WindowReader(branches);
         this.vectors = new VectorCache(options.vectorCacheBytes());
+        this.indexes = new ApproximateIndexes(options.vectorIndexBytes(), options.vectorIndexMinVectors());
     }
 
     /** The SQL of one of the engine's statements, complete for this store's dialect. */
@@ -162,6 +164,7 @@ public final class StoreContext {
     /** Marks the store closed and releases the database. Idempotent. */
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            indexes.close();
             db.close();
         }
     }

@@ -1,4 +1,5 @@
--- The column list of each entity, one place each: statements use them as ${messageColumns} etc.
+-- The column list of each entity, one place each: statements use them as ${messageColumns} etc.,
+-- and the one shared condition (${embeddingFilter}).
 -- A message's attachment ids come with it (one index lookup per row, no query per message).
 -- with the table aliased as shown (FROM ${schema}.message m). Fragments, not statements: the
 -- engine substitutes them into the other catalogs when they load.
@@ -30,3 +31,19 @@ p.suggested_openers, p.greeting, p.status, p.created_at, p.updated_at
 
 -- name: providerColumns
 pc.provider_id, pc.base_url, pc.enabled, pc.model_preferences, pc.api_key_key_id, pc.created_at, pc.updated_at
+
+-- The filters of a vector search (VectorQuery) on an embedding row aliased e, as one condition:
+-- the row's own columns, except the conversation's archived flag and an attachment's links to the
+-- conversation searched. Bound: :messages :facts :chunks (kinds), :system :user :assistant :tool
+-- (roles), :from :to, :conversationId (or null), :includeArchived, :userId.
+-- name: embeddingFilter
+((e.kind = 'message' AND :messages) OR (e.kind = 'fact' AND :facts) OR (e.kind = 'attachment_chunk' AND :chunks))
+AND (e.role IS NULL OR (e.role = 'system' AND :system) OR (e.role = 'user' AND :user)
+     OR (e.role = 'assistant' AND :assistant) OR (e.role = 'tool' AND :tool))
+AND e.target_created_at >= :from AND e.target_created_at < :to
+AND (:conversationId IS NULL OR e.conversation_id = :conversationId
+     OR (e.kind = 'attachment_chunk' AND EXISTS (
+         SELECT 1 FROM ${schema}.conversation_attachment ca
+         WHERE ca.attachment_id = e.target_id AND ca.conversation_id = :conversationId AND ca.user_id = :userId)))
+AND (:includeArchived OR e.conversation_id IS NULL OR EXISTS (
+         SELECT 1 FROM ${schema}.conversation c WHERE c.id = e.conversation_id AND NOT c.archived))

@@ -71,21 +71,27 @@ WHERE e.user_id = :userId AND e.model = :model AND e.kind = :kind AND e.target_i
 DELETE FROM ${schema}.embedding
 WHERE user_id = :userId AND model = :model AND kind = :kind AND target_id = :targetId AND chunk_index = :chunkIndex
 
--- Every candidate of an exact search, through the primary key's (user_id, model) prefix; the
--- filters use only the row's own columns, except the conversation's archived flag and an
--- attachment's links to the conversation searched. Column order is what the scorer reads.
+-- Every candidate of an exact search, through the primary key's (user_id, model) prefix, filtered
+-- by ${embeddingFilter}. Column order is what the scorer reads.
 -- name: candidates
 SELECT e.norm, e.vector, e.target_id, e.chunk_index, e.kind, e.conversation_id
 FROM ${schema}.embedding e
-WHERE e.user_id = :userId AND e.model = :model
-  AND ((e.kind = 'message' AND :messages) OR (e.kind = 'fact' AND :facts)
-       OR (e.kind = 'attachment_chunk' AND :chunks))
-  AND (e.role IS NULL OR (e.role = 'system' AND :system) OR (e.role = 'user' AND :user)
-       OR (e.role = 'assistant' AND :assistant) OR (e.role = 'tool' AND :tool))
-  AND e.target_created_at >= :from AND e.target_created_at < :to
-  AND (:conversationId IS NULL OR e.conversation_id = :conversationId
-       OR (e.kind = 'attachment_chunk' AND EXISTS (
-           SELECT 1 FROM ${schema}.conversation_attachment ca
-           WHERE ca.attachment_id = e.target_id AND ca.conversation_id = :conversationId AND ca.user_id = :userId)))
-  AND (:includeArchived OR e.conversation_id IS NULL OR EXISTS (
-           SELECT 1 FROM ${schema}.conversation c WHERE c.id = e.conversation_id AND NOT c.archived))
+WHERE e.user_id = :userId AND e.model = :model AND ${embeddingFilter}
+
+-- The vectors written since an approximate index's version (embedding_by_written_version), to
+-- bring it up to date; deleted ones are not here (the index drops them when they go missing).
+-- name: changedVectors
+SELECT e.vector, e.kind, e.target_id, e.chunk_index
+FROM ${schema}.embedding e
+WHERE e.user_id = :userId AND e.model = :model AND e.written_version > :since
+
+-- An approximate search's candidates, by key (a JSON array of [kind, target id, chunk index]), each
+-- one primary-key seek, with whether it passes the query's filters. A key missing from the result
+-- has been deleted. Column order is what the scorer reads.
+-- name: vectorsByKey
+SELECT e.norm, e.vector, e.target_id, e.chunk_index, e.kind, e.conversation_id,
+       CASE WHEN ${embeddingFilter} THEN 1 ELSE 0 END AS passes
+FROM json_each(:keys) AS k
+CROSS JOIN ${schema}.embedding e
+WHERE e.user_id = :userId AND e.model = :model AND e.kind = json_extract(k.value, '$[0]')
+  AND e.target_id = json_extract(k.value, '$[1]') AND e.chunk_index = json_extract(k.value, '$[2]')
