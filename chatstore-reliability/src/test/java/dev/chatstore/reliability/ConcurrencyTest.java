@@ -7,6 +7,7 @@ import dev.chatstore.Appended;
 import dev.chatstore.ConcurrentUpdateException;
 import dev.chatstore.ChatStore;
 import dev.chatstore.Conversation;
+import dev.chatstore.EmbeddingTarget;
 import dev.chatstore.Message;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
@@ -14,6 +15,8 @@ import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
 import dev.chatstore.PersonaSpec;
 import dev.chatstore.UserChats;
+import dev.chatstore.VectorHit;
+import dev.chatstore.VectorQuery;
 import dev.chatstore.testkit.Concurrently;
 import dev.chatstore.testkit.Concurrently.Outcome;
 import java.time.Duration;
@@ -551,6 +554,73 @@ abstract class ConcurrencyTest {
                     .isEqualTo("a" + contents.get(i).substring(1));
         }
         report("optimisticTurns", threads + " threads x " + turns + " turns, " + conflicts.get() + " conflicts retried");
+    }
+
+    /**
+     * Four writers (two of them through a second store on the same database) put, replace and delete the vectors
+     * of one user's model while two readers run approximate searches through an index built first, each search
+     * bringing the index forward by what was written since its version. At the end the approximate search over
+     * every vector returns exactly what the exact one returns: no write was missed, whatever order the writers
+     * committed in (look at how a write's version is taken: in commit order, under the model row's lock).
+     */
+    @Test
+    void approximateSearchesKeepUpWithConcurrentVectorWriters() {
+        ChatStore peer = track(openPeer(store));
+        UserChats alice = store.forUser("alice");
+        String model = "concurrent-embedder";
+        String conversation = alice.conversations().create(NewConversation.titled("vectors")).id();
+        List<EmbeddingTarget> targets = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            targets.add(EmbeddingTarget.message(alice.messages().append(conversation, NewMessage.user("m" + i)).message().id()));
+        }
+        Random seeds = new Random();
+        for (int i = 0; i < 24; i++) {
+            alice.embeddings().put(targets.get(i), model, vector(seeds));
+        }
+        assertThat(alice.embeddings().buildApproximateIndex(model)).isTrue();
+        int writers = 4;
+        int readers = 2;
+        long seed = seeds.nextLong();
+        AtomicInteger writersLeft = new AtomicInteger(writers);
+        AtomicLong searches = new AtomicLong();
+        Concurrently.values(Concurrently.run(TIMEOUT, writers + readers, thread -> {
+            Random random = new Random(seed + thread);
+            if (thread >= writers) {
+                while (writersLeft.get() > 0) {
+                    List<VectorHit> hits = alice.embeddings().nearest(VectorQuery.of(model, vector(random), 10).approximate());
+                    assertThat(hits).as("seed %d: a search while writers run", seed).isNotEmpty();
+                    searches.incrementAndGet();
+                }
+                return null;
+            }
+            UserChats via = (thread % 2 == 0 ? store : peer).forUser("alice");
+            try {
+                for (int i = 0; i < 40 * SCALE; i++) {
+                    EmbeddingTarget target = targets.get(random.nextInt(targets.size()));
+                    if (random.nextInt(4) == 0) {
+                        via.embeddings().delete(target, model);
+                    } else {
+                        via.embeddings().put(target, model, vector(random));
+                    }
+                }
+            } finally {
+                writersLeft.decrementAndGet();
+            }
+            return null;
+        }));
+        VectorQuery everything = VectorQuery.of(model, vector(seeds), 100);
+        assertThat(alice.embeddings().nearest(everything.approximate())).as("seed %d: approximate as exact at the end", seed)
+                .isEqualTo(alice.embeddings().nearest(everything));
+        report("approximateSearches", writers + " writers x " + 40 * SCALE + " writes, " + searches.get()
+                + " approximate searches meanwhile");
+    }
+
+    private static float[] vector(Random random) {
+        float[] v = new float[8];
+        for (int d = 0; d < v.length; d++) {
+            v[d] = (float) random.nextGaussian();
+        }
+        return v;
     }
 
     void report(String test, String figures) {

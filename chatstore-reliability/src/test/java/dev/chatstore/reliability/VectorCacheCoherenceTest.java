@@ -15,6 +15,7 @@ import dev.chatstore.NewConversation;
 import dev.chatstore.NewFact;
 import dev.chatstore.NewMessage;
 import dev.chatstore.Role;
+import dev.chatstore.StoreOptions;
 import dev.chatstore.UserChats;
 import dev.chatstore.VectorHit;
 import dev.chatstore.VectorQuery;
@@ -29,7 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Semantic search served from a store's in-memory copy of the vectors is never stale and never
  * differs from the search that reads them from the database: two stores on one database (two
  * application nodes) see each other's writes at their next search, and a store without the cache
- * returns the very same hits, scores included, for random data and random filters.
+ * returns the very same hits, scores included, for random data and random filters. The same holds
+ * for approximate searches through an index held in memory, while it covers every vector.
  */
 class VectorCacheCoherenceTest {
     private static final String MODEL = "coherence-embedder";
@@ -48,22 +50,26 @@ class VectorCacheCoherenceTest {
     enum SharedDatabase {
         SQLITE_FILE {
             @Override
-            Function<Long, ChatStore> opener(Path dir, Clock clock) {
+            BiFunction<Long, Integer, ChatStore> opener(Path dir, Clock clock) {
                 Path file = dir.resolve("shared.db");
-                return cacheBytes -> SqliteChatStore.builder(file).clock(clock).vectorCacheBytes(cacheBytes).build();
+                return (cacheBytes, indexMinVectors) -> SqliteChatStore.builder(file).clock(clock).vectorCacheBytes(cacheBytes)
+                        .vectorIndexMinVectors(indexMinVectors).build();
             }
         },
         POSTGRES {
             @Override
-            Function<Long, ChatStore> opener(Path dir, Clock clock) {
+            BiFunction<Long, Integer, ChatStore> opener(Path dir, Clock clock) {
                 String schema = TestPostgres.freshSchema();
-                return cacheBytes -> PostgresChatStore.builder(TestPostgres.dataSource()).schema(schema).clock(clock)
-                        .vectorCacheBytes(cacheBytes).build();
+                return (cacheBytes, indexMinVectors) -> PostgresChatStore.builder(TestPostgres.dataSource()).schema(schema)
+                        .clock(clock).vectorCacheBytes(cacheBytes).vectorIndexMinVectors(indexMinVectors).build();
             }
         };
 
-        /** Opens a store on this test's database with the given vector cache size. */
-        abstract Function<Long, ChatStore> opener(Path dir, Clock clock);
+        /**
+         * Opens a store on this test's database with the given vector cache size and the number of vectors from
+         * which approximate searches have an index built.
+         */
+        abstract BiFunction<Long, Integer, ChatStore> opener(Path dir, Clock clock);
     }
 
     @TempDir
@@ -76,8 +82,12 @@ class VectorCacheCoherenceTest {
         open.forEach(ChatStore::close);
     }
 
-    private ChatStore open(Function<Long, ChatStore> opener, long cacheBytes) {
-        ChatStore store = opener.apply(cacheBytes);
+    private ChatStore open(BiFunction<Long, Integer, ChatStore> opener, long cacheBytes) {
+        return open(opener, cacheBytes, StoreOptions.DEFAULT_VECTOR_INDEX_MIN_VECTORS);
+    }
+
+    private ChatStore open(BiFunction<Long, Integer, ChatStore> opener, long cacheBytes, int indexMinVectors) {
+        ChatStore store = opener.apply(cacheBytes, indexMinVectors);
         open.add(store);
         return store;
     }
@@ -89,7 +99,7 @@ class VectorCacheCoherenceTest {
     @ParameterizedTest
     @EnumSource(SharedDatabase.class)
     void twoStoresOnOneDatabaseSeeEachOthersVectorWrites(SharedDatabase database) {
-        Function<Long, ChatStore> opener = database.opener(dir, clock);
+        BiFunction<Long, Integer, ChatStore> opener = database.opener(dir, clock);
         UserChats first = open(opener, 1L << 20).forUser("alice");
         UserChats second = open(opener, 1L << 20).forUser("alice");
         Conversation c = first.conversations().create(NewConversation.untitled());
@@ -100,24 +110,27 @@ class VectorCacheCoherenceTest {
         first.embeddings().put(EmbeddingTarget.message(a.id()), MODEL, new float[] {1, 0});
         first.embeddings().put(EmbeddingTarget.message(b.id()), MODEL, new float[] {0, 1});
         VectorQuery query = VectorQuery.of(MODEL, new float[] {1, 0}, 10);
-        assertThat(targets(second, query)).as("the second store sees the first's vectors").hasSize(2);
+        // The second searches approximately, through an index it holds: it must learn the first's writes too.
+        VectorQuery approximate = query.approximate();
+        assertThat(second.embeddings().buildApproximateIndex(MODEL)).isTrue();
+        assertThat(targets(second, approximate)).as("the second store sees the first's vectors").hasSize(2);
         assertThat(targets(first, query)).as("and the first its own").hasSize(2);
 
         first.embeddings().put(EmbeddingTarget.message(b.id()), MODEL, new float[] {2, 0});
-        assertThat(second.embeddings().nearest(query)).as("a replacement by the first, seen by the second")
+        assertThat(second.embeddings().nearest(approximate)).as("a replacement by the first, seen by the second")
                 .allSatisfy(h -> assertThat(h.score()).isEqualTo(1.0));
         second.embeddings().put(EmbeddingTarget.fact(fact.id()), MODEL, new float[] {1, 1});
         second.embeddings().put(EmbeddingTarget.attachmentChunk(file.id(), 0), MODEL, new float[] {1, 2});
         assertThat(targets(first, query)).as("the second's puts, seen by the first").hasSize(4);
 
         first.messages().delete(a.id());
-        assertThat(targets(second, query)).as("a message deleted by the first").hasSize(3)
+        assertThat(targets(second, approximate)).as("a message deleted by the first").hasSize(3)
                 .doesNotContain(EmbeddingTarget.message(a.id()));
         second.facts().delete(fact.id());
         assertThat(targets(first, query)).as("a fact deleted by the second").hasSize(2)
                 .doesNotContain(EmbeddingTarget.fact(fact.id()));
         first.attachments().delete(file.id());
-        assertThat(targets(second, query)).as("an attachment deleted by the first")
+        assertThat(targets(second, approximate)).as("an attachment deleted by the first")
                 .containsExactly(EmbeddingTarget.message(b.id()));
         second.conversations().delete(c.id());
         assertThat(targets(first, query)).as("a conversation deleted by the second").isEmpty();
@@ -125,23 +138,26 @@ class VectorCacheCoherenceTest {
         Message again = first.messages().append(first.conversations().create(NewConversation.untitled()).id(),
                 NewMessage.user("again")).message();
         first.embeddings().put(EmbeddingTarget.message(again.id()), MODEL, new float[] {1, 0});
-        assertThat(targets(second, query)).as("before erase").containsExactly(EmbeddingTarget.message(again.id()));
+        assertThat(targets(second, approximate)).as("before erase").containsExactly(EmbeddingTarget.message(again.id()));
         second.erase();
         assertThat(targets(first, query)).as("erased by the second").isEmpty();
         Message afterErase = first.messages().append(first.conversations().create(NewConversation.untitled()).id(),
                 NewMessage.user("after")).message();
         first.embeddings().put(EmbeddingTarget.message(afterErase.id()), MODEL, new float[] {1, 0});
-        assertThat(targets(second, query)).as("one put after erase, seen by the second")
+        assertThat(targets(second, approximate)).as("one put after erase, seen by the second")
                 .containsExactly(EmbeddingTarget.message(afterErase.id()));
     }
 
     @ParameterizedTest
     @EnumSource(SharedDatabase.class)
     void cachedAndUncachedSearchesReturnTheSameHits(SharedDatabase database) {
-        Function<Long, ChatStore> opener = database.opener(dir, clock);
+        BiFunction<Long, Integer, ChatStore> opener = database.opener(dir, clock);
         UserChats cached = open(opener, 64L << 20).forUser("alice");
         UserChats uncached = open(opener, 0L).forUser("alice");
         UserChats tooSmall = open(opener, 1_000L).forUser("alice");
+        // Indexes a model from its first vector, in the background; its approximate searches cover every vector
+        // while there are fewer than an approximate search's 100 candidates.
+        UserChats indexed = open(opener, 0L, 1).forUser("alice");
         long seed = System.nanoTime();
         Random random = new Random(seed);
         List<Conversation> conversations = new ArrayList<>();
@@ -204,6 +220,11 @@ class VectorCacheCoherenceTest {
                         .isEqualTo(expected);
                 assertThat(tooSmall.embeddings().nearest(q)).as("seed %d, step %d, %s: too big to cache", seed, step, q)
                         .isEqualTo(expected);
+                if (targets.size() < 100) {
+                    assertThat(indexed.embeddings().nearest(q.approximate()))
+                            .as("seed %d, step %d, %s: approximate, with or without an index yet", seed, step, q)
+                            .isEqualTo(expected);
+                }
             }
         }
     }

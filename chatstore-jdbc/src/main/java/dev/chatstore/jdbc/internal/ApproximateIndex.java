@@ -55,6 +55,7 @@ final class ApproximateIndex implements AutoCloseable {
     private volatile long version;
     private volatile boolean closed;
     private int builtDocs;
+    private volatile int size;
 
     private ApproximateIndex(int dimension) throws IOException {
         this.dimension = dimension;
@@ -85,6 +86,7 @@ final class ApproximateIndex implements AutoCloseable {
             });
             index.builtDocs = n[0];
             index.reader = DirectoryReader.open(index.writer);
+            index.size = index.reader.numDocs();
             index.version = version;
             return index;
         } catch (IOException e) {
@@ -146,6 +148,7 @@ final class ApproximateIndex implements AutoCloseable {
         if (changed != null) {
             DirectoryReader old = reader;
             reader = changed;
+            size = changed.numDocs();
             // A search holding the old reader still reads it: its segments are immutable and in memory.
             old.decRef();
         }
@@ -188,9 +191,9 @@ final class ApproximateIndex implements AutoCloseable {
         }
     }
 
-    /** How many vectors the index holds. */
+    /** How many vectors the index holds (as of when it was closed, if it was). */
     int size() {
-        return reader.numDocs();
+        return size;
     }
 
     /**
@@ -198,7 +201,7 @@ final class ApproximateIndex implements AutoCloseable {
      * on its own), or many of the built vectors removed or replaced (dead nodes still in the graph).
      */
     synchronized boolean worn() {
-        return reader.leaves().size() > MAX_SEGMENTS || reader.numDeletedDocs() > builtDocs / 4 + 100;
+        return !closed && (reader.leaves().size() > MAX_SEGMENTS || reader.numDeletedDocs() > builtDocs / 4 + 100);
     }
 
     /** The memory the index takes, roughly. */
