@@ -39,7 +39,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * carry over from round to round; each JMH run is one warm-up and one measured iteration.
  *
  * <p>Usage: {@code BenchSuite <output directory>}; system properties {@code bench.rounds} (default 7)
- * and {@code bench.importRounds} (default 3) trade time for precision. Exits with status 1 if any
+ * and {@code bench.importRounds} (default 3) trade time for precision, and {@code bench.sections}
+ * (comma-separated section names, default all) runs only some. Exits with status 1 if any
  * part failed; its figures are then null, never estimated.
  */
 public final class BenchSuite {
@@ -88,6 +89,7 @@ public final class BenchSuite {
         section("reads", this::reads);
         section("search", this::search);
         section("vectors", this::vectors);
+        section("ann", this::ann);
         section("import", this::imports);
         section("postgres", this::postgres);
         section("export", this::export);
@@ -102,6 +104,10 @@ public final class BenchSuite {
     }
 
     private void section(String name, Section section) {
+        String only = System.getProperty("bench.sections", "");
+        if (!only.isBlank() && !List.of(only.split(",")).contains(name)) {
+            return;
+        }
         long start = System.nanoTime();
         log("== " + name);
         try {
@@ -261,6 +267,28 @@ public final class BenchSuite {
                 timeBasis("nearest (top " + VectorFixture.K + " of " + VectorFixture.VECTORS + " vectors of "
                         + VectorFixture.DIMENSION + " dimensions, SQLite)", s[0], "the same scan in memory", s[1]));
         Fixtures.closeVectors();
+    }
+
+    private void ann() throws RunnerException {
+        long t = System.nanoTime();
+        AnnFixture fixture = Fixtures.ann();
+        details.put("ann_dataset_seconds", (System.nanoTime() - t) / 1e9);
+        details.put("ann_index_build_seconds", fixture.buildSeconds);
+        String data = AnnFixture.VECTORS + " vectors of " + AnnFixture.DIMENSION + " dimensions in " + AnnFixture.CLUSTERS
+                + " Gaussian clusters, SQLite";
+        figure("ann_recall_at10", fixture.recallAt10(), Target.atLeast(0.95),
+                "share of the exact top " + AnnFixture.K + " in the approximate top " + AnnFixture.K + ", mean over "
+                        + AnnFixture.QUERIES + " queries; " + data + "; index built in "
+                        + Json.number(fixture.buildSeconds) + " s");
+        List<Config> configs = List.of(
+                new Config("exact nearest", AnnBenchmark.class, "exact", Map.of()),
+                new Config("approximate nearest", AnnBenchmark.class, "approximate", Map.of()));
+        double[][] s = alternate("ann", configs, rounds, WARMUP, MEASUREMENT, true);
+        details.put("ann_us_per_search", scores(configs, s));
+        ratioFigure("ann_vs_exact_speedup", ratios(s[0], s[1]), Target.atLeast(10),
+                timeBasis("exact top " + AnnFixture.K, s[0], "approximate", s[1]) + "; " + data
+                        + "; exact scores the store's in-memory copy of the vectors");
+        Fixtures.closeAnn();
     }
 
     private void imports() throws RunnerException {
@@ -460,7 +488,7 @@ public final class BenchSuite {
     private void write() throws IOException {
         for (String name : List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
-                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
+                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
                 "export_1m_ok_xmx64m")) {
             summary.putIfAbsent(name, null);
         }
@@ -487,7 +515,7 @@ public final class BenchSuite {
     private static int order(String name) {
         List<String> names = List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
-                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
+                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
                 "export_1m_ok_xmx64m");
         int i = names.indexOf(name);
         return i < 0 ? names.size() : i;

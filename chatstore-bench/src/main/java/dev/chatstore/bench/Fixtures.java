@@ -61,6 +61,22 @@ final class Fixtures {
         return vectors;
     }
 
+    private static AnnFixture ann;
+
+    static synchronized AnnFixture ann() {
+        if (ann == null) {
+            ann = AnnFixture.build(dir());
+        }
+        return ann;
+    }
+
+    static synchronized void closeAnn() {
+        if (ann != null) {
+            ann.close();
+            ann = null;
+        }
+    }
+
     static synchronized void closeVectors() {
         if (vectors != null) {
             vectors.close();
