@@ -19,6 +19,24 @@ import java.util.Objects;
  * {@code Path.of("chat.db")} is a fresh SQLite file there.
  */
 final class ReadmeSnippetContexts {
+    /** The stand-in embedding model of the search snippets: words hashed into 16 dimensions. */
+    private static final String EMBEDDER = """
+            import java.util.Locale;
+
+            /** Words hashed into 16 dimensions: texts sharing words are near. */
+            final class Embedder {
+                float[] embed(String text) {
+                    float[] v = new float[16];
+                    v[15] = 0.01f;
+                    for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+                        if (!word.isEmpty()) {
+                            v[Math.floorMod(word.hashCode(), 15)] += 1;
+                        }
+                    }
+                    return v;
+                }
+            }
+            """;
 
     /**
      * @param key      text that occurs in exactly one README snippet
@@ -210,23 +228,25 @@ final class ReadmeSnippetContexts {
                             EmbeddingTarget.attachmentChunk(file.id(), 0), EmbeddingTarget.message(other.id()));
                     assertThat(hits.get(0).score()).isGreaterThan(hits.get(2).score());
                     store.close();
-                    """, Map.of("Embedder", """
-                    import java.util.Locale;
+                    """, Map.of("Embedder", EMBEDDER), List.of()),
 
-                    /** Words hashed into 16 dimensions: texts sharing words are near. */
-                    final class Embedder {
-                        float[] embed(String text) {
-                            float[] v = new float[16];
-                            v[15] = 0.01f;
-                            for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-                                if (!word.isEmpty()) {
-                                    v[Math.floorMod(word.hashCode(), 15)] += 1;
-                                }
-                            }
-                            return v;
-                        }
+            // Approximate search: the same stand-in embedder, an index built over a few vectors
+            new SnippetContext("chats.embeddings().buildApproximateIndex(model);", """
+                    ChatStore store = SqliteChatStore.open(Path.of("chat.db"));
+                    UserChats chats = store.forUser("user-42");
+                    Conversation c = chats.conversations().create(NewConversation.titled("Trip to Lisbon"));
+                    Embedder embedder = new Embedder();
+                    Message fado = chats.messages().append(c.id(), NewMessage.user("Where can I hear fado music?")).message();
+                    Message table = chats.messages().append(c.id(), NewMessage.user("Book a table for two")).message();
+                    for (Message m : List.of(fado, table)) {
+                        chats.embeddings().put(EmbeddingTarget.message(m.id()), "text-embedding-3-small", embedder.embed(m.content()));
                     }
-                    """), List.of()),
+                    """, """
+                    assertThat(chats.embeddings().buildApproximateIndex(model)).isTrue();
+                    assertThat(near).extracting(VectorHit::target).containsExactly(EmbeddingTarget.message(fado.id()),
+                            EmbeddingTarget.message(table.id()));
+                    store.close();
+                    """, Map.of("Embedder", EMBEDDER), List.of()),
 
             // Hybrid search: the same stand-in embedder
             new SnippetContext("chats.search().hybrid(", """
@@ -246,23 +266,7 @@ final class ReadmeSnippetContexts {
                     assertThat(hits.get(0).textRank()).isPositive();
                     assertThat(hits.get(0).vectorRank()).isEqualTo(1);
                     store.close();
-                    """, Map.of("Embedder", """
-                    import java.util.Locale;
-
-                    /** Words hashed into 16 dimensions: texts sharing words are near. */
-                    final class Embedder {
-                        float[] embed(String text) {
-                            float[] v = new float[16];
-                            v[15] = 0.01f;
-                            for (String word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-                                if (!word.isEmpty()) {
-                                    v[Math.floorMod(word.hashCode(), 15)] += 1;
-                                }
-                            }
-                            return v;
-                        }
-                    }
-                    """), List.of()),
+                    """, Map.of("Embedder", EMBEDDER), List.of()),
 
             // Settings, provider keys, search cache, usage
             SnippetContext.statements("SqliteChatStore.builder(file)", """

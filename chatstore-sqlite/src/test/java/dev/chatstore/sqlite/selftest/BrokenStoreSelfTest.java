@@ -77,6 +77,13 @@ class BrokenStoreSelfTest {
             "appendAllWithAConflictingReplayStoresNothing",
             SuiteRuns.CATALOGUE);
 
+    /** Rules a store returning the hits of an earlier, equal vector search must fail (EmbeddingFreshnessRules …). */
+    private static final List<String> VECTOR_FRESHNESS_RULES = List.of(
+            "aSearchAfterEveryDeletePathNeverReturnsTheDeletedVectors",
+            "aSearchAfterEraseAndTheSameNumberOfWritesSeesTheNewVectors",
+            "aSearchAfterPutsArchivingAndLinkingSeesThem",
+            "anApproximateSearchSeesEveryWriteAfterTheIndexWasBuilt");
+
     @Test
     void storeIgnoringClientMessageIdFailsTheIdempotencyRules() {
         assertFailsRules(IgnoresClientMessageId.class, IDEMPOTENCY_RULES);
@@ -108,6 +115,11 @@ class BrokenStoreSelfTest {
     }
 
     @Test
+    void storeReturningStaleVectorHitsFailsTheFreshnessRules() {
+        assertFailsRules(StaleVectorSearch.class, VECTOR_FRESHNESS_RULES);
+    }
+
+    @Test
     void storeWithNonAtomicBatchesFailsTheBatchRulesAndTheHostileInputCatalogue() {
         EngineExecutionResults results = SuiteRuns.run(selectClass(NonAtomicBatch.class));
         assertFails(NonAtomicBatch.class, results, BATCH_RULES);
@@ -125,6 +137,7 @@ class BrokenStoreSelfTest {
         rules.addAll(MERGE_RULES);
         rules.addAll(BRANCH_RULES);
         rules.addAll(BATCH_RULES);
+        rules.addAll(VECTOR_FRESHNESS_RULES);
         EngineExecutionResults results = SuiteRuns.runRules(Faithful.class, rules);
         assertThat(SuiteRuns.ruleNames(results.testEvents().started().list())).as("every named rule exists and ran")
                 .containsExactlyInAnyOrderElementsOf(new TreeSet<>(rules));
@@ -184,6 +197,12 @@ class BrokenStoreSelfTest {
     static final class ShallowMerge extends DecoratedSuite {
         ShallowMerge() {
             super(ShallowMergeStore::new);
+        }
+    }
+
+    static final class StaleVectorSearch extends DecoratedSuite {
+        StaleVectorSearch() {
+            super(StaleVectorSearchStore::new);
         }
     }
 

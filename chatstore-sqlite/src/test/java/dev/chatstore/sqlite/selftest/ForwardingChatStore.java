@@ -64,21 +64,26 @@ class ForwardingChatStore implements ChatStore {
      * A user view with some parts replaced; every other part, and export, erase and usage, go to
      * the real view.
      */
-    record View(UserChats real, Conversations conversations, Messages messages, Profile profile) implements UserChats {
+    record View(UserChats real, Conversations conversations, Messages messages, Profile profile, Embeddings embeddings)
+            implements UserChats {
         static View of(UserChats real) {
-            return new View(real, real.conversations(), real.messages(), real.profile());
+            return new View(real, real.conversations(), real.messages(), real.profile(), real.embeddings());
         }
 
         View withConversations(Conversations replacement) {
-            return new View(real, replacement, messages, profile);
+            return new View(real, replacement, messages, profile, embeddings);
         }
 
         View withMessages(Messages replacement) {
-            return new View(real, conversations, replacement, profile);
+            return new View(real, conversations, replacement, profile, embeddings);
         }
 
         View withProfile(Profile replacement) {
-            return new View(real, conversations, messages, replacement);
+            return new View(real, conversations, messages, replacement, embeddings);
+        }
+
+        View withEmbeddings(Embeddings replacement) {
+            return new View(real, conversations, messages, profile, replacement);
         }
 
         @Override
@@ -114,11 +119,6 @@ class ForwardingChatStore implements ChatStore {
         @Override
         public SearchCache searchCache() {
             return real.searchCache();
-        }
-
-        @Override
-        public Embeddings embeddings() {
-            return real.embeddings();
         }
 
         @Override
