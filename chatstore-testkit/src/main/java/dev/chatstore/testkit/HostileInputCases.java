@@ -556,6 +556,8 @@ final class HostileInputCases {
                 () -> u.embeddings().nearest(VectorQuery.of(EMBEDDING_MODEL, ok, 5).roles((Role[]) null)));
         t.add("embeddings.nearest", "a null role", "roles",
                 () -> u.embeddings().nearest(VectorQuery.of(EMBEDDING_MODEL, ok, 5).roles(Role.USER, null)));
+        t.requiredText("embeddings.buildApproximateIndex", "model", Limits.MODEL_NAME_MAX,
+                v -> u.embeddings().buildApproximateIndex(v));
     }
 
     private void hybrid() {

@@ -339,5 +339,14 @@ public interface TenantIsolationRules extends StoreFixture {
         }
         assertThat(alice().embeddings().nearest(VectorQuery.of(model, v, 10))).as("alice's search finds only hers")
                 .extracting(VectorHit::target).containsExactlyInAnyOrderElementsOf(hers);
+        // Approximate searches through indexes each user has built: one index per user, never shared.
+        assertThat(alice().embeddings().buildApproximateIndex(model)).isTrue();
+        assertThat(bob().embeddings().buildApproximateIndex(model)).isTrue();
+        assertThat(bob().embeddings().nearest(VectorQuery.of(model, v, 10).approximate()))
+                .as("bob's approximate search finds only his vector").extracting(VectorHit::target).containsExactly(his);
+        assertThat(alice().embeddings().nearest(VectorQuery.of(model, v, 10).approximate()))
+                .as("alice's approximate search finds only hers").extracting(VectorHit::target)
+                .containsExactlyInAnyOrderElementsOf(hers);
+        assertThat(store().forUser("ALICE").embeddings().buildApproximateIndex(model)).as("ALICE has no vectors").isFalse();
     }
 }
