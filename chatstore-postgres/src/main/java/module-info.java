@@ -9,6 +9,8 @@ module dev.chatstore.postgres {
     requires dev.chatstore.jdbc;
     requires org.jdbi.v3.core;
     requires org.postgresql.jdbc;
+    // Optional: pool figures when the application's DataSource is HikariCP.
+    requires static com.zaxxer.hikari;
 
     exports dev.chatstore.postgres;
 

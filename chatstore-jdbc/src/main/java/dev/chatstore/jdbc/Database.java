@@ -15,6 +15,9 @@ public interface Database extends AutoCloseable {
     /** Runs {@code work} in a transaction that only reads and sees one consistent state where the database allows. */
     <T> T read(HandleCallback<T, RuntimeException> work);
 
+    /** The backend's operations on this database: backups, maintenance, connection figures. */
+    Operations operations();
+
     /** Releases the connections. Idempotent. */
     @Override
     void close();

@@ -120,7 +120,7 @@ public final class PostgresChatStore implements ChatStore {
             StoreOptions options = options();
             PostgresDialect dialect = new PostgresDialect(schema);
             Jdbi jdbi = ChatStoreEngine.configure(Jdbi.create(dataSource), dialect);
-            ChatStoreEngine engine = ChatStoreEngine.open(new PostgresDatabase(jdbi), dialect, options, messageHooks,
+            ChatStoreEngine engine = ChatStoreEngine.open(new PostgresDatabase(jdbi, dataSource, schema), dialect, options, messageHooks,
                     "schema " + schema);
             return new PostgresChatStore(engine, schema);
         }

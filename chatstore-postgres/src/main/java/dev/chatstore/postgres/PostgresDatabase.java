@@ -1,8 +1,10 @@
 package dev.chatstore.postgres;
 
 import dev.chatstore.jdbc.Database;
+import dev.chatstore.jdbc.Operations;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -24,9 +26,16 @@ final class PostgresDatabase implements Database {
     /** Whether this thread is inside one of this store's transactions (Jdbi hands a nested call the same handle). */
     private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
     private final Jdbi jdbi;
+    private final PostgresOperations operations;
 
-    PostgresDatabase(Jdbi jdbi) {
+    PostgresDatabase(Jdbi jdbi, DataSource dataSource, String schema) {
         this.jdbi = jdbi;
+        this.operations = new PostgresOperations(dataSource, schema);
+    }
+
+    @Override
+    public Operations operations() {
+        return operations;
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.AlreadyExistsException;
+import dev.chatstore.BackupReport;
 import dev.chatstore.ChatStore;
 import dev.chatstore.ChatStoreBuilder;
+import dev.chatstore.CorruptDatabaseException;
 import dev.chatstore.InvalidInputException;
 import dev.chatstore.Personas;
 import dev.chatstore.Settings;
@@ -9,8 +12,10 @@ import dev.chatstore.StoreAdmin;
 import dev.chatstore.StoreOptions;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.UserChats;
+import dev.chatstore.internal.Check;
 import dev.chatstore.jdbc.ChatStoreEngine;
 import dev.chatstore.jdbc.MessageHook;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,8 +25,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
@@ -42,10 +50,21 @@ public final class SqliteChatStore implements ChatStore {
     private final SqliteDatabase database;
     private final String description;
 
-    private SqliteChatStore(ChatStoreEngine engine, SqliteDatabase database, String description) {
+    /** The files of the stores open in this JVM, with how many stores have each open: a restore must not replace them. */
+    private static final Map<Path, Integer> OPEN_FILES = new ConcurrentHashMap<>();
+
+    /** Null in memory. */
+    private final Path file;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SqliteChatStore(ChatStoreEngine engine, SqliteDatabase database, String description, Path file) {
         this.engine = engine;
         this.database = database;
         this.description = description;
+        this.file = file;
+        if (file != null) {
+            OPEN_FILES.merge(file, 1, Integer::sum);
+        }
     }
 
     /** Opens (creating if needed) the database file with default options, migrating it to the current schema. */
@@ -92,6 +111,53 @@ public final class SqliteChatStore implements ChatStore {
     @Override
     public void close() {
         engine.close();
+        if (file != null && closed.compareAndSet(false, true)) {
+            OPEN_FILES.computeIfPresent(file, (f, open) -> open == 1 ? null : open - 1);
+        }
+    }
+
+    /**
+     * Restores a backup (written by {@link StoreAdmin#backupTo} or {@link StoreAdmin#compactTo}, or any chatstore
+     * database file) to {@code target}, which no open store may use: the backup is copied beside the target,
+     * checked ({@code integrity_check}, the schema history), migrated if its schema is older (a newer one is
+     * refused, as opening it would be), synced and renamed into place, replacing {@code target}'s file and its
+     * stale log only if {@code replaceExisting}. The backup itself is only read. A failure leaves {@code target}
+     * as it was.
+     *
+     * @return the restored file, as checked
+     * @throws InvalidInputException     if {@code backup} is not a file, {@code target} is null, is the backup, is in
+     *                                   a directory that does not exist, or is the file of a store open in this JVM
+     * @throws AlreadyExistsException    if {@code target} exists and {@code replaceExisting} is false
+     * @throws CorruptDatabaseException  if the backup is not a sound chatstore database (truncated, damaged, not SQLite)
+     * @throws dev.chatstore.MigrationException if its schema is newer than this library's or cannot be migrated
+     * @throws StoreUnavailableException if the files cannot be read or written
+     */
+    public static BackupReport restore(Path backup, Path target, boolean replaceExisting) {
+        long start = System.nanoTime();
+        Check.notNull("backup", backup);
+        Check.notNull("target", target);
+        if (!Files.isRegularFile(backup)) {
+            throw new InvalidInputException("backup", "is not a file: " + backup);
+        }
+        Path destination = target.toAbsolutePath().normalize();
+        if (destination.equals(backup.toAbsolutePath().normalize())) {
+            throw new InvalidInputException("target", "is the backup itself: " + target);
+        }
+        if (destination.getParent() == null || !Files.isDirectory(destination.getParent())) {
+            throw new InvalidInputException("target", "is not in an existing directory: " + target);
+        }
+        if (OPEN_FILES.containsKey(destination)) {
+            throw new InvalidInputException("target", "is the file of a store open in this JVM: " + target);
+        }
+        if (Files.exists(destination) && !replaceExisting) {
+            throw new AlreadyExistsException("A file exists at " + target + "; restore with replaceExisting to replace it");
+        }
+        return SqliteFiles.writeChecked(destination, temp -> {
+            Files.copy(backup, temp);
+            SqliteFiles.check(temp);
+            // Opening migrates an older schema and refuses a newer one, exactly as for any file.
+            builder(temp).build().close();
+        }, start);
     }
 
     /** The database, so tests in this package can run migrations of their own. */
@@ -197,12 +263,12 @@ public final class SqliteChatStore implements ChatStore {
             SqliteDatabase db = file == null ? openInMemory() : openFile();
             String location = file == null ? "in-memory" : file.toAbsolutePath().toString();
             ChatStoreEngine engine = ChatStoreEngine.open(db, new SqliteDialect(), options, messageHooks, location);
-            return new SqliteChatStore(engine, db, location);
+            return new SqliteChatStore(engine, db, location, file == null ? null : file.toAbsolutePath().normalize());
         }
 
         private SqliteDatabase openInMemory() {
             Connection only = connect("jdbc:sqlite::memory:", writerConfig());
-            return new SqliteDatabase(only, List.of(), readerWait.toMillis(), new SqliteDialect(), null);
+            return new SqliteDatabase(only, List.of(), readerWait.toMillis(), new SqliteDialect(), null, null);
         }
 
         private SqliteDatabase openFile() {
@@ -235,7 +301,7 @@ public final class SqliteChatStore implements ChatStore {
                 throw e;
             }
             return new SqliteDatabase(writer, readerConnections, readerWait.toMillis(), new SqliteDialect(),
-                    new WalLimiter(file.toAbsolutePath(), walSizeLimit, busyTimeout.toMillis()));
+                    new WalLimiter(file.toAbsolutePath(), walSizeLimit, busyTimeout.toMillis()), file.toAbsolutePath());
         }
 
         /**

@@ -1,8 +1,11 @@
 package dev.chatstore.sqlite;
 
+import dev.chatstore.PoolStats;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.jdbc.ChatStoreEngine;
 import dev.chatstore.jdbc.Database;
+import dev.chatstore.jdbc.Operations;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -47,11 +51,18 @@ final class SqliteDatabase implements Database {
 
     /** Null for an in-memory database, which has no log. */
     private final WalLimiter walLimiter;
+    /** Callers waiting for a reader connection now. */
+    private final AtomicInteger readerWaiters = new AtomicInteger();
+    private final SqliteOperations operations;
 
+    /**
+     * @param file the database file, or null in memory
+     */
     SqliteDatabase(Connection writer, List<Connection> readers, long readerWaitMillis, SqliteDialect dialect,
-                   WalLimiter walLimiter) {
+                   WalLimiter walLimiter, Path file) {
         this.writer = writer;
         this.walLimiter = walLimiter;
+        this.operations = new SqliteOperations(this, file);
         this.allReaders = List.copyOf(readers);
         this.readers = new ArrayBlockingQueue<>(Math.max(1, readers.size()), false, readers.isEmpty() ? List.of() : readers);
         this.readerWaitMillis = readerWaitMillis;
@@ -61,6 +72,46 @@ final class SqliteDatabase implements Database {
                 : ChatStoreEngine.configure(Jdbi.create(new ReaderConnections()), dialect);
         this.inRead = readers.isEmpty() ? inWrite : ThreadLocal.withInitial(() -> false);
         this.readerJdbi.setStatementBuilderFactory(statements);
+    }
+
+    @Override
+    public Operations operations() {
+        return operations;
+    }
+
+    /** What the pool looks like now: the writer, the readers (none in memory) and who waits for them. */
+    PoolStats poolStats() {
+        boolean writerBusy = writeLock.isLocked();
+        int idle = allReaders.isEmpty() ? 0 : readers.size();
+        int inUse = allReaders.size() - idle + (writerBusy ? 1 : 0);
+        return new PoolStats(inUse, idle + (writerBusy ? 0 : 1), writeLock.getQueueLength() + readerWaiters.get(),
+                allReaders.size() + 1, writerBusy);
+    }
+
+    /**
+     * Runs {@code work} on the writer connection, outside any transaction, while no write runs: for
+     * statements that cannot run in one (VACUUM, checkpoints). The writer's cached statements are
+     * closed first (VACUUM refuses to run beside a prepared statement that is not finished).
+     */
+    <T> T onWriter(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            if (closed) {
+                throw new StoreUnavailableException("The store is closed");
+            }
+            statements.discard(writer);
+            return work.run(writer);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("SQLite failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Work on a raw connection. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
     }
 
     /** The writer's Jdbi, for the migration runner. */
@@ -165,12 +216,17 @@ final class SqliteDatabase implements Database {
     private final class ReaderConnections implements ConnectionFactory {
         @Override
         public Connection openConnection() throws SQLException {
-            Connection c;
-            try {
-                c = readers.poll(readerWaitMillis, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("Interrupted while waiting for a reader connection", e);
+            Connection c = readers.poll();
+            if (c == null) {
+                readerWaiters.incrementAndGet();
+                try {
+                    c = readers.poll(readerWaitMillis, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("Interrupted while waiting for a reader connection", e);
+                } finally {
+                    readerWaiters.decrementAndGet();
+                }
             }
             if (c == null) {
                 throw new SQLException("No reader connection free after " + readerWaitMillis + " ms");

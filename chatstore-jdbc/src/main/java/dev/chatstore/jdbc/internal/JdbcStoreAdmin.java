@@ -1,10 +1,17 @@
 package dev.chatstore.jdbc.internal;
 
+import dev.chatstore.BackupProgress;
+import dev.chatstore.BackupReport;
+import dev.chatstore.MaintenanceReport;
 import dev.chatstore.SchemaMigration;
 import dev.chatstore.StoreAdmin;
 import dev.chatstore.StoreInfo;
+import dev.chatstore.StoreHealth;
 import dev.chatstore.StoreStatistics;
 import dev.chatstore.jdbc.MigrationRunner;
+import dev.chatstore.jdbc.Operations;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** The operator's view of a JDBC store: migrations, what it runs on, maintenance. Thread-safe. */
@@ -70,5 +77,60 @@ public final class JdbcStoreAdmin implements StoreAdmin {
     @Override
     public long rotateEncryptionKey() {
         return maintenance.rotateEncryptionKey();
+    }
+
+    @Override
+    public StoreHealth health() {
+        long start = System.nanoTime();
+        boolean reachable = false;
+        int version = -1;
+        String problem = null;
+        try {
+            ctx.read("check the store's health", h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            reachable = true;
+            version = migrations.currentVersion();
+        } catch (RuntimeException e) {
+            problem = e.getMessage();
+        }
+        Duration roundTrip = Duration.ofNanos(System.nanoTime() - start);
+        Operations operations = ctx.db.operations();
+        return new StoreHealth(reachable, roundTrip, version, migrations.latestVersion(), operations.pool(),
+                operations.walBytes(), problem);
+    }
+
+    @Override
+    public MaintenanceReport checkIntegrity(boolean full) {
+        ctx.ensureOpen();
+        return ctx.db.operations().checkIntegrity(full);
+    }
+
+    @Override
+    public MaintenanceReport optimize() {
+        ctx.ensureOpen();
+        return ctx.db.operations().optimize();
+    }
+
+    @Override
+    public MaintenanceReport vacuum() {
+        ctx.ensureOpen();
+        return ctx.db.operations().vacuum();
+    }
+
+    @Override
+    public MaintenanceReport checkpoint() {
+        ctx.ensureOpen();
+        return ctx.db.operations().checkpoint();
+    }
+
+    @Override
+    public BackupReport backupTo(Path target, BackupProgress progress) {
+        ctx.ensureOpen();
+        return ctx.db.operations().backupTo(target, progress);
+    }
+
+    @Override
+    public BackupReport compactTo(Path target) {
+        ctx.ensureOpen();
+        return ctx.db.operations().compactTo(target);
     }
 }

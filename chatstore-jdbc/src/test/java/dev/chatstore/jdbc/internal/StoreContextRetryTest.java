@@ -45,6 +45,11 @@ class StoreContextRetryTest {
         }
 
         @Override
+        public dev.chatstore.jdbc.Operations operations() {
+            throw new UnsupportedOperationException("not needed to test retries");
+        }
+
+        @Override
         public void close() {
         }
     }

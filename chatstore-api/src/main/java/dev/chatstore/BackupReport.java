@@ -1,0 +1,20 @@
+package dev.chatstore;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A backup written and checked. Immutable.
+ *
+ * @param file          the backup file, complete and checked (integrity, schema history) before it got its name
+ * @param bytes         its size
+ * @param schemaVersion the schema version it holds
+ * @param took          how long writing and checking it took
+ */
+public record BackupReport(Path file, long bytes, int schemaVersion, Duration took) {
+    public BackupReport {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(took, "took");
+    }
+}
