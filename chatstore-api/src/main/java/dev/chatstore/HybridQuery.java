@@ -9,7 +9,9 @@ import dev.chatstore.internal.Check;
  *
  * <p>Each side runs as it would alone, with its own filters: the text side as
  * {@link Search#text} (its best {@code candidates} hits), the vector side as
- * {@link Embeddings#nearest} with {@code candidates} in place of the vector query's {@code k}. A
+ * {@link Embeddings#nearest} with {@code candidates} in place of the vector query's {@code k}. So a
+ * {@link TextQuery#inConversations conversation filter} restricts the text side only: a vector hit
+ * outside the filtered conversations still counts (use the vector query's own filters). A
  * hit's fused score is the sum, over the lists it is in, of {@code 1 / (rankConstant + rank)}, rank
  * counting from 1.
  *

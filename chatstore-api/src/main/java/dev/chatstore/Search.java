@@ -6,11 +6,18 @@ import java.util.List;
  * Full-text search over one user's messages, conversation titles, active memory facts and attachments'
  * extracted text, and hybrid search with their embeddings. The index is kept in the same
  * transaction as every write, so a search sees exactly what is stored. Thread-safe.
+ *
+ * <p>The same on every backend: the query syntax and filters of {@link TextQuery}, among them
+ * {@link TextQuery#inConversations} with the conversation listings' {@link ConversationFilter}.
+ * Chinese, Japanese and Korean text is searched character by character: each Han, Hiragana,
+ * Katakana and Hangul character is a word of its own, and a query word of such characters is the
+ * phrase of them, so {@code 東京} finds "東京都に住んでいます" but not "京都の東".
  */
 public interface Search {
 
     /**
-     * The user's messages, titles, facts and attachment texts that match {@code query}, best first: a higher
+     * The user's messages, titles, facts and attachment texts that match {@code query} and pass its
+     * filters, best first: a higher
      * {@link SearchHit#score} first, then by kind and id, so the order is total and pages never
      * overlap. The cursor of a page belongs to its query; another query's cursor is an
      * {@link InvalidInputException}.

@@ -18,6 +18,11 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #inConversation}: messages in it, its title, facts learned in it, and attachments
  *       linked to it ({@link Attachments#linkToConversation}, or attached to one of its messages);</li>
+ *   <li>{@link #inConversations}: like {@link #inConversation}, for every conversation that passes a
+ *       {@link ConversationFilter} (its metadata and pin conditions, as conversation listings apply them):
+ *       messages in one, its title, facts learned in one and attachments linked to one. A fact without a
+ *       source conversation, and an attachment linked to no passing conversation, never pass a filter
+ *       that has conditions;</li>
  *   <li>{@link #onlyRoles}: messages of these roles only; titles, facts and attachments are left out;</li>
  *   <li>{@link #between}: by the creation time of the message, conversation, fact or attachment;</li>
  *   <li>{@link #includeArchived includeArchived(false)}: leaves out archived conversations, their
@@ -38,9 +43,16 @@ import java.util.Set;
  * {@code '}, {@code \}, an inner {@code *} …) is literal, never a pattern: {@code 50%_off} finds
  * exactly the texts containing "50%_off". A word of no letters or digits, an unclosed quote, a lone
  * {@code OR} or {@code -}, or a query with only excluded words is an {@link InvalidInputException}
- * naming the problem, raised by {@link #of}. Text without spaces between words (Chinese,
- * Japanese) is one word per run of letters: it is found by the whole run, or by its start with
- * {@code *}.
+ * naming the problem, raised by {@link #of}.
+ *
+ * <h2>Chinese, Japanese and Korean</h2>
+ * These languages do not separate their words by spaces, so each Han, Hiragana, Katakana and Hangul
+ * character is a word of its own, in the text and in the query, as Lucene's StandardAnalyzer does
+ * for Han and Hiragana: {@code 東京} is the phrase of {@code 東} followed by
+ * {@code 京}, and finds "東京都に住んでいます" but not "京都の東". Such a word in a query is a
+ * substring search: {@code 서울} finds "서울시에 살아요", and {@code tokyo東京} finds "Tokyo東京" (the
+ * Latin letters and the characters next to each other). A snippet highlights the characters found,
+ * adjacent ones together ({@code <mark>東京</mark>都に…}).
  */
 public final class TextQuery {
     private final String text;
@@ -50,9 +62,10 @@ public final class TextQuery {
     private final Instant to;
     private final boolean includeArchived;
     private final Set<SearchHit.Kind> kinds;
+    private final ConversationFilter conversationFilter;
 
     private TextQuery(String text, String conversationId, Set<Role> roles, Instant from, Instant to,
-                      boolean includeArchived, Set<SearchHit.Kind> kinds) {
+                      boolean includeArchived, Set<SearchHit.Kind> kinds, ConversationFilter conversationFilter) {
         this.text = text;
         this.conversationId = conversationId;
         this.roles = roles;
@@ -60,6 +73,7 @@ public final class TextQuery {
         this.to = to;
         this.includeArchived = includeArchived;
         this.kinds = kinds;
+        this.conversationFilter = conversationFilter;
     }
 
     /**
@@ -74,12 +88,32 @@ public final class TextQuery {
         Check.text("text", text, Limits.SEARCH_TEXT_MAX);
         SearchSyntax.parse(text);
         return new TextQuery(text, null, Set.of(), null, null, true,
-                Set.of(SearchHit.Kind.values()));
+                Set.of(SearchHit.Kind.values()), ConversationFilter.none());
     }
 
     /** Only in this conversation: its messages and title, facts learned in it, attachments linked to it. */
     public TextQuery inConversation(String conversationId) {
-        return new TextQuery(text, Check.id("conversationId", conversationId), roles, from, to, includeArchived, kinds);
+        return new TextQuery(text, Check.id("conversationId", conversationId), roles, from, to, includeArchived, kinds,
+                conversationFilter);
+    }
+
+    /**
+     * Only in the conversations that pass {@code filter}, with the same exact matching as
+     * {@link Conversations#list(PageRequest, ConversationFilter)} (a key equal to a JSON value, a list
+     * holding one, the pin), archived conversations included unless {@link #includeArchived} says
+     * otherwise: their messages and titles, the facts learned in them
+     * ({@link MemoryFact#sourceConversationId}) and the attachments linked to them (as for
+     * {@link #inConversation}). A fact without a source conversation and an attachment linked to no
+     * passing conversation are left out. Replaces the filter given before;
+     * {@link ConversationFilter#none()}, the default, leaves everything in, facts without a source and
+     * files linked nowhere included. Combines with {@link #inConversation}: both must hold. The vector
+     * side of a {@link HybridQuery} has no such filter.
+     *
+     * @throws InvalidInputException if {@code filter} is null (naming {@code filter})
+     */
+    public TextQuery inConversations(ConversationFilter filter) {
+        return new TextQuery(text, conversationId, roles, from, to, includeArchived, kinds,
+                Check.notNull("filter", filter));
     }
 
     /** Only messages of these roles (titles, facts and attachments are left out). */
@@ -88,7 +122,7 @@ public final class TextQuery {
         for (Role r : Check.notNull("roles", more)) {
             set.add(Check.notNull("roles", r));
         }
-        return new TextQuery(text, conversationId, Set.copyOf(set), from, to, includeArchived, kinds);
+        return new TextQuery(text, conversationId, Set.copyOf(set), from, to, includeArchived, kinds, conversationFilter);
     }
 
     /**
@@ -100,7 +134,7 @@ public final class TextQuery {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidInputException("from", "is after to");
         }
-        return new TextQuery(text, conversationId, roles, from, to, includeArchived, kinds);
+        return new TextQuery(text, conversationId, roles, from, to, includeArchived, kinds, conversationFilter);
     }
 
     /**
@@ -108,7 +142,7 @@ public final class TextQuery {
      * only to archived conversations are searched (by default they are).
      */
     public TextQuery includeArchived(boolean includeArchived) {
-        return new TextQuery(text, conversationId, roles, from, to, includeArchived, kinds);
+        return new TextQuery(text, conversationId, roles, from, to, includeArchived, kinds, conversationFilter);
     }
 
     /** Only hits of these kinds. */
@@ -117,7 +151,7 @@ public final class TextQuery {
         for (SearchHit.Kind k : Check.notNull("kinds", more)) {
             set.add(Check.notNull("kinds", k));
         }
-        return new TextQuery(text, conversationId, roles, from, to, includeArchived, Set.copyOf(set));
+        return new TextQuery(text, conversationId, roles, from, to, includeArchived, Set.copyOf(set), conversationFilter);
     }
 
     public String text() {
@@ -152,16 +186,22 @@ public final class TextQuery {
         return kinds;
     }
 
+    /** The filter of the conversations searched ({@link #inConversations}); {@link ConversationFilter#none()} for all. */
+    public ConversationFilter conversationFilter() {
+        return conversationFilter;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TextQuery q && text.equals(q.text) && Objects.equals(conversationId, q.conversationId)
                 && roles.equals(q.roles) && Objects.equals(from, q.from) && Objects.equals(to, q.to)
-                && includeArchived == q.includeArchived && kinds.equals(q.kinds);
+                && includeArchived == q.includeArchived && kinds.equals(q.kinds)
+                && conversationFilter.equals(q.conversationFilter);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(text, conversationId, roles, from, to, includeArchived, kinds);
+        return Objects.hash(text, conversationId, roles, from, to, includeArchived, kinds, conversationFilter);
     }
 
     @Override

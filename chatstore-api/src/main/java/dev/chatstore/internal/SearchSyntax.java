@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The full-text query syntax of {@link dev.chatstore.TextQuery}, parsed into what every backend
  * renders its own way: groups that must all match, each of alternatives (OR), and excluded terms.
- * Words are split into their letters and digits (the tokens every backend's index holds); a term
- * with any other character also carries its text as a literal, which the backend requires as a
+ * Words are split into their letters and digits (the tokens every backend's index holds), each
+ * CJK character a token of its own ({@link Cjk}); a term with any other character also carries its
+ * text as a literal, which the backend requires as a
  * substring (folded for case and diacritics), so no character is ever a pattern. Stateless.
  */
 public final class SearchSyntax {
@@ -17,7 +18,7 @@ public final class SearchSyntax {
     /**
      * A word or phrase.
      *
-     * @param tokens  its runs of letters and digits, in order (at least one)
+     * @param tokens  its runs of letters and digits, in order (at least one); each CJK character is one
      * @param literal its text when it holds a character other than letters, digits and spaces, else null
      * @param prefix  whether the last token is a prefix ({@code word*})
      */
@@ -140,6 +141,15 @@ public final class SearchSyntax {
         for (int k = 0; k < body.length(); ) {
             int cp = body.codePointAt(k);
             k += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp) && Cjk.isCjk(cp)) {
+                // A CJK character is a word of its own, as in the index: the term becomes their phrase.
+                if (token.length() > 0) {
+                    tokens.add(token.toString());
+                    token.setLength(0);
+                }
+                tokens.add(Character.toString(cp));
+                continue;
+            }
             if (Character.isLetterOrDigit(cp)) {
                 token.appendCodePoint(cp);
                 continue;

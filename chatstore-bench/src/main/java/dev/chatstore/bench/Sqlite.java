@@ -32,10 +32,15 @@ final class Sqlite {
         return config;
     }
 
-    /** A connection with chatstore's writer settings, in auto-commit mode. */
+    /**
+     * A connection with chatstore's writer settings, in auto-commit mode, with the SQL functions
+     * chatstore's full-text triggers and views call, so raw writes do the same indexing work.
+     */
     static Connection connect(Path file) {
         try {
-            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config().toProperties());
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config().toProperties());
+            SqliteChatStore.registerSqlFunctions(c);
+            return c;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open " + file, e);
         }

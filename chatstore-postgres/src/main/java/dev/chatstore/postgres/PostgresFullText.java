@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * Full-text search on the generated tsvector columns {@code message.search} and
  * {@code conversation.title_search} (V9 migration), {@code memory_fact.search} and
- * {@code attachment.text_search} (V12), with the text search configuration
+ * {@code attachment.text_search} (V12), all recomputed by V15 from the text with each CJK character
+ * set apart ({@code chatstore_split_cjk}), with the text search configuration
  * {@code chatstore_search}. Each term becomes a tsquery of its quoted tokens joined by {@code <->}
  * (followed by), the last one {@code :*} for a prefix, so nothing in a query is tsquery syntax; a
  * term with other characters is also required as a folded substring ({@code chatstore_fold}).
@@ -61,10 +62,11 @@ final class PostgresFullText implements FullText {
 
     @Override
     public String snippet(Source source, SearchSyntax.Parsed query, Map<String, Object> binds, String start, String end) {
-        String text = "coalesce(" + text(source) + ", '')";
+        // The headline is of the text as indexed (CJK characters set apart, V15), so each is a word: marks removed.
+        String text = schema + ".chatstore_split_cjk(coalesce(" + text(source) + ", ''))";
         String options = "StartSel=\"" + start + "\", StopSel=\"" + end + "\", MaxWords=16, MinWords=6, ShortWord=1";
-        return "ts_headline(" + config() + ", " + text + ", " + tsquery(query, binds) + ", "
-                + FullText.bind(binds, options) + ")";
+        return FullText.withoutCjkMarks("ts_headline(" + config() + ", " + text + ", " + tsquery(query, binds) + ", "
+                + FullText.bind(binds, options) + ")", binds, start, end);
     }
 
     private String config() {

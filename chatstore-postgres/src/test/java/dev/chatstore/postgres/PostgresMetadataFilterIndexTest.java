@@ -109,6 +109,8 @@ class PostgresMetadataFilterIndexTest {
         args.put("containment", "'{\"tag\":\"rare\"}'");
         String sql = statement("dev/chatstore/postgres/sql/conversation.sql", name)
                 .replace("${conversationColumns}", statement("dev/chatstore/jdbc/sql/columns.sql", "conversationColumns"))
+                .replace("${conversationFilterMatches}", statement("dev/chatstore/postgres/sql/conversation_filter.sql",
+                        "conversationFilterMatches"))
                 .replace("${schema}", schema);
         Matcher m = Pattern.compile("(?<!:):(\\w+)").matcher(sql);
         StringBuilder out = new StringBuilder();

@@ -87,6 +87,19 @@ public final class SqliteChatStore implements ChatStore {
         return new Builder(null);
     }
 
+    /**
+     * Registers on {@code connection}, a sqlite-jdbc connection of your own to a chatstore database,
+     * the SQL functions its schema calls: the full-text indexes' triggers and content views call
+     * {@code chatstore_split_cjk} (migration V15), so without it an insert, update or delete of a
+     * conversation, message, memory fact or attachment, or a search snippet, fails with "no such
+     * function". Reading the tables needs nothing; the store's own connections have the functions.
+     *
+     * @throws SQLException if the driver refuses a registration (not a sqlite-jdbc connection, or closed)
+     */
+    public static void registerSqlFunctions(Connection connection) throws SQLException {
+        TextFold.register(Objects.requireNonNull(connection, "connection"));
+    }
+
     @Override
     public UserChats forUser(String userId) {
         return engine.forUser(userId);

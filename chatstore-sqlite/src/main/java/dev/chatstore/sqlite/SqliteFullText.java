@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Full-text search on SQLite's FTS5 tables ({@code message_fts}, {@code conversation_fts}, see the V9
- * migration; {@code memory_fact_fts}, {@code attachment_fts}, see V12), each of external content
- * kept by triggers. Every token is quoted in the MATCH expression, so nothing in a query is FTS5 syntax; a
+ * migration; {@code memory_fact_fts}, {@code attachment_fts}, see V12; all re-created by V15), each
+ * of external content (a view of its table's text with each CJK character set apart,
+ * {@link TextFold#SPLIT_CJK}) kept by triggers. Every token is quoted in the MATCH expression, so nothing in a query is FTS5 syntax; a
  * term with characters other than letters and digits is also required as a folded substring of the
  * text ({@link TextFold}), for the exactness of {@code 50%_off}. Scores are FTS5's BM25, negated.
  */
@@ -50,8 +51,9 @@ final class SqliteFullText implements FullText {
 
     @Override
     public String snippet(Source source, SearchSyntax.Parsed query, Map<String, Object> binds, String start, String end) {
-        return "snippet(" + table(source) + ", 0, " + FullText.bind(binds, start) + ", " + FullText.bind(binds, end)
-                + ", '…', 16)";
+        // The snippet is of the text as indexed, read through the index's content view (V15): marks removed.
+        return FullText.withoutCjkMarks("snippet(" + table(source) + ", 0, " + FullText.bind(binds, start) + ", "
+                + FullText.bind(binds, end) + ", '…', 16)", binds, start, end);
     }
 
     /** The FTS5 table of {@code source}. */

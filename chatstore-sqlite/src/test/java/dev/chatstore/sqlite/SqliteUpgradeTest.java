@@ -3,10 +3,17 @@ package dev.chatstore.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatstore.Appended;
+import dev.chatstore.Attachment;
 import dev.chatstore.Conversation;
+import dev.chatstore.FactCategory;
 import dev.chatstore.Message;
+import dev.chatstore.NewAttachment;
+import dev.chatstore.NewConversation;
+import dev.chatstore.NewFact;
 import dev.chatstore.NewMessage;
 import dev.chatstore.PageRequest;
+import dev.chatstore.SearchHit;
+import dev.chatstore.TextQuery;
 import dev.chatstore.UserChats;
 import dev.chatstore.jdbc.MigrationRunner;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +72,45 @@ class SqliteUpgradeTest {
             assertThat(alice.conversations().list(PageRequest.first()).items()).extracting(Conversation::id)
                     .containsExactly(CONVERSATION);
         }
+    }
+
+    /** Text stored before V15 (one word per run of ideographs) is found character by character after it. */
+    @Test
+    void version15ReindexesTheTextAlreadyStored() throws Exception {
+        Path file = dir.resolve("v13.db");
+        String messageId;
+        String titleId;
+        String factId;
+        String fileId;
+        try (SqliteChatStore store = SqliteChatStore.builder(file).migrateOnOpen(false).build()) {
+            new MigrationRunner(store.databaseForTests(), new SqliteDialect(), Clock.systemUTC(),
+                    MigrationRunner.loadMigrations("dev/chatstore/sqlite/migrations").stream()
+                            .filter(m -> m.version() < 15).toList()).migrate();
+            UserChats alice = store.forUser("alice");
+            Conversation c = alice.conversations().create(NewConversation.titled("大阪旅行の計画"));
+            titleId = c.id();
+            messageId = alice.messages().append(c.id(), NewMessage.user("東京都に住んでいます")).message().id();
+            factId = alice.facts().add(NewFact.of(FactCategory.FACT, "京都の大学で日本語を勉強した", 0.5)).id();
+            Attachment stored = alice.attachments().create(NewAttachment.stored("a.txt", "text/plain", 1, null, "s3://b/a"));
+            alice.attachments().markProcessing(stored.id());
+            fileId = alice.attachments().markReady(stored.id(), "서울특별시 지도", 2).id();
+            assertThat(ids(alice, "東京")).as("before V15, a run of ideographs is one word").isEmpty();
+        }
+        try (SqliteChatStore store = SqliteChatStore.open(file)) {
+            UserChats alice = store.forUser("alice");
+            assertThat(ids(alice, "東京")).containsExactly(messageId);
+            assertThat(ids(alice, "旅行")).containsExactly(titleId);
+            assertThat(ids(alice, "日本語")).containsExactly(factId);
+            assertThat(ids(alice, "특별")).containsExactly(fileId);
+            Message later = alice.messages().append(titleId, NewMessage.user("東京タワー")).message();
+            assertThat(ids(alice, "東京")).containsExactlyInAnyOrder(messageId, later.id());
+            alice.messages().delete(messageId);
+            assertThat(ids(alice, "東京")).as("a row indexed by the rebuild is deleted from the index").containsExactly(later.id());
+        }
+    }
+
+    private static List<String> ids(UserChats user, String text) {
+        return user.search().text(TextQuery.of(text), PageRequest.first(50)).items().stream().map(SearchHit::id).toList();
     }
 
     /** Rows as chatstore 0.1 (schema version 1) wrote them. */

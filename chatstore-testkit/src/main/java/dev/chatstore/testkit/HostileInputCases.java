@@ -616,6 +616,7 @@ final class HostileInputCases {
                 () -> u.search().text(query, PageRequest.first(Limits.SEARCH_PAGE_MAX + 1)));
         t.add("search.text", "a garbled cursor", "cursor", () -> u.search().text(query, PageRequest.at("not-a-cursor")));
         t.add("TextQuery.inConversation", "a malformed id", "conversationId", () -> query.inConversation("x"));
+        t.add("TextQuery.inConversations", "a null filter", "filter", () -> query.inConversations(null));
         t.add("TextQuery.onlyRoles", "a null role", "roles", () -> query.onlyRoles(null));
         t.add("TextQuery.onlyRoles", "a null among more", "roles",
                 () -> query.onlyRoles(dev.chatstore.Role.USER, (dev.chatstore.Role) null));

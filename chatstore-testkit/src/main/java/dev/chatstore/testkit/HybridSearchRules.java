@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chatstore.Attachment;
 import dev.chatstore.Conversation;
+import dev.chatstore.ConversationFilter;
 import dev.chatstore.EmbeddingKind;
 import dev.chatstore.EmbeddingTarget;
 import dev.chatstore.FactCategory;
@@ -20,6 +21,7 @@ import dev.chatstore.UserChats;
 import dev.chatstore.VectorQuery;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +81,31 @@ public interface HybridSearchRules extends StoreFixture {
             assertThat(h.textRank()).as("no text rank").isZero();
             assertThat(h.vectorRank()).as("vector rank").isEqualTo(2);
             assertThat(h.score()).as("1/62").isEqualTo(1.0 / 62);
+        });
+    }
+
+    /**
+     * The text query's conversation filter restricts the text side only: a message outside the filtered
+     * conversations is no text hit, yet still a vector hit. Look at how the text query reaches the text side.
+     */
+    @Test
+    default void aConversationFilterRestrictsTheTextSideOnly() {
+        Conversation red = alice().conversations().create(NewConversation.untitled().withMetadata(Map.of("team", "red")));
+        Conversation blue = alice().conversations().create(NewConversation.untitled().withMetadata(Map.of("team", "blue")));
+        Message inRed = say(alice(), red.id(), "fado night");
+        Message inBlue = say(alice(), blue.id(), "fado night");
+        putVector(alice(), inBlue, new float[] {1, 0, 0});
+        List<HybridHit> hits = alice().search().hybrid(HybridQuery.of(
+                TextQuery.of("fado").inConversations(ConversationFilter.metadataEquals("team", "red")),
+                VectorQuery.of(HYBRID_MODEL, new float[] {1, 0, 0}, 1)));
+        assertThat(hits).extracting(HybridHit::id).containsExactlyInAnyOrder(inRed.id(), inBlue.id());
+        assertThat(hits).filteredOn(h -> h.id().equals(inRed.id())).singleElement().satisfies(h -> {
+            assertThat(h.textRank()).as("the red message: text rank").isEqualTo(1);
+            assertThat(h.vector()).as("no vector").isNull();
+        });
+        assertThat(hits).filteredOn(h -> h.id().equals(inBlue.id())).singleElement().satisfies(h -> {
+            assertThat(h.text()).as("the blue message: no text hit, the filter leaves it out").isNull();
+            assertThat(h.vectorRank()).as("its vector rank").isEqualTo(1);
         });
     }
 

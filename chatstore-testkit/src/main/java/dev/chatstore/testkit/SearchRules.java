@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.chatstore.Attachment;
 import dev.chatstore.Conversation;
+import dev.chatstore.ConversationFilter;
 import dev.chatstore.FactCategory;
 import dev.chatstore.FactUpdate;
 import dev.chatstore.InvalidInputException;
@@ -24,14 +25,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
  * Full-text search of messages, conversation titles, active memory facts and attachments' extracted
  * text: one syntax with the same results on every backend and every kind, case- and
- * diacritics-insensitive, literal characters never patterns, ranked and keyset-paged, scoped to the
- * user and the query's filters, and exact in the same transaction as every write.
+ * diacritics-insensitive, literal characters never patterns, Chinese, Japanese and Korean searched
+ * character by character, ranked and keyset-paged, scoped to the user and the query's filters
+ * (conversation metadata filters included), and exact in the same transaction as every write.
  */
 public interface SearchRules extends StoreFixture {
 
@@ -494,6 +497,168 @@ public interface SearchRules extends StoreFixture {
         alice().erase();
         assertThat(ids(alice(), TextQuery.of("croissants"))).isEmpty();
         assertThat(set(ids(bob(), TextQuery.of("croissants")))).containsExactlyInAnyOrder(bobs.id(), bobsFile.id());
+    }
+
+    /**
+     * Look at the conversation subquery of each hit kind (the listings' filter condition): messages and titles of
+     * the passing conversations, facts learned in them and files linked to them, nothing else.
+     */
+    @Test
+    default void aConversationFilterKeepsWhatBelongsToPassingConversationsOnly() {
+        Conversation red = alice().conversations().create(NewConversation.titled("harbour trip")
+                .withMetadata(Map.of("team", "red", "tags", List.of("travel", "boats"))));
+        Conversation blue = alice().conversations().create(NewConversation.titled("harbour party")
+                .withMetadata(Map.of("team", "blue", "tags", List.of("boats"))));
+        Conversation redToo = alice().conversations().create(NewConversation.untitled().withMetadata(Map.of("team", "red")));
+        Message inRed = say(alice(), red.id(), "harbour at dawn");
+        Message inBlue = say(alice(), blue.id(), "harbour at night");
+        Message inRedToo = say(alice(), redToo.id(), "harbour lights");
+        MemoryFact fromRed = alice().facts().add(NewFact.of(FactCategory.FACT, "Likes the harbour", 0.5).learnedIn(red.id()));
+        MemoryFact fromBlue = alice().facts().add(NewFact.of(FactCategory.FACT, "Sails from the harbour", 0.5)
+                .learnedIn(blue.id()));
+        MemoryFact unsourced = fact(alice(), "Lives by a harbour");
+        Attachment linkedRed = readyFile(alice(), "red.pdf", "harbour map");
+        alice().attachments().linkToConversation(linkedRed.id(), red.id());
+        Attachment linkedBlue = readyFile(alice(), "blue.pdf", "harbour tides");
+        alice().attachments().linkToConversation(linkedBlue.id(), blue.id());
+        Attachment attached = readyFile(alice(), "lights.pdf", "harbour lights schedule");
+        append(alice(), redToo.id(), NewMessage.user("the schedule").attachments(attached.id()));
+        Attachment nowhere = readyFile(alice(), "fees.pdf", "harbour fees");
+        ConversationFilter isRed = ConversationFilter.metadataEquals("team", "red");
+
+        assertThat(set(ids(alice(), TextQuery.of("harbour").inConversations(isRed))))
+                .as("the red conversations' messages, title, fact and files; no fact without a source, no file linked nowhere")
+                .containsExactlyInAnyOrder(inRed.id(), red.id(), inRedToo.id(), fromRed.id(), linkedRed.id(), attached.id());
+        assertThat(set(ids(alice(), TextQuery.of("harbour").inConversations(ConversationFilter.metadataContains("tags", "boats")))))
+                .as("a list-valued key holding the value")
+                .containsExactlyInAnyOrder(inRed.id(), red.id(), inBlue.id(), blue.id(), fromRed.id(), fromBlue.id(),
+                        linkedRed.id(), linkedBlue.id());
+        assertThat(ids(alice(), TextQuery.of("harbour dawn").inConversations(isRed))).as("the words and the filter")
+                .containsExactly(inRed.id());
+        assertThat(ids(alice(), TextQuery.of("harbour").inConversations(isRed.andMetadataContains("tags", "travel"))
+                .onlyKinds(SearchHit.Kind.FACT))).as("every condition, and the kinds").containsExactly(fromRed.id());
+        assertThat(ids(alice(), TextQuery.of("harbour").inConversations(isRed).inConversation(blue.id())))
+                .as("a filter and a conversation it does not pass").isEmpty();
+        alice().conversations().setPinned(redToo.id(), true);
+        assertThat(set(ids(alice(), TextQuery.of("harbour").inConversations(ConversationFilter.pinned(true)))))
+                .as("the pin condition").containsExactlyInAnyOrder(inRedToo.id(), attached.id());
+        alice().conversations().setArchived(red.id(), true);
+        assertThat(set(ids(alice(), TextQuery.of("harbour").inConversations(isRed).includeArchived(false))))
+                .as("without the archived red conversation").containsExactlyInAnyOrder(inRedToo.id(), attached.id());
+        assertThat(set(ids(alice(), TextQuery.of("harbour").inConversations(ConversationFilter.none()))))
+                .as("no condition: everything").hasSize(12).contains(unsourced.id(), nowhere.id());
+    }
+
+    /** Look at the exact recheck of the filter condition: a near miss of type, key or shape passes nothing. */
+    @Test
+    default void aConversationFilterThatNoConversationPassesFindsNothing() {
+        Conversation c = alice().conversations().create(NewConversation.titled("lantern")
+                .withMetadata(Map.of("team", "red", "n", 1, "tags", List.of("a"))));
+        say(alice(), c.id(), "lantern festival");
+        alice().facts().add(NewFact.of(FactCategory.FACT, "Owns a lantern", 0.5).learnedIn(c.id()));
+        fact(alice(), "Lost a lantern");
+        readyFile(alice(), "lantern.pdf", "lantern manual");
+        for (ConversationFilter nothing : List.of(ConversationFilter.metadataEquals("team", "blue"),
+                ConversationFilter.metadataEquals("n", "1"), ConversationFilter.metadataEquals("missing", null),
+                ConversationFilter.metadataContains("team", "red"), ConversationFilter.metadataEquals("tags", "a"),
+                ConversationFilter.pinned(true))) {
+            Page<SearchHit> page = alice().search().text(TextQuery.of("lantern").inConversations(nothing), PageRequest.first());
+            assertThat(page.items()).as("filter %s", nothing).isEmpty();
+            assertThat(page.hasNext()).isFalse();
+        }
+        assertThat(ids(alice(), TextQuery.of("lantern"))).as("without the filter").hasSize(5);
+    }
+
+    /** Look at the cursor scope: it must hold the filter, so a page of one filter never continues another. */
+    @Test
+    default void aFilteredSearchPagesOverEveryPassingHitOnceAndItsCursorsKeepTheFilter() {
+        Conversation red = alice().conversations().create(NewConversation.untitled().withMetadata(Map.of("team", "red")));
+        Conversation blue = alice().conversations().create(NewConversation.untitled().withMetadata(Map.of("team", "blue")));
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < 16; i++) {
+            String text = "pebble " + "stone ".repeat(i % 3);
+            expected.add(say(alice(), red.id(), text).id());
+            say(alice(), blue.id(), text);
+        }
+        TextQuery query = TextQuery.of("pebble").inConversations(ConversationFilter.metadataEquals("team", "red"));
+        List<String> seen = ids(alice(), query);
+        assertThat(seen).as("pages of 7").hasSize(16).doesNotHaveDuplicates();
+        assertThat(set(seen)).isEqualTo(expected);
+        Page<SearchHit> first = alice().search().text(query, PageRequest.first(5));
+        Page<SearchHit> second = alice().search().text(query, PageRequest.at(first.nextCursor(), 5));
+        assertThat(second.items()).extracting(SearchHit::id).isEqualTo(seen.subList(5, 10));
+        assertThat(alice().search().text(query, PageRequest.at(second.previousCursor(), 5)).items()).isEqualTo(first.items());
+        expectInvalid("cursor", () -> alice().search().text(TextQuery.of("pebble"), PageRequest.at(first.nextCursor(), 5)));
+        expectInvalid("cursor", () -> alice().search().text(TextQuery.of("pebble")
+                .inConversations(ConversationFilter.metadataEquals("team", "blue")), PageRequest.at(first.nextCursor(), 5)));
+    }
+
+    /** Look at how each index splits CJK text (each character a word, V15) and how the query splits its words. */
+    @Test
+    default void japaneseChineseAndKoreanWordsAreFoundInsideLongerText() {
+        String c = newConversation(alice()).id();
+        Message japanese = say(alice(), c, "東京都に住んでいます");
+        Message chinese = say(alice(), c, "我住在北京市朝阳区");
+        Message korean = say(alice(), c, "저는 서울시에 살아요");
+        assertThat(find("東京")).containsExactly(japanese.id());
+        assertThat(find("住んで")).containsExactly(japanese.id());
+        assertThat(find("北京")).containsExactly(chinese.id());
+        assertThat(find("朝阳区")).containsExactly(chinese.id());
+        assertThat(find("서울")).containsExactly(korean.id());
+        assertThat(find("살아요")).containsExactly(korean.id());
+        assertThat(set(find("住"))).containsExactlyInAnyOrder(japanese.id(), chinese.id());
+        Conversation title = alice().conversations().create(NewConversation.titled("大阪旅行の計画"));
+        MemoryFact fact = fact(alice(), "京都の大学で日本語を勉強した");
+        Attachment file = readyFile(alice(), "seoul.txt", "서울특별시 지도");
+        assertThat(find("旅行", SearchHit.Kind.CONVERSATION_TITLE)).containsExactly(title.id());
+        assertThat(find("日本語", SearchHit.Kind.FACT)).containsExactly(fact.id());
+        assertThat(find("특별", SearchHit.Kind.ATTACHMENT)).containsExactly(file.id());
+    }
+
+    /** A CJK query word is the phrase of its characters: look at how the backend renders a term of several tokens. */
+    @Test
+    default void aCjkQueryWordMatchesItsCharactersOnlyAdjacentAndInOrder() {
+        String c = newConversation(alice()).id();
+        Message tower = say(alice(), c, "東京タワーに行きました");
+        Message kyoto = say(alice(), c, "京都の東にある寺");
+        Message apart = say(alice(), c, "東の京");
+        assertThat(find("東京")).as("東 and 京 are in all three, next to each other in one").containsExactly(tower.id());
+        assertThat(find("京東")).isEmpty();
+        assertThat(set(find("東 京"))).as("two words, anywhere").containsExactlyInAnyOrder(tower.id(), kyoto.id(), apart.id());
+        assertThat(find("\"東京 タワー\"")).containsExactly(tower.id());
+        assertThat(find("\"タワー 東京\"")).isEmpty();
+        assertThat(find("東 -タワー")).hasSize(2).doesNotContain(tower.id());
+        assertThat(set(find("タワー OR 寺"))).containsExactlyInAnyOrder(tower.id(), kyoto.id());
+    }
+
+    /** Look at the CJK split of the indexed text: Latin words beside CJK characters stay words, folded as ever. */
+    @Test
+    default void mixedCjkAndLatinTextIsFoundByEitherPart() {
+        String c = newConversation(alice()).id();
+        Message tower = say(alice(), c, "Tokyo東京Tower is 333 metres tall");
+        Message phone = say(alice(), c, "新しいiPhone15を買いました、Café Tokyoで");
+        assertThat(set(find("tokyo"))).containsExactlyInAnyOrder(tower.id(), phone.id());
+        assertThat(find("東京")).containsExactly(tower.id());
+        assertThat(find("tokyo東京tower")).as("across the change of script, adjacent").containsExactly(tower.id());
+        assertThat(find("東京tokyo")).isEmpty();
+        assertThat(find("iphone15")).containsExactly(phone.id());
+        assertThat(find("iphone15を買")).containsExactly(phone.id());
+        assertThat(find("cafe")).as("diacritics still folded").containsExactly(phone.id());
+        assertThat(find("\"tokyo で\"")).containsExactly(phone.id());
+    }
+
+    /** Look at how the snippet is built from the split text and the marks dropped after. */
+    @Test
+    default void aCjkSnippetHighlightsTheCharactersFoundTogether() {
+        String c = newConversation(alice()).id();
+        say(alice(), c, "来週、東京都に住んでいる友達に会います");
+        say(alice(), c, "저는 서울시에 살아요");
+        SearchHit japanese = alice().search().text(TextQuery.of("東京"), PageRequest.first()).items().get(0);
+        assertThat(japanese.snippet()).contains(SearchHit.HIGHLIGHT_START + "東京" + SearchHit.HIGHLIGHT_END + "都")
+                .doesNotContain("\u001f");
+        SearchHit korean = alice().search().text(TextQuery.of("서울"), PageRequest.first()).items().get(0);
+        assertThat(korean.snippet()).contains(SearchHit.HIGHLIGHT_START + "서울" + SearchHit.HIGHLIGHT_END + "시에")
+                .doesNotContain("\u001f");
     }
 
     /**

@@ -19,6 +19,8 @@ import dev.chatstore.NewMessage;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.PageRequest;
 import dev.chatstore.ProfileSpec;
+import dev.chatstore.SearchHit;
+import dev.chatstore.TextQuery;
 import dev.chatstore.UserChats;
 import dev.chatstore.VectorHit;
 import dev.chatstore.VectorQuery;
@@ -74,6 +76,39 @@ public interface TenantIsolationRules extends StoreFixture {
         String alices = alice().conversations().list(PageRequest.first(1), red).nextCursor();
         assertThat(alices).as("alice's filtered listing has a second page").isNotNull();
         expectInvalid("cursor", () -> bob().conversations().list(PageRequest.at(alices, 1), red));
+    }
+
+    /**
+     * A search's conversation filter finds bob's own data only, whatever alice's metadata holds, and alice's filtered
+     * search cursor is refused to bob. Look at the user_id conditions of search's conversation subquery (the
+     * metadata index spans every user) and at the search cursor's scope.
+     */
+    @Test
+    default void otherUserCannotFindTextThroughConversationFilters() {
+        Map<String, Object> red = Map.of("team", "red", "tags", List.of("secret"));
+        Conversation alices = alice().conversations().create(NewConversation.titled("secret harbour").withMetadata(red));
+        alice().messages().append(alices.id(), NewMessage.user("secret harbour plans"));
+        alice().facts().add(NewFact.of(FactCategory.FACT, "Knows the secret harbour", 0.5).learnedIn(alices.id()));
+        String file = storedFile(alice(), "map.txt").id();
+        alice().attachments().markProcessing(file);
+        alice().attachments().markReady(file, "secret harbour map", 3);
+        alice().attachments().linkToConversation(file, alices.id());
+        Conversation bobs = bob().conversations().create(NewConversation.untitled().withMetadata(Map.of("team", "red")));
+        Message bobsMessage = bob().messages().append(bobs.id(), NewMessage.user("the secret harbour of bob")).message();
+        Map<ConversationFilter, List<String>> expected = Map.of(
+                ConversationFilter.metadataEquals("team", "red"), List.of(bobsMessage.id()),
+                ConversationFilter.metadataContains("tags", "secret"), List.of(),
+                ConversationFilter.pinned(false), List.of(bobsMessage.id()));
+        expected.forEach((filter, ids) -> assertThat(bob().search().text(
+                TextQuery.of("secret harbour").inConversations(filter), PageRequest.first(50)).items())
+                .as("bob's search with %s: his own message only", filter)
+                .extracting(SearchHit::id).containsExactlyElementsOf(ids));
+        ConversationFilter isRed = ConversationFilter.metadataEquals("team", "red");
+        String alicesCursor = alice().search().text(TextQuery.of("secret").inConversations(isRed), PageRequest.first(1))
+                .nextCursor();
+        assertThat(alicesCursor).as("alice's filtered search has a second page").isNotNull();
+        expectInvalid("cursor", () -> bob().search().text(TextQuery.of("secret").inConversations(isRed),
+                PageRequest.at(alicesCursor, 1)));
     }
 
     /** Bob cannot rename, re-tag or delete alice's conversations: look at the user_id condition of the UPDATEs and DELETE. */

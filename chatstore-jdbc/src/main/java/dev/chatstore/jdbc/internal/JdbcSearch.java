@@ -1,5 +1,6 @@
 package dev.chatstore.jdbc.internal;
 
+import dev.chatstore.ConversationFilter;
 import dev.chatstore.HybridHit;
 import dev.chatstore.HybridQuery;
 import dev.chatstore.InvalidInputException;
@@ -25,12 +26,22 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * One user's full-text search over messages, conversation titles, active memory facts and
  * attachments' extracted text: the dialect matches, scores and highlights ({@link FullText}); this
- * class scopes each source to the user and the query's filters (as {@link TextQuery} states them),
- * joins the sources with UNION ALL and pages by (score, kind, id), so the order is total and a page
+ * class scopes each source to the user and the query's filters (as {@link TextQuery} states them;
+ * a conversation filter through the listings' own condition, {@code search.sql}), joins the sources
+ * with UNION ALL and pages by (score, kind, id), so the order is total and a page
  * never repeats or skips a hit. Stateless apart from its user; thread-safe.
  */
 final class JdbcSearch implements Search {
     private static final String LISTING = "search";
+
+    enum Sql implements SqlStatement {
+        CONVERSATIONS_PASSING_FILTER;
+
+        @Override
+        public String catalog() {
+            return "search";
+        }
+    }
 
     private final StoreContext ctx;
     private final String userId;
@@ -56,7 +67,8 @@ final class JdbcSearch implements Search {
         SearchSyntax.Parsed parsed = SearchSyntax.parse(query.text());
         // A cursor belongs to this user and this query: another query's cursor would skip or repeat hits.
         String scope = userId + '\n' + query.text() + '\n' + query.conversationId() + '\n' + query.roles() + '\n'
-                + query.from() + '\n' + query.to() + '\n' + query.includeArchived() + '\n' + query.kinds();
+                + query.from() + '\n' + query.to() + '\n' + query.includeArchived() + '\n' + query.kinds() + '\n'
+                + FilterArguments.scope("", query.conversationFilter());
         return ctx.read("search", h -> new Keyset<>(LISTING, scope, new Hits(h, query, parsed)).page(page.cursor(), limit, 3));
     }
 
@@ -80,6 +92,10 @@ final class JdbcSearch implements Search {
                 return List.of();   // only kinds that the roles leave out: nothing can match
             }
             Query q = h.createQuery(sql).bind("userId", userId).bind("limit", limit);
+            if (binds.containsKey("containment")) {
+                // SQLite's conversation filter condition has no use for PostgreSQL's index key.
+                q.configure(org.jdbi.v3.core.statement.SqlStatements.class, c -> c.setUnusedBindingAllowed(true));
+            }
             binds.forEach(q::bind);
             return q.map((rs, c) -> new SearchHit(
                     SearchHit.Kind.valueOf(rs.getString("kind")),
@@ -127,11 +143,15 @@ final class JdbcSearch implements Search {
         FullText fts = ctx.dialect.fullText();
         String schema = ctx.dialect.schema();
         List<String> selects = new ArrayList<>();
+        String passing = passingConversations(query, binds);
         boolean titles = query.kinds().contains(SearchHit.Kind.CONVERSATION_TITLE) && query.roles().isEmpty();
         if (query.kinds().contains(SearchHit.Kind.MESSAGE)) {
             List<String> where = new ArrayList<>(List.of(fts.matches(Source.MESSAGE, parsed, binds), "m.user_id = :userId"));
             if (query.conversationId() != null) {
                 where.add("m.conversation_id = " + FullText.bind(binds, query.conversationId()));
+            }
+            if (passing != null) {
+                where.add("m.conversation_id IN " + passing);
             }
             if (!query.roles().isEmpty()) {
                 where.add("m.role IN (" + query.roles().stream().sorted()
@@ -150,6 +170,9 @@ final class JdbcSearch implements Search {
             if (query.conversationId() != null) {
                 where.add("c.id = " + FullText.bind(binds, query.conversationId()));
             }
+            if (passing != null) {
+                where.add("c.id IN " + passing);
+            }
             timeAndArchive(query, "c.created_at", where, binds);
             selects.add("SELECT 'CONVERSATION_TITLE' AS kind, c.id AS id, c.id AS conversation_id,"
                     + " c.title AS conversation_title, 0 AS seq, CAST(NULL AS TEXT) AS role, "
@@ -164,6 +187,10 @@ final class JdbcSearch implements Search {
                     "f.active = " + FullText.bind(binds, true)));
             if (query.conversationId() != null) {
                 where.add("f.source_conversation_id = " + FullText.bind(binds, query.conversationId()));
+            }
+            if (passing != null) {
+                // A fact without a source conversation (NULL) is not in any.
+                where.add("f.source_conversation_id IN " + passing);
             }
             timeRange(query, "f.created_at", where, binds);
             if (!query.includeArchived()) {
@@ -183,6 +210,10 @@ final class JdbcSearch implements Search {
             if (query.conversationId() != null) {
                 where.add("EXISTS (SELECT 1 FROM " + schema + ".conversation_attachment ca WHERE ca.attachment_id = a.id"
                         + " AND ca.user_id = :userId AND ca.conversation_id = " + FullText.bind(binds, query.conversationId()) + ")");
+            }
+            if (passing != null) {
+                where.add("EXISTS (SELECT 1 FROM " + schema + ".conversation_attachment ca WHERE ca.attachment_id = a.id"
+                        + " AND ca.user_id = :userId AND ca.conversation_id IN " + passing + ")");
             }
             timeRange(query, "a.created_at", where, binds);
             if (!query.includeArchived()) {
@@ -217,6 +248,24 @@ final class JdbcSearch implements Search {
         return "WITH hits AS MATERIALIZED (" + String.join(" UNION ALL ", selects) + ")"
                 + " SELECT kind, id, conversation_id, conversation_title, seq, role, snippet, score, created_at FROM hits"
                 + keyset + " ORDER BY " + order + " LIMIT :limit";
+    }
+
+    /**
+     * The parenthesized subquery of the ids of the conversations that pass the query's conversation
+     * filter (not archived ones when the query leaves them out), its arguments added to
+     * {@code binds}; null when the filter has no condition.
+     */
+    private String passingConversations(TextQuery query, Map<String, Object> binds) {
+        ConversationFilter filter = query.conversationFilter();
+        if (filter.isEmpty()) {
+            return null;
+        }
+        binds.put("anyPin", filter.pinnedCondition().isEmpty());
+        binds.put("pinnedOnly", filter.pinnedCondition().orElse(false));
+        binds.put("archivedToo", query.includeArchived());
+        binds.put("conditions", FilterArguments.conditions(filter));
+        binds.put("containment", FilterArguments.containment(filter));
+        return "(" + ctx.sql(Sql.CONVERSATIONS_PASSING_FILTER) + ")";
     }
 
     private static void timeRange(TextQuery query, String createdAt, List<String> where, Map<String, Object> binds) {

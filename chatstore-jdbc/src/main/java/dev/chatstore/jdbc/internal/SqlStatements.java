@@ -11,13 +11,16 @@ import java.util.stream.Collectors;
 
 /**
  * Every statement the engine runs, loaded and checked once when a store opens: the dialect's
- * values ({@code ${schema}}, {@code ${nextActivitySeq}}, {@code ${forUpdate}}, {@code ${jsonArrayAgg}}) and the column lists
- * of {@code columns.sql} ({@code ${messageColumns}} …) are substituted, a dialect's own SQL replaces
- * the engine's statement of the same name, and each catalog must hold exactly the statements its
+ * values ({@code ${schema}}, {@code ${nextActivitySeq}}, {@code ${forUpdate}}, {@code ${jsonArrayAgg}}) and the fragments
+ * of {@code columns.sql} ({@code ${messageColumns}} …) and {@code conversation_filter.sql}
+ * ({@code ${conversationFilterMatches}}) are substituted, a dialect's own SQL replaces the engine's
+ * statement or fragment of the same name, and each catalog must hold exactly the statements its
  * owner declares. Immutable and thread-safe.
  */
 final class SqlStatements {
     static final String ENGINE_SQL = "dev/chatstore/jdbc/sql/";
+    /** The catalogs of fragments, not statements, that the other catalogs use as placeholders. */
+    private static final List<String> FRAGMENTS = List.of("columns", "conversation_filter");
 
     private final Map<SqlStatement, String> sql;
 
@@ -34,7 +37,12 @@ final class SqlStatements {
         Map<String, String> placeholders = new HashMap<>(Map.of("schema", dialect.schema(),
                 "nextActivitySeq", dialect.nextActivitySeq(), "forUpdate", dialect.forUpdate(),
                 "jsonArrayAgg", dialect.jsonArrayAgg()));
-        placeholders.putAll(SqlCatalog.load(ENGINE_SQL + "columns.sql", placeholders).statements());
+        for (String fragments : FRAGMENTS) {
+            Map<String, String> loaded = new HashMap<>(SqlCatalog.load(ENGINE_SQL + fragments + ".sql", placeholders)
+                    .statements());
+            applyOverrides(dialect, fragments, placeholders, loaded);
+            placeholders.putAll(loaded);
+        }
         Map<SqlStatement, String> all = new HashMap<>();
         for (Class<? extends SqlStatement> owner : owners) {
             List<SqlStatement> declared = Arrays.asList(owner.getEnumConstants());

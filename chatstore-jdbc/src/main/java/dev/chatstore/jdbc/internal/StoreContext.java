@@ -35,7 +35,8 @@ public final class StoreContext {
             ConversationLedger.Sql.class, JdbcConversations.Sql.class, MessageRows.Sql.class, BranchReader.Sql.class,
             AttachmentLinks.Sql.class, JdbcAttachments.Sql.class, JdbcMemoryFacts.Sql.class, JdbcPersonas.Sql.class,
             JdbcProfile.Sql.class, UserData.Sql.class, JdbcSettings.Sql.class, JdbcProviderConfigs.Sql.class,
-            JdbcSearchCache.Sql.class, JdbcUsage.Sql.class, StoreMaintenance.Sql.class, JdbcEmbeddings.Sql.class);
+            JdbcSearchCache.Sql.class, JdbcUsage.Sql.class, StoreMaintenance.Sql.class, JdbcEmbeddings.Sql.class,
+            JdbcSearch.Sql.class);
 
     final Database db;
     final Dialect dialect;

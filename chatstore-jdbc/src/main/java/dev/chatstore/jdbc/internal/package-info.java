@@ -15,7 +15,8 @@
  *   <li>SQL: each file {@code dev/chatstore/jdbc/sql/<catalog>.sql} has one owner class, which declares
  *       its statements in a nested {@code enum Sql}; {@link dev.chatstore.jdbc.internal.SqlStatements}
  *       loads them all when a store opens and refuses a missing or undeclared statement. Column lists
- *       are written once, in {@code columns.sql}.</li>
+ *       are written once, in {@code columns.sql}, and the conversation filter's condition (listings
+ *       and search) in {@code conversation_filter.sql}.</li>
  *   <li>Shared state (database, dialect, clock, ids, hooks, the collaborators above):
  *       {@link dev.chatstore.jdbc.internal.StoreContext}.</li>
  * </ul>

@@ -49,53 +49,14 @@ WHERE c.user_id = :userId AND c.archived = :archived AND (:anyPin OR c.pinned = 
 ORDER BY c.pinned DESC, c.activity_seq DESC, c.id DESC
 LIMIT :limit
 
--- Metadata filters. :conditions is a JSON array of [op, key, value] with op "eq" (the key's value
--- equals value) or "has" (the key's value is an array with an element equal to value); every
--- condition must hold. JSON equality: same type (integer and real are both numbers, compared by
--- value), scalars by value, objects and arrays as the sets of their (type, path, value) nodes from
--- json_tree, so member order does not count and array order does. json_each and json_tree only
--- ever get JSON (a scalar's value is SQL text, not JSON): older SQLite (3.49) evaluates them even
--- where a guard before them is false. :containment is PostgreSQL's
--- index key (see the postgres override); this statement has no use for it.
+-- Metadata filters: ${conversationFilterMatches} (conversation_filter.sql) is the condition, with
+-- :conditions and (PostgreSQL's index key) :containment.
 -- name: filteredPageAbove
 SELECT ${conversationColumns}
 FROM ${schema}.conversation c
 WHERE c.user_id = :userId AND c.archived = :archived AND (:anyPin OR c.pinned = :pinnedOnly)
   AND (c.pinned, c.activity_seq, c.id) > (:pinned, :activitySeq, :id)
-  AND NOT EXISTS (
-    SELECT 1 FROM json_each(:conditions) f
-    WHERE NOT EXISTS (
-      SELECT 1 FROM json_each(c.metadata) m
-      WHERE m.key = json_extract(f.value, '$[1]')
-        AND CASE json_extract(f.value, '$[0]')
-          WHEN 'eq' THEN
-            (CASE WHEN m.type IN ('integer', 'real') THEN 'number' ELSE m.type END)
-              = (CASE WHEN json_type(f.value, '$[2]') IN ('integer', 'real') THEN 'number' ELSE json_type(f.value, '$[2]') END)
-            AND CASE WHEN m.type IN ('object', 'array') THEN
-                  NOT EXISTS (SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                              FROM json_tree(CASE WHEN m.type IN ('object', 'array') THEN m.value ELSE 'null' END) t
-                              EXCEPT SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                              FROM json_tree(json_extract(f.value, '$[2]')) t)
-                  AND NOT EXISTS (SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                              FROM json_tree(json_extract(f.value, '$[2]')) t
-                              EXCEPT SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                              FROM json_tree(CASE WHEN m.type IN ('object', 'array') THEN m.value ELSE 'null' END) t)
-                ELSE m.atom IS json_extract(f.value, '$[2]') END
-          ELSE m.type = 'array' AND EXISTS (
-            SELECT 1 FROM json_each(CASE WHEN m.type = 'array' THEN m.value ELSE '[]' END) e
-            WHERE (CASE WHEN e.type IN ('integer', 'real') THEN 'number' ELSE e.type END)
-                    = (CASE WHEN json_type(f.value, '$[2]') IN ('integer', 'real') THEN 'number' ELSE json_type(f.value, '$[2]') END)
-              AND CASE WHEN e.type IN ('object', 'array') THEN
-                    NOT EXISTS (SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                                FROM json_tree(CASE WHEN e.type IN ('object', 'array') THEN e.value ELSE 'null' END) t
-                                EXCEPT SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                                FROM json_tree(json_extract(f.value, '$[2]')) t)
-                    AND NOT EXISTS (SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                                FROM json_tree(json_extract(f.value, '$[2]')) t
-                                EXCEPT SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                                FROM json_tree(CASE WHEN e.type IN ('object', 'array') THEN e.value ELSE 'null' END) t)
-                  ELSE e.atom IS json_extract(f.value, '$[2]') END)
-        END))
+  AND ${conversationFilterMatches}
 ORDER BY c.pinned ASC, c.activity_seq ASC, c.id ASC
 LIMIT :limit
 
@@ -104,40 +65,7 @@ SELECT ${conversationColumns}
 FROM ${schema}.conversation c
 WHERE c.user_id = :userId AND c.archived = :archived AND (:anyPin OR c.pinned = :pinnedOnly)
   AND (c.pinned, c.activity_seq, c.id) < (:pinned, :activitySeq, :id)
-  AND NOT EXISTS (
-    SELECT 1 FROM json_each(:conditions) f
-    WHERE NOT EXISTS (
-      SELECT 1 FROM json_each(c.metadata) m
-      WHERE m.key = json_extract(f.value, '$[1]')
-        AND CASE json_extract(f.value, '$[0]')
-          WHEN 'eq' THEN
-            (CASE WHEN m.type IN ('integer', 'real') THEN 'number' ELSE m.type END)
-              = (CASE WHEN json_type(f.value, '$[2]') IN ('integer', 'real') THEN 'number' ELSE json_type(f.value, '$[2]') END)
-            AND CASE WHEN m.type IN ('object', 'array') THEN
-                  NOT EXISTS (SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                              FROM json_tree(CASE WHEN m.type IN ('object', 'array') THEN m.value ELSE 'null' END) t
-                              EXCEPT SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                              FROM json_tree(json_extract(f.value, '$[2]')) t)
-                  AND NOT EXISTS (SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                              FROM json_tree(json_extract(f.value, '$[2]')) t
-                              EXCEPT SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                              FROM json_tree(CASE WHEN m.type IN ('object', 'array') THEN m.value ELSE 'null' END) t)
-                ELSE m.atom IS json_extract(f.value, '$[2]') END
-          ELSE m.type = 'array' AND EXISTS (
-            SELECT 1 FROM json_each(CASE WHEN m.type = 'array' THEN m.value ELSE '[]' END) e
-            WHERE (CASE WHEN e.type IN ('integer', 'real') THEN 'number' ELSE e.type END)
-                    = (CASE WHEN json_type(f.value, '$[2]') IN ('integer', 'real') THEN 'number' ELSE json_type(f.value, '$[2]') END)
-              AND CASE WHEN e.type IN ('object', 'array') THEN
-                    NOT EXISTS (SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                                FROM json_tree(CASE WHEN e.type IN ('object', 'array') THEN e.value ELSE 'null' END) t
-                                EXCEPT SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                                FROM json_tree(json_extract(f.value, '$[2]')) t)
-                    AND NOT EXISTS (SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                                FROM json_tree(json_extract(f.value, '$[2]')) t
-                                EXCEPT SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                                FROM json_tree(CASE WHEN e.type IN ('object', 'array') THEN e.value ELSE 'null' END) t)
-                  ELSE e.atom IS json_extract(f.value, '$[2]') END)
-        END))
+  AND ${conversationFilterMatches}
 ORDER BY c.pinned DESC, c.activity_seq DESC, c.id DESC
 LIMIT :limit
 
