@@ -90,6 +90,7 @@ public final class BenchSuite {
         section("search", this::search);
         section("vectors", this::vectors);
         section("ann", this::ann);
+        section("backup", this::backup);
         section("import", this::imports);
         section("postgres", this::postgres);
         section("export", this::export);
@@ -291,6 +292,30 @@ public final class BenchSuite {
         Fixtures.closeAnn();
     }
 
+    private void backup() throws RunnerException {
+        long t = System.nanoTime();
+        BackupFixture fixture = Fixtures.backups();
+        details.put("backup_dataset_seconds", (System.nanoTime() - t) / 1e9);
+        String data = BackupFixture.MESSAGES + " messages with their full-text index, SQLite file of "
+                + Json.number(fixture.file.toFile().length() / 1e6) + " MB";
+        List<Config> copies = List.of(
+                new Config("chatstore backupTo", BackupBenchmark.class, "chatstoreBackup", Map.of()),
+                new Config("VACUUM INTO", BackupBenchmark.class, "vacuumInto", Map.of()));
+        double[][] s = alternate("backup", copies, rounds, WARMUP, MEASUREMENT, true);
+        details.put("backup_ms_per_copy", scores(copies, s));
+        ratioFigure("backup_vs_vacuum_into", ratios(s[1], s[0]), Target.atLeast(0.8),
+                timeBasis("VACUUM INTO", s[1], "backupTo (copy, integrity_check, sync, rename)", s[0])
+                        .replace("µs", "ms") + "; " + data + "; throughput ratio (time of VACUUM INTO / time of backupTo)");
+        List<Config> appends = List.of(
+                new Config("append during backups", AppendDuringBackupBenchmark.class, "append", Map.of("duringBackup", "true")),
+                new Config("append alone", AppendDuringBackupBenchmark.class, "append", Map.of("duringBackup", "false")));
+        double[][] a = alternate("append_during_backup", appends, rounds, WARMUP, MEASUREMENT, true);
+        details.put("append_during_backup_ops_per_s", scores(appends, a));
+        ratioFigure("append_during_backup", ratios(a[0], a[1]), Target.atLeast(0.5),
+                opsBasis("appends while backups run back to back", a[0], "appends alone", a[1]) + "; " + data);
+        Fixtures.closeBackups();
+    }
+
     private void imports() throws RunnerException {
         List<Config> configs = List.of(
                 new Config("raw JDBC import", ImportBenchmark.class, "raw", Map.of()),
@@ -488,7 +513,7 @@ public final class BenchSuite {
     private void write() throws IOException {
         for (String name : List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
-                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
+                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
                 "export_1m_ok_xmx64m")) {
             summary.putIfAbsent(name, null);
         }
@@ -515,7 +540,7 @@ public final class BenchSuite {
     private static int order(String name) {
         List<String> names = List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
-                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
+                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
                 "export_1m_ok_xmx64m");
         int i = names.indexOf(name);
         return i < 0 ? names.size() : i;

@@ -62,6 +62,21 @@ final class Fixtures {
     }
 
     private static AnnFixture ann;
+    private static BackupFixture backups;
+
+    static synchronized BackupFixture backups() {
+        if (backups == null) {
+            backups = BackupFixture.build(dir());
+        }
+        return backups;
+    }
+
+    static synchronized void closeBackups() {
+        if (backups != null) {
+            backups.close();
+            backups = null;
+        }
+    }
 
     static synchronized AnnFixture ann() {
         if (ann == null) {

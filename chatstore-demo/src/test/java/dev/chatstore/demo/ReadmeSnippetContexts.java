@@ -322,6 +322,36 @@ final class ReadmeSnippetContexts {
                     store.close();
                     """),
 
+            // Health and maintenance: a store with a few messages
+            SnippetContext.statements("StoreHealth health = admin.health();", """
+                    ChatStore store = SqliteChatStore.open(Path.of("chat.db"));
+                    StoreAdmin admin = store.admin();
+                    UserChats chats = store.forUser("user-42");
+                    Conversation c = chats.conversations().create(NewConversation.titled("Trip to Lisbon"));
+                    chats.messages().append(c.id(), NewMessage.user("Where is the tram?"));
+                    """, """
+                    assertThat(health.healthy()).isTrue();
+                    assertThat(List.of(check, stats, vacuum, checkpoint)).allSatisfy(r -> assertThat(r.ok()).isTrue());
+                    assertThat(chats.search().text(TextQuery.of("tram"), PageRequest.first(5)).items()).hasSize(1);
+                    store.close();
+                    """),
+
+            // Backup and restore
+            SnippetContext.statements("BackupReport backup = admin.backupTo(", """
+                    Files.createDirectories(Path.of("backups"));
+                    ChatStore store = SqliteChatStore.open(Path.of("chat.db"));
+                    StoreAdmin admin = store.admin();
+                    UserChats chats = store.forUser("user-42");
+                    Conversation c = chats.conversations().create(NewConversation.titled("Trip to Lisbon"));
+                    chats.messages().append(c.id(), NewMessage.user("Where is the tram?"));
+                    """, """
+                    store.close();
+                    try (SqliteChatStore restored = SqliteChatStore.open(Path.of("chat-restored.db"))) {
+                        assertThat(restored.forUser("user-42").conversations().get(c.id())).isPresent();
+                    }
+                    assertThat(compact.bytes()).isPositive();
+                    """),
+
             // The conformance test kit: the reader's own store, here an in-memory SQLite store
             SnippetContext.standIn("class MyStoreConformanceTest extends ChatStoreConformance", "MyStore", """
                     /** Stand-in for the reader's own store of the conformance kit example: in-memory SQLite. */

@@ -65,7 +65,7 @@ class PostgresCjkSearchTest {
         PostgresDialect dialect = new PostgresDialect(schema);
         Jdbi jdbi = ChatStoreEngine.configure(Jdbi.create(TestPostgres.dataSource()), dialect);
         List<Migration> all = MigrationRunner.loadMigrations("dev/chatstore/postgres/migrations");
-        new MigrationRunner(new PostgresDatabase(jdbi), dialect, Clock.systemUTC(),
+        new MigrationRunner(new PostgresDatabase(jdbi, TestPostgres.dataSource(), schema), dialect, Clock.systemUTC(),
                 all.stream().filter(m -> m.version() < 15).toList()).migrate();
         String messageId;
         String titleId;

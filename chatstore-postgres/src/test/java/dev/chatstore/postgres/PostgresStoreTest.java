@@ -105,7 +105,8 @@ class PostgresStoreTest {
                 "CREATE TABLE ${schema}.half_done (x integer);\nINSERT INTO ${schema}.no_such_table VALUES (1);\n", 7));
         PostgresDialect dialect = new PostgresDialect(schema);
         MigrationRunner runner = new MigrationRunner(new PostgresDatabase(
-                dev.chatstore.jdbc.ChatStoreEngine.configure(org.jdbi.v3.core.Jdbi.create(TestPostgres.dataSource()), dialect)),
+                dev.chatstore.jdbc.ChatStoreEngine.configure(org.jdbi.v3.core.Jdbi.create(TestPostgres.dataSource()), dialect),
+                TestPostgres.dataSource(), schema),
                 dialect, Clock.systemUTC(), files);
         assertThatThrownBy(runner::migrate).isInstanceOf(MigrationException.class);
         assertThat(store.admin().schemaVersion()).isEqualTo(next - 1);

@@ -28,7 +28,7 @@ class PostgresUpgradeTest {
         String schema = TestPostgres.freshSchema();
         PostgresDialect dialect = new PostgresDialect(schema);
         Jdbi jdbi = ChatStoreEngine.configure(Jdbi.create(TestPostgres.dataSource()), dialect);
-        new MigrationRunner(new PostgresDatabase(jdbi), dialect, Clock.systemUTC(),
+        new MigrationRunner(new PostgresDatabase(jdbi, TestPostgres.dataSource(), schema), dialect, Clock.systemUTC(),
                 MigrationRunner.loadMigrations("dev/chatstore/postgres/migrations").subList(0, 1))
                 .migrate();
         String s = "\"" + schema + "\".";

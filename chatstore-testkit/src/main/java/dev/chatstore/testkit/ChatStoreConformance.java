@@ -71,6 +71,7 @@ public abstract class ChatStoreConformance implements
         EmbeddingFreshnessRules,
         ApproximateSearchRules,
         EraseAndExportRules,
+        OperationsRules,
         TenantIsolationRules,
         HostileInputRules,
         ConcurrencyRules,
