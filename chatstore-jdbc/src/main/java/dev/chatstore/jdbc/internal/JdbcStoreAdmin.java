@@ -1,13 +1,16 @@
 package dev.chatstore.jdbc.internal;
 
+import dev.chatstore.OrphanPurgeReport;
 import dev.chatstore.SchemaMigration;
 import dev.chatstore.StoreAdmin;
 import dev.chatstore.StoreInfo;
 import dev.chatstore.StoreStatistics;
+import dev.chatstore.StoredFileDeleter;
 import dev.chatstore.jdbc.MigrationRunner;
+import java.time.Duration;
 import java.util.List;
 
-/** The operator's view of a JDBC store: migrations, what it runs on, maintenance. Thread-safe. */
+/** The operator's view of a JDBC store: migrations, what it runs on, maintenance, retention. Thread-safe. */
 public final class JdbcStoreAdmin implements StoreAdmin {
     private final StoreContext ctx;
     private final MigrationRunner migrations;
@@ -70,5 +73,22 @@ public final class JdbcStoreAdmin implements StoreAdmin {
     @Override
     public long rotateEncryptionKey() {
         return maintenance.rotateEncryptionKey();
+    }
+
+    // Retention: StoreRetention is stateless, so each call makes its own.
+
+    @Override
+    public OrphanPurgeReport purgeOrphanedAttachments(Duration olderThan, StoredFileDeleter deleter) {
+        return new StoreRetention(ctx).purgeOrphanedAttachments(olderThan, deleter);
+    }
+
+    @Override
+    public long archiveInactive(Duration inactiveFor) {
+        return new StoreRetention(ctx).archiveInactive(inactiveFor);
+    }
+
+    @Override
+    public long deleteArchived(Duration archivedFor) {
+        return new StoreRetention(ctx).deleteArchived(archivedFor);
     }
 }
