@@ -1,12 +1,14 @@
 package dev.chatstore;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * What an operator does with a store: schema migrations and their history, health, maintenance,
- * backups, statistics, purging expired data and rotating the encryption key. A command-line tool or
- * a health endpoint can be written against this interface alone. Thread-safe.
+ * backups, statistics, purging expired data, retention (orphaned files, inactive and archived
+ * conversations) and rotating the encryption key. A command-line tool or a health endpoint can be
+ * written against this interface alone. Thread-safe.
  *
  * <p>Maintenance and backups are the database's own: what PostgreSQL's server does by other means
  * (physical backups, page checks, checkpoints) throws {@link UnsupportedOperationException} there,
@@ -128,4 +130,78 @@ public interface StoreAdmin {
      * @throws UnsupportedOperationException on PostgreSQL, as {@link #backupTo}
      */
     BackupReport compactTo(Path target);
+
+    // Retention: store-wide, batched. Each works through the matching rows in short write
+    // transactions of a bounded number of rows (a few hundred, fewer when the rows are large), one
+    // after the other, so other writers wait at most one batch; a row changed by a concurrent write
+    // is judged again as it is when its batch writes. Times are the store's clock. A null or negative
+    // duration is an InvalidInputException naming the argument, and changes nothing; a duration
+    // reaching back before the year 1 matches nothing.
+
+    /**
+     * Deletes every user's orphaned attachments (linked to no message and no conversation, as
+     * {@link Attachments#orphans} lists them per user) not changed for longer than {@code olderThan}:
+     * created, or given a status, before now minus {@code olderThan}, so a file uploaded a moment ago
+     * and not linked yet is not taken. Each goes the way {@link Attachments#delete} deletes, with its
+     * extracted text's search entries and its embeddings.
+     *
+     * <p>An inline attachment is deleted without a callback. For an attachment whose bytes live at a
+     * storage URI, the purge checks that it is still such an orphan, then calls
+     * {@code deleter.delete(uri)} outside any transaction, and only when that returns normally deletes
+     * the row, in a short transaction of its own that locks the row and checks again that it is still
+     * an orphan. A callback that throws keeps its row (the file is presumably still there), is counted
+     * in {@link OrphanPurgeReport#failed()}, and the purge goes on with the others.
+     *
+     * <p><b>The race.</b> The file goes before its row, so that a failed callback never leaves a row
+     * without a file it still has. The price: an append or {@link Attachments#linkToConversation} that
+     * names the attachment between the check before the callback and the row's deletion keeps the row
+     * (it is no longer an orphan, and is not counted as deleted) although its file is gone. Such rows
+     * are counted in {@link OrphanPurgeReport#relinked()} and listed in
+     * {@link OrphanPurgeReport#relinkedFiles()} for the application to repair. Choosing an
+     * {@code olderThan} well beyond the time between an upload and the message that uses it (hours,
+     * not seconds) makes it practically impossible. A link arriving after the row is deleted fails
+     * with {@link NotFoundException}, as for any deleted attachment.
+     *
+     * <p>The callback must be idempotent (see {@link StoredFileDeleter#delete}): if the database fails
+     * after a file went, the purge ends with that exception and the next one offers the file again.
+     * If the running thread is interrupted, the purge stops after the current attachment and reports
+     * what it did.
+     *
+     * @param olderThan how long an orphan must have been unchanged, zero or more
+     * @param deleter   deletes a stored file of the application's
+     * @return how many were deleted, failed and relinked
+     * @throws InvalidInputException ({@code olderThan}, {@code deleter}) if null or negative
+     */
+    OrphanPurgeReport purgeOrphanedAttachments(Duration olderThan, StoredFileDeleter deleter);
+
+    /**
+     * Archives every user's conversations inactive for longer than {@code inactiveFor}: not archived,
+     * not pinned (a pinned conversation is one the user chose to keep at hand, so it is exempt), and
+     * unchanged since before now minus {@code inactiveFor}. A conversation's last change is its
+     * {@link Conversation#updatedAt()}: its creation, or later its last appended or deleted message,
+     * rename, setting, metadata, pin or archive change or read marker; so a conversation the user
+     * just unarchived is not archived again at once. Each is archived as
+     * {@link Conversations#setArchived} archives it: archived, its revision one higher, its
+     * {@code updatedAt} now. Its messages stay.
+     *
+     * @param inactiveFor how long a conversation must have been unchanged, zero or more
+     * @return how many conversations were archived
+     * @throws InvalidInputException ({@code inactiveFor}) if null or negative
+     */
+    long archiveInactive(Duration inactiveFor);
+
+    /**
+     * Deletes every user's archived conversations unchanged for longer than {@code archivedFor}:
+     * their {@link Conversation#updatedAt()}, which archiving sets, is before now minus
+     * {@code archivedFor}. Pinned ones are exempt, as from {@link #archiveInactive}: a deletion cannot
+     * be undone, and a pin says the user wants the conversation kept. Each is deleted as
+     * {@link Conversations#delete} deletes it: with its messages, their search entries, embeddings
+     * and attachment links (files linked to nothing else become orphans, for
+     * {@link #purgeOrphanedAttachments}); memory facts learned from it stay, without their source.
+     *
+     * @param archivedFor how long an archived conversation must have been unchanged, zero or more
+     * @return how many conversations were deleted
+     * @throws InvalidInputException ({@code archivedFor}) if null or negative
+     */
+    long deleteArchived(Duration archivedFor);
 }

@@ -352,6 +352,35 @@ final class ReadmeSnippetContexts {
                     assertThat(compact.bytes()).isPositive();
                     """),
 
+            // Operating a store: retention, over data written 200 days ago
+            SnippetContext.statements("purgeOrphanedAttachments(Duration.ofDays(1)", """
+                    Clock longAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(200)), ZoneOffset.UTC);
+                    try (SqliteChatStore past = SqliteChatStore.builder(Path.of("chat.db")).clock(longAgo).build()) {
+                        UserChats user = past.forUser("user-42");
+                        String trip = user.conversations().create(NewConversation.titled("Trip")).id();
+                        user.messages().append(trip, NewMessage.user("Where shall we eat?"));
+                        user.attachments().create(NewAttachment.stored("menu.pdf", "application/pdf", 1234, null,
+                                "s3://chat-files/menu.pdf"));
+                    }
+                    ChatStore store = SqliteChatStore.open(Path.of("chat.db"));
+                    ObjectStorage objectStorage = new ObjectStorage();
+                    """, """
+                    assertThat(archived).isEqualTo(1);
+                    assertThat(deleted).isZero();                             // archived just now
+                    assertThat(purge.deleted()).isEqualTo(1);
+                    assertThat(objectStorage.deleted).containsExactly("s3://chat-files/menu.pdf");
+                    store.close();
+                    """).withStandIn("ObjectStorage", """
+                    /** Stand-in for the reader's object storage client: remembers what it was asked to delete. */
+                    final class ObjectStorage {
+                        final List<String> deleted = new ArrayList<>();
+
+                        void delete(String uri) throws IOException {
+                            deleted.add(uri);
+                        }
+                    }
+                    """),
+
             // The conformance test kit: the reader's own store, here an in-memory SQLite store
             SnippetContext.standIn("class MyStoreConformanceTest extends ChatStoreConformance", "MyStore", """
                     /** Stand-in for the reader's own store of the conformance kit example: in-memory SQLite. */

@@ -66,6 +66,7 @@ public abstract class ChatStoreConformance implements
         SettingsRules,
         ProviderConfigRules,
         SearchCacheRules,
+        RetentionRules,
         UsageRules,
         EmbeddingRules,
         EmbeddingFreshnessRules,

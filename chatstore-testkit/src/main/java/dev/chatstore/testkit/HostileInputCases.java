@@ -31,6 +31,8 @@ import dev.chatstore.ProviderConfigSpec;
 import dev.chatstore.Rating;
 import dev.chatstore.Role;
 import dev.chatstore.Settings;
+import dev.chatstore.StoreAdmin;
+import dev.chatstore.StoredFileDeleter;
 import dev.chatstore.TextQuery;
 import dev.chatstore.VectorQuery;
 import dev.chatstore.UserChats;
@@ -86,6 +88,7 @@ final class HostileInputCases {
         cases.profile();
         cases.providers();
         cases.searchCacheUsageAndExport();
+        cases.retention();
         cases.search();
         cases.embeddings();
         cases.hybrid();
@@ -599,6 +602,25 @@ final class HostileInputCases {
         t.add("usage", "null to", "to", () -> u.usage(Instant.now(), null));
         t.add("usage", "from after to", "from", () -> u.usage(Instant.MAX, Instant.MIN));
         t.add("exportTo", "null", "out", () -> u.exportTo(null));
+    }
+
+    /** Store-wide retention: null and negative durations, a null callback (which must never be called). */
+    private void retention() {
+        StoreAdmin admin = store.admin();
+        StoredFileDeleter never = uri -> {
+            throw new AssertionError("the callback of a rejected purge was called with " + uri);
+        };
+        for (Duration age : Arrays.asList(null, Duration.ofMillis(-1), Duration.ofNanos(-1), Duration.ofSeconds(Long.MIN_VALUE))) {
+            String input = age == null ? "null" : age.toString();
+            t.add("admin.purgeOrphanedAttachments", "olderThan " + input, "olderThan",
+                    () -> admin.purgeOrphanedAttachments(age, never));
+            t.add("admin.archiveInactive", "inactiveFor " + input, "inactiveFor", () -> admin.archiveInactive(age));
+            t.add("admin.deleteArchived", "archivedFor " + input, "archivedFor", () -> admin.deleteArchived(age));
+        }
+        t.add("admin.purgeOrphanedAttachments", "deleter null", "deleter",
+                () -> admin.purgeOrphanedAttachments(Duration.ZERO, null));
+        t.add("admin.purgeOrphanedAttachments", "olderThan and deleter null", "olderThan",
+                () -> admin.purgeOrphanedAttachments(null, null));
     }
 
     /** Search queries: malformed syntax, hostile characters, sizes; and the search call's own arguments. */

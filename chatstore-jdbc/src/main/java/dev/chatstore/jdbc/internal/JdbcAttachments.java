@@ -19,7 +19,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /** One user's attachments. Status changes are compare-and-set on the current status. Thread-safe. */
 final class JdbcAttachments implements Attachments {
     enum Sql implements SqlStatement {
-        INSERT, BY_ID, INLINE_DATA, TRANSITION, LIST_FOR_MESSAGE, LIST_FOR_CONVERSATION, ORPHANS, DELETE;
+        INSERT, BY_ID, INLINE_DATA, TRANSITION, LIST_FOR_MESSAGE, LIST_FOR_CONVERSATION, ORPHANS, DELETE,
+        EXPIRED_ORPHANS, IS_EXPIRED_ORPHAN, LOCK, IS_ORPHAN;
 
         @Override
         public String catalog() {
@@ -178,10 +179,72 @@ final class JdbcAttachments implements Attachments {
     @Override
     public boolean delete(String attachmentId) {
         Check.id("attachmentId", attachmentId);
-        return ctx.write("delete an attachment", h -> h.createUpdate(ctx.sql(Sql.DELETE))
+        return ctx.write("delete an attachment", h -> delete(ctx, h, userId, attachmentId));
+    }
+
+    /**
+     * The one way an attachment row is deleted: its links, extracted text's search entries and
+     * embeddings go with it (foreign keys and triggers).
+     */
+    private static boolean delete(StoreContext ctx, Handle h, String userId, String attachmentId) {
+        return h.createUpdate(ctx.sql(Sql.DELETE))
                 .bind("id", attachmentId)
                 .bind("userId", userId)
-                .execute() > 0);
+                .execute() > 0;
+    }
+
+    /** An orphan found by {@link #expiredOrphans}; {@code storageUri} is null for an inline one. */
+    record Orphan(String id, String userId, String storageUri) {
+    }
+
+    /** Up to {@code limit} orphans of every user unchanged since before {@code cutoff}, after {@code afterId} in id order. */
+    static List<Orphan> expiredOrphans(StoreContext ctx, Handle h, Instant cutoff, String afterId, int limit) {
+        return h.createQuery(ctx.sql(Sql.EXPIRED_ORPHANS))
+                .bind("after", afterId)
+                .bind("cutoff", cutoff)
+                .bind("limit", limit)
+                .map((rs, c) -> new Orphan(rs.getString("id"), rs.getString("user_id"), rs.getString("storage_uri")))
+                .list();
+    }
+
+    /** Whether the attachment is still an orphan unchanged since before {@code cutoff}. */
+    static boolean isExpiredOrphan(StoreContext ctx, Handle h, Orphan orphan, Instant cutoff) {
+        return h.createQuery(ctx.sql(Sql.IS_EXPIRED_ORPHAN))
+                .bind("id", orphan.id())
+                .bind("userId", orphan.userId())
+                .bind("cutoff", cutoff)
+                .mapTo(Integer.class).findOne().isPresent();
+    }
+
+    /** What {@link #deleteIfOrphan} found. */
+    enum OrphanDeletion {
+        DELETED, KEPT, GONE
+    }
+
+    /**
+     * Locks the attachment, then deletes it if it is (still) an orphan, and, when {@code cutoff} is
+     * not null, unchanged since before it. Linking writers are waited for by the lock (see lock in
+     * attachment.sql), so a link committed before it is seen and one after it fails.
+     *
+     * @return DELETED, KEPT if it is no longer such an orphan, GONE if it no longer exists
+     */
+    static OrphanDeletion deleteIfOrphan(StoreContext ctx, Handle h, Orphan orphan, Instant cutoff) {
+        boolean exists = h.createQuery(ctx.sql(Sql.LOCK))
+                .bind("id", orphan.id())
+                .bind("userId", orphan.userId())
+                .mapTo(Integer.class).findOne().isPresent();
+        if (!exists) {
+            return OrphanDeletion.GONE;
+        }
+        boolean orphaned = cutoff != null ? isExpiredOrphan(ctx, h, orphan, cutoff)
+                : h.createQuery(ctx.sql(Sql.IS_ORPHAN))
+                        .bind("id", orphan.id())
+                        .bind("userId", orphan.userId())
+                        .mapTo(Integer.class).findOne().isPresent();
+        if (!orphaned) {
+            return OrphanDeletion.KEPT;
+        }
+        return delete(ctx, h, orphan.userId(), orphan.id()) ? OrphanDeletion.DELETED : OrphanDeletion.GONE;
     }
 
     private static NotFoundException notFound(String attachmentId) {

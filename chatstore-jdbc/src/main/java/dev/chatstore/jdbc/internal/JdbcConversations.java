@@ -37,7 +37,7 @@ final class JdbcConversations implements Conversations {
     enum Sql implements SqlStatement {
         INSERT_IF_ABSENT, INSERT_WITH_EXTERNAL_KEY, BY_EXTERNAL_KEY, BY_PERSONA, PAGE_ABOVE, PAGE_BELOW, FILTERED_PAGE_ABOVE,
         FILTERED_PAGE_BELOW, RENAME, REPLACE_METADATA, SET_MODEL, SET_SYSTEM_PROMPT,
-        SET_PINNED, SET_ARCHIVED, DELETE;
+        SET_PINNED, SET_ARCHIVED, DELETE, INACTIVE_BEFORE, ARCHIVE_IF_INACTIVE, ARCHIVED_BEFORE, DELETE_IF_ARCHIVED_BEFORE;
 
         @Override
         public String catalog() {
@@ -398,18 +398,63 @@ final class JdbcConversations implements Conversations {
     @Override
     public boolean delete(String conversationId) {
         Check.id("conversationId", conversationId);
-        return ctx.write("delete a conversation", h -> {
-            boolean deleted = h.createUpdate(ctx.sql(Sql.DELETE))
-                    .bind("id", conversationId)
-                    .bind("userId", userId)
-                    .execute() > 0;
-            if (deleted) {
-                for (MessageHook hook : ctx.hooks) {
-                    hook.conversationDeleted(h, userId, conversationId);
-                }
+        return ctx.write("delete a conversation", h -> delete(ctx, h, userId, conversationId, Sql.DELETE, u -> u));
+    }
+
+    /**
+     * The one way a conversation row is deleted: {@code statement} ({@link Sql#DELETE}, or a variant
+     * with more conditions whose values {@code values} binds) deletes it, with its messages and links,
+     * and if it did, the hooks run in the same transaction.
+     */
+    private static boolean delete(StoreContext ctx, Handle h, String userId, String conversationId, Sql statement,
+                                  UnaryOperator<Update> values) {
+        boolean deleted = values.apply(h.createUpdate(ctx.sql(statement)))
+                .bind("id", conversationId)
+                .bind("userId", userId)
+                .execute() > 0;
+        if (deleted) {
+            for (MessageHook hook : ctx.hooks) {
+                hook.conversationDeleted(h, userId, conversationId);
             }
-            return deleted;
-        });
+        }
+        return deleted;
+    }
+
+    /** A conversation found for retention: whose, and how many messages go with it if it is deleted. */
+    record Candidate(String id, String userId, long messageCount) {
+    }
+
+    /**
+     * Up to {@code limit} conversations of every user, after {@code afterId} in id order, unchanged
+     * since before {@code cutoff} and: not archived (for {@link #archiveIfInactive}), or archived
+     * (for {@link #deleteIfArchivedBefore}); never pinned ones.
+     */
+    static List<Candidate> retentionCandidates(StoreContext ctx, Handle h, boolean archived, Instant cutoff,
+                                               String afterId, int limit) {
+        return h.createQuery(ctx.sql(archived ? Sql.ARCHIVED_BEFORE : Sql.INACTIVE_BEFORE))
+                .bind("after", afterId)
+                .bind("cutoff", cutoff)
+                .bind("limit", limit)
+                .map((rs, c) -> new Candidate(rs.getString("id"), rs.getString("user_id"), rs.getLong("message_count")))
+                .list();
+    }
+
+    /**
+     * Archives the conversation as {@link #setArchived} does (revision, updatedAt) if it is still
+     * unarchived, unpinned and unchanged since before {@code cutoff}.
+     */
+    static boolean archiveIfInactive(StoreContext ctx, Handle h, Candidate c, Instant cutoff) {
+        return h.createUpdate(ctx.sql(Sql.ARCHIVE_IF_INACTIVE))
+                .bind("id", c.id())
+                .bind("userId", c.userId())
+                .bind("cutoff", cutoff)
+                .bind("now", ctx.now())
+                .execute() > 0;
+    }
+
+    /** Deletes the conversation as {@link #delete(String)} does if it is still archived, unpinned and unchanged since before {@code cutoff}. */
+    static boolean deleteIfArchivedBefore(StoreContext ctx, Handle h, Candidate c, Instant cutoff) {
+        return delete(ctx, h, c.userId(), c.id(), Sql.DELETE_IF_ARCHIVED_BEFORE, u -> u.bind("cutoff", cutoff));
     }
 
     private static NotFoundException notFound(String conversationId) {

@@ -3,18 +3,22 @@ package dev.chatstore.jdbc.internal;
 import dev.chatstore.BackupProgress;
 import dev.chatstore.BackupReport;
 import dev.chatstore.MaintenanceReport;
+
+import dev.chatstore.OrphanPurgeReport;
 import dev.chatstore.SchemaMigration;
 import dev.chatstore.StoreAdmin;
 import dev.chatstore.StoreInfo;
 import dev.chatstore.StoreHealth;
 import dev.chatstore.StoreStatistics;
+import dev.chatstore.StoredFileDeleter;
 import dev.chatstore.jdbc.MigrationRunner;
 import dev.chatstore.jdbc.Operations;
 import java.nio.file.Path;
+
 import java.time.Duration;
 import java.util.List;
 
-/** The operator's view of a JDBC store: migrations, what it runs on, maintenance. Thread-safe. */
+/** The operator's view of a JDBC store: migrations, what it runs on, maintenance, retention. Thread-safe. */
 public final class JdbcStoreAdmin implements StoreAdmin {
     private final StoreContext ctx;
     private final MigrationRunner migrations;
@@ -132,5 +136,22 @@ public final class JdbcStoreAdmin implements StoreAdmin {
     public BackupReport compactTo(Path target) {
         ctx.ensureOpen();
         return ctx.db.operations().compactTo(target);
+    }
+
+    // Retention: StoreRetention is stateless, so each call makes its own.
+
+    @Override
+    public OrphanPurgeReport purgeOrphanedAttachments(Duration olderThan, StoredFileDeleter deleter) {
+        return new StoreRetention(ctx).purgeOrphanedAttachments(olderThan, deleter);
+    }
+
+    @Override
+    public long archiveInactive(Duration inactiveFor) {
+        return new StoreRetention(ctx).archiveInactive(inactiveFor);
+    }
+
+    @Override
+    public long deleteArchived(Duration archivedFor) {
+        return new StoreRetention(ctx).deleteArchived(archivedFor);
     }
 }

@@ -40,11 +40,31 @@ LIMIT :limit
 -- name: orphans
 SELECT ${attachmentColumns}
 FROM ${schema}.attachment a
-WHERE a.user_id = :userId
-  AND NOT EXISTS (SELECT 1 FROM ${schema}.message_attachment ma WHERE ma.attachment_id = a.id)
-  AND NOT EXISTS (SELECT 1 FROM ${schema}.conversation_attachment ca WHERE ca.attachment_id = a.id)
+WHERE a.user_id = :userId AND ${orphanAttachment}
 ORDER BY a.id
 LIMIT :limit
 
 -- name: delete
 DELETE FROM ${schema}.attachment WHERE id = :id AND user_id = :userId
+
+-- Retention (store-wide, every user): orphans unchanged since before :cutoff, after :after in id
+-- order, one batch at a time.
+-- name: expiredOrphans
+SELECT a.id, a.user_id, a.storage_uri
+FROM ${schema}.attachment a
+WHERE a.id > :after AND a.updated_at < :cutoff AND ${orphanAttachment}
+ORDER BY a.id
+LIMIT :limit
+
+-- name: isExpiredOrphan
+SELECT 1 FROM ${schema}.attachment a
+WHERE a.id = :id AND a.user_id = :userId AND a.updated_at < :cutoff AND ${orphanAttachment}
+
+-- A writer that links the attachment holds a key-share lock on it (its foreign key check) until it
+-- commits, so once this lock is granted such a link is committed and visible to the next statement,
+-- and a later one waits for this transaction and then finds the attachment gone.
+-- name: lock
+SELECT 1 FROM ${schema}.attachment WHERE id = :id AND user_id = :userId ${forUpdate}
+
+-- name: isOrphan
+SELECT 1 FROM ${schema}.attachment a WHERE a.id = :id AND a.user_id = :userId AND ${orphanAttachment}

@@ -1,5 +1,5 @@
 -- The column list of each entity, one place each: statements use them as ${messageColumns} etc.,
--- and the one shared condition (${embeddingFilter}).
+-- and the shared conditions (${embeddingFilter}, ${orphanAttachment}).
 -- A message's attachment ids come with it (one index lookup per row, no query per message).
 -- with the table aliased as shown (FROM ${schema}.message m). Fragments, not statements: the
 -- engine substitutes them into the other catalogs when they load.
@@ -47,3 +47,9 @@ AND (:conversationId IS NULL OR e.conversation_id = :conversationId
          WHERE ca.attachment_id = e.target_id AND ca.conversation_id = :conversationId AND ca.user_id = :userId)))
 AND (:includeArchived OR e.conversation_id IS NULL OR EXISTS (
          SELECT 1 FROM ${schema}.conversation c WHERE c.id = e.conversation_id AND NOT c.archived))
+
+-- An attachment (aliased a) linked to no message and no conversation: an orphan, what
+-- Attachments.orphans lists and the retention purge deletes.
+-- name: orphanAttachment
+NOT EXISTS (SELECT 1 FROM ${schema}.message_attachment ma WHERE ma.attachment_id = a.id)
+AND NOT EXISTS (SELECT 1 FROM ${schema}.conversation_attachment ca WHERE ca.attachment_id = a.id)

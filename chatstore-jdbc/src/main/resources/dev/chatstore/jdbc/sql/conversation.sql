@@ -96,3 +96,29 @@ WHERE id = :id AND user_id = :userId
 -- Messages and attachment links go with it (ON DELETE CASCADE).
 -- name: delete
 DELETE FROM ${schema}.conversation WHERE id = :id AND user_id = :userId
+
+-- Retention (store-wide, every user), in id order after :after, one batch at a time; each write
+-- checks its condition again on the row as it finds it. A pinned conversation is exempt.
+-- name: inactiveBefore
+SELECT c.id, c.user_id, c.message_count
+FROM ${schema}.conversation c
+WHERE c.id > :after AND NOT c.archived AND NOT c.pinned AND c.updated_at < :cutoff
+ORDER BY c.id
+LIMIT :limit
+
+-- setArchived's change, for a conversation still inactive.
+-- name: archiveIfInactive
+UPDATE ${schema}.conversation SET revision = revision + 1, archived = TRUE, updated_at = :now
+WHERE id = :id AND user_id = :userId AND NOT archived AND NOT pinned AND updated_at < :cutoff
+
+-- name: archivedBefore
+SELECT c.id, c.user_id, c.message_count
+FROM ${schema}.conversation c
+WHERE c.id > :after AND c.archived AND NOT c.pinned AND c.updated_at < :cutoff
+ORDER BY c.id
+LIMIT :limit
+
+-- delete, for a conversation still archived and unchanged.
+-- name: deleteIfArchivedBefore
+DELETE FROM ${schema}.conversation
+WHERE id = :id AND user_id = :userId AND archived AND NOT pinned AND updated_at < :cutoff
