@@ -45,7 +45,7 @@ final class SqliteDatabase implements Database {
     private final Jdbi readerJdbi;
     private volatile boolean closed;
 
-    /** Null for an in-memory database, which has no log. */
+    /** Null for an in-memory database, which has no log, and when another tool checkpoints (Checkpoints.EXTERNAL). */
     private final WalLimiter walLimiter;
 
     SqliteDatabase(Connection writer, List<Connection> readers, long readerWaitMillis, SqliteDialect dialect,
