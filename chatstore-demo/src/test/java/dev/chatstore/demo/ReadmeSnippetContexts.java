@@ -295,7 +295,7 @@ final class ReadmeSnippetContexts {
                     """),
 
             // SQLite options
-            SnippetContext.statements(".synchronous(Synchronous.NORMAL)", """
+            SnippetContext.statements(".personaCacheTtl(Duration.ofMinutes(10))", """
                     byte[] key = new byte[32];                              // an AES-256 key
                     new java.security.SecureRandom().nextBytes(key);
                     EncryptionKeys keys = EncryptionKeys.of(key);
@@ -379,6 +379,14 @@ final class ReadmeSnippetContexts {
                             deleted.add(uri);
                         }
                     }
+                    """),
+
+            // Operating a store: Litestream (the store works with the settings; LitestreamReplicationTest runs Litestream)
+            SnippetContext.statements(".checkpoints(Checkpoints.EXTERNAL)", "", """
+                    Conversation c = store.forUser("user-42").conversations().create(NewConversation.titled("replicated"));
+                    store.forUser("user-42").messages().append(c.id(), NewMessage.user("hello"));
+                    assertThat(store.forUser("user-42").conversations().get(c.id()).orElseThrow().messageCount()).isEqualTo(1);
+                    store.close();
                     """),
 
             // The conformance test kit: the reader's own store, here an in-memory SQLite store

@@ -200,6 +200,7 @@ public final class SqliteChatStore implements ChatStore {
         private Duration busyTimeout = Duration.ofSeconds(10);
         private Duration readerWait = Duration.ofSeconds(30);
         private long walSizeLimit = 64L * 1024 * 1024;
+        private Checkpoints checkpoints = Checkpoints.AUTOMATIC;
         private int readers = 4;
         private List<MessageHook> messageHooks = List.of();
 
@@ -232,10 +233,21 @@ public final class SqliteChatStore implements ChatStore {
          * How large the write-ahead log may grow. A commit that leaves it larger runs a checkpoint
          * that cuts it back (waiting at most 100 ms for the readers of the moment; a long export
          * postpones it), and SQLite cuts it back to this size whenever it starts the log over
-         * ({@code journal_size_limit}). Default 64 MiB.
+         * ({@code journal_size_limit}). Default 64 MiB. With {@link Checkpoints#EXTERNAL} only the
+         * second holds: the tool that checkpoints decides how large the log grows.
          */
         public Builder walSizeLimit(long bytes) {
             this.walSizeLimit = bytes;
+            return this;
+        }
+
+        /**
+         * Who checkpoints the write-ahead log: {@link Checkpoints#AUTOMATIC} (the default), or
+         * {@link Checkpoints#EXTERNAL} while a tool such as Litestream runs against the file and
+         * checkpoints it itself. {@link #build()} rejects {@code EXTERNAL} for an in-memory store.
+         */
+        public Builder checkpoints(Checkpoints checkpoints) {
+            this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
             return this;
         }
 
@@ -272,6 +284,10 @@ public final class SqliteChatStore implements ChatStore {
             if (walSizeLimit < 0) {
                 throw new InvalidInputException("walSizeLimit", "must not be negative, was " + walSizeLimit);
             }
+            if (file == null && checkpoints == Checkpoints.EXTERNAL) {
+                throw new InvalidInputException("checkpoints", "must be AUTOMATIC for an in-memory store, which has no"
+                        + " write-ahead log and no other process can reach, was EXTERNAL");
+            }
             StoreOptions options = options();
             SqliteDatabase db = file == null ? openInMemory() : openFile();
             String location = file == null ? "in-memory" : file.toAbsolutePath().toString();
@@ -293,6 +309,10 @@ public final class SqliteChatStore implements ChatStore {
                 switchToWal(writer);
                 try (Statement pragmas = writer.createStatement()) {
                     pragmas.execute("PRAGMA journal_size_limit = " + walSizeLimit);
+                    if (checkpoints == Checkpoints.EXTERNAL) {
+                        // Only the writer commits, so only its commits could checkpoint.
+                        pragmas.execute("PRAGMA wal_autocheckpoint = 0");
+                    }
                 }
             } catch (SQLException e) {
                 closeQuietly(writer);
@@ -313,8 +333,10 @@ public final class SqliteChatStore implements ChatStore {
                 closeQuietly(writer);
                 throw e;
             }
-            return new SqliteDatabase(writer, readerConnections, readerWait.toMillis(), new SqliteDialect(),
-                    new WalLimiter(file.toAbsolutePath(), walSizeLimit, busyTimeout.toMillis()), file.toAbsolutePath());
+            WalLimiter walLimiter = checkpoints == Checkpoints.EXTERNAL ? null
+                    : new WalLimiter(file.toAbsolutePath(), walSizeLimit, busyTimeout.toMillis());
+            return new SqliteDatabase(writer, readerConnections, readerWait.toMillis(), new SqliteDialect(), walLimiter,
+                    file.toAbsolutePath());
         }
 
         /**

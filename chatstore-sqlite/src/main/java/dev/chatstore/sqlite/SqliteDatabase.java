@@ -49,7 +49,7 @@ final class SqliteDatabase implements Database {
     private final Jdbi readerJdbi;
     private volatile boolean closed;
 
-    /** Null for an in-memory database, which has no log. */
+    /** Null for an in-memory database, which has no log, and when another tool checkpoints (Checkpoints.EXTERNAL). */
     private final WalLimiter walLimiter;
     /** Callers waiting for a reader connection now. */
     private final AtomicInteger readerWaiters = new AtomicInteger();

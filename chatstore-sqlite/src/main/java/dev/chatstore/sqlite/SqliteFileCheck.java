@@ -17,7 +17,9 @@ final class SqliteFileCheck {
     }
 
     /**
-     * Passes an empty database and one chatstore migrated (it has its schema history).
+     * Passes an empty database and one chatstore migrated (it has its schema history). Litestream's
+     * bookkeeping tables ({@code _litestream_seq}, {@code _litestream_lock}), which it creates in a
+     * database it replicates, do not count: Litestream may reach a new file before the store does.
      *
      * @throws MigrationException naming the tables found, if the file holds tables but no schema history
      * @throws SQLException       if the file cannot be read as a SQLite database
@@ -26,7 +28,8 @@ final class SqliteFileCheck {
         List<String> tables = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
-                     + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+                     + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_litestream\\_%' ESCAPE '\\'"
+                     + " ORDER BY name")) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }

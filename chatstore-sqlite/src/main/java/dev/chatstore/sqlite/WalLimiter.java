@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * grows without end. After a commit that leaves the log over its limit, the writer runs a
  * truncating checkpoint, waiting at most a short while for the readers of the moment to finish;
  * if one holds on (a long export), it tries again later instead of stalling writes. Used by the
- * writer only, under its lock.
+ * writer only, under its lock; not at all when another tool checkpoints ({@link Checkpoints#EXTERNAL}).
  */
 final class WalLimiter {
     private static final Logger LOG = LoggerFactory.getLogger(WalLimiter.class);

@@ -8,6 +8,7 @@ import dev.chatstore.ExportSummary;
 import dev.chatstore.MigrationException;
 import dev.chatstore.NewConversation;
 import dev.chatstore.NewMessage;
+import dev.chatstore.PageRequest;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.UserChats;
 import java.io.IOException;
@@ -115,6 +116,39 @@ class SqliteSharedFileTest {
             rs.next();
             assertThat(rs.getString(1)).as("still in its own journal mode").isEqualTo("delete");
         }
+    }
+
+    /** Litestream creates its two tables in a file it replicates, possibly before the store first opens it. */
+    @Test
+    void litestreamsBookkeepingTablesDoNotMakeAFileSomeoneElses() throws Exception {
+        Path file = dir.resolve("replicated.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("CREATE TABLE _litestream_seq (id INTEGER PRIMARY KEY, seq INTEGER)");
+            s.execute("CREATE TABLE _litestream_lock (id INTEGER)");
+            s.execute("INSERT INTO _litestream_seq VALUES (1, 1)");
+        }
+        try (SqliteChatStore store = SqliteChatStore.builder(file).checkpoints(Checkpoints.EXTERNAL).build()) {
+            UserChats alice = store.forUser("alice");
+            Conversation c = alice.conversations().create(NewConversation.titled("t"));
+            alice.messages().append(c.id(), NewMessage.user("hi"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             ResultSet rs = c.createStatement().executeQuery("SELECT seq FROM _litestream_seq")) {
+            assertThat(rs.next() && rs.getInt(1) == 1).as("Litestream's row is left alone").isTrue();
+        }
+        try (SqliteChatStore store = SqliteChatStore.open(file)) {
+            assertThat(store.forUser("alice").conversations().list(PageRequest.first(10)).items())
+                    .as("reopened").hasSize(1);
+        }
+
+        Path theirs = dir.resolve("theirs-replicated.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + theirs); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE _litestream_seq (id INTEGER PRIMARY KEY, seq INTEGER)");
+            s.execute("CREATE TABLE notes (body TEXT)");
+        }
+        assertThatThrownBy(() -> SqliteChatStore.open(theirs))
+                .isInstanceOf(MigrationException.class).hasMessageContaining("[notes]");
     }
 
     @Test
