@@ -273,18 +273,30 @@ final class JdbcEmbeddings implements Embeddings {
             return null;
         }
         return ApproximateIndex.build(state.get().dimension(), state.get().version(), add ->
-                h.createQuery(ctx.sql(Sql.ALL_VECTORS))
-                        .bind("userId", userId)
-                        .bind("model", model)
-                        .setFetchSize(FETCH_SIZE)
-                        .scanResultSet((result, c) -> {
-                            ResultSet rs = result.get();
-                            while (rs.next()) {
-                                add.accept(new ApproximateIndex.Entry(ApproximateIndex.key(rs.getString(5), rs.getInt(4),
-                                        rs.getString(3)), VectorMath.decode(rs.getBytes(2))));
-                            }
-                            return null;
-                        }));
+                scanAllVectors(h, model, rs -> {
+                    while (rs.next()) {
+                        add.accept(new ApproximateIndex.Entry(ApproximateIndex.key(rs.getString(5), rs.getInt(4),
+                                rs.getString(3)), VectorMath.decode(rs.getBytes(2))));
+                    }
+                }));
+    }
+
+    /** Rows of a result set, read in one pass. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Streams every vector of the model ({@code allVectors}), read in this transaction, to {@code reader}. */
+    private void scanAllVectors(Handle h, String model, RowReader reader) {
+        h.createQuery(ctx.sql(Sql.ALL_VECTORS))
+                .bind("userId", userId)
+                .bind("model", model)
+                .setFetchSize(FETCH_SIZE)
+                .scanResultSet((result, c) -> {
+                    reader.read(result.get());
+                    return null;
+                });
     }
 
     /**
@@ -390,25 +402,19 @@ final class JdbcEmbeddings implements Embeddings {
         }
         // The count and the rows are of this transaction's snapshot: the same rows.
         VectorCache.Snapshot s = new VectorCache.Snapshot(state.version(), Math.toIntExact(rows));
-        h.createQuery(ctx.sql(Sql.ALL_VECTORS))
-                .bind("userId", userId)
-                .bind("model", model)
-                .setFetchSize(FETCH_SIZE)
-                .scanResultSet((result, c) -> {
-                    ResultSet rs = result.get();
-                    for (int i = 0; rs.next(); i++) {
-                        s.norms[i] = rs.getDouble(1);
-                        s.vectors[i] = VectorMath.decode(rs.getBytes(2));
-                        s.targetIds[i] = rs.getString(3);
-                        s.chunkIndexes[i] = rs.getInt(4);
-                        s.kinds[i] = rs.getString(5).intern();
-                        s.conversationIds[i] = rs.getString(6);
-                        String role = rs.getString(7);
-                        s.roles[i] = role == null ? null : role.intern();
-                        s.createdAtMillis[i] = ctx.dialect.readInstant(rs, "target_created_at").toEpochMilli();
-                    }
-                    return null;
-                });
+        scanAllVectors(h, model, rs -> {
+            for (int i = 0; rs.next(); i++) {
+                s.norms[i] = rs.getDouble(1);
+                s.vectors[i] = VectorMath.decode(rs.getBytes(2));
+                s.targetIds[i] = rs.getString(3);
+                s.chunkIndexes[i] = rs.getInt(4);
+                s.kinds[i] = rs.getString(5).intern();
+                s.conversationIds[i] = rs.getString(6);
+                String role = rs.getString(7);
+                s.roles[i] = role == null ? null : role.intern();
+                s.createdAtMillis[i] = ctx.dialect.readInstant(rs, "target_created_at").toEpochMilli();
+            }
+        });
         ctx.vectors.put(userId, model, s);
         return s;
     }

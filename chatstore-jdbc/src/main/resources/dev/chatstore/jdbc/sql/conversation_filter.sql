@@ -24,9 +24,9 @@ NOT EXISTS (
                   NOT EXISTS (SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
                               FROM json_tree(CASE WHEN m.type IN ('object', 'array') THEN m.value ELSE 'null' END) t
                               EXCEPT SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                              FROM json_tree(json_extract(f.value, '$[2]')) t)
+                              FROM json_tree(CASE WHEN json_type(f.value, '$[2]') IN ('object', 'array') THEN json_extract(f.value, '$[2]') ELSE 'null' END) t)
                   AND NOT EXISTS (SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                              FROM json_tree(json_extract(f.value, '$[2]')) t
+                              FROM json_tree(CASE WHEN json_type(f.value, '$[2]') IN ('object', 'array') THEN json_extract(f.value, '$[2]') ELSE 'null' END) t
                               EXCEPT SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
                               FROM json_tree(CASE WHEN m.type IN ('object', 'array') THEN m.value ELSE 'null' END) t)
                 ELSE m.atom IS json_extract(f.value, '$[2]') END
@@ -38,9 +38,9 @@ NOT EXISTS (
                     NOT EXISTS (SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
                                 FROM json_tree(CASE WHEN e.type IN ('object', 'array') THEN e.value ELSE 'null' END) t
                                 EXCEPT SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                                FROM json_tree(json_extract(f.value, '$[2]')) t)
+                                FROM json_tree(CASE WHEN json_type(f.value, '$[2]') IN ('object', 'array') THEN json_extract(f.value, '$[2]') ELSE 'null' END) t)
                     AND NOT EXISTS (SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
-                                FROM json_tree(json_extract(f.value, '$[2]')) t
+                                FROM json_tree(CASE WHEN json_type(f.value, '$[2]') IN ('object', 'array') THEN json_extract(f.value, '$[2]') ELSE 'null' END) t
                                 EXCEPT SELECT CASE WHEN t.type IN ('integer', 'real') THEN 'number' ELSE t.type END, t.fullkey, t.atom
                                 FROM json_tree(CASE WHEN e.type IN ('object', 'array') THEN e.value ELSE 'null' END) t)
                   ELSE e.atom IS json_extract(f.value, '$[2]') END)

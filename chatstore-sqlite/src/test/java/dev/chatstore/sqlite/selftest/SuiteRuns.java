@@ -1,6 +1,5 @@
 package dev.chatstore.sqlite.selftest;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.chatstore.testkit.Capability;
@@ -13,10 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -35,23 +32,6 @@ final class SuiteRuns {
                 .configurationParameter(OnlyInSelfTest.PARAMETER, "true")
                 .selectors(selectors)
                 .execute();
-    }
-
-    /**
-     * Runs every rule of {@code suite} but the hostile input catalogue, for broken stores whose
-     * breakage is not about input (the catalogue's thousands of cases would only make the run slow).
-     */
-    static EngineExecutionResults runWithoutCatalogue(Class<? extends ChatStoreConformance> suite) {
-        return EngineTestKit.engine("junit-jupiter")
-                .configurationParameter(OnlyInSelfTest.PARAMETER, "true")
-                .selectors(selectClass(suite))
-                .filters((PostDiscoveryFilter) d -> FilterResult.includedIf(!isCatalogue(d), () -> "a rule", () -> "the catalogue"))
-                .execute();
-    }
-
-    private static boolean isCatalogue(TestDescriptor d) {
-        return d.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                .map(MethodSource::getMethodName).filter(CATALOGUE::equals).isPresent();
     }
 
     /** Runs the named rules of {@code suite}. */
