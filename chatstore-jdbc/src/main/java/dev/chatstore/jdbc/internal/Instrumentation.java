@@ -111,8 +111,8 @@ public final class Instrumentation {
     void retrying(String description, int attempt, int maxAttempts, String cause) {
         String operation = current.get();
         String name = operation != null ? operation : description;
-        LOG.warn("Retrying {} ({}) after a conflict between concurrent transactions: attempt {} of {} failed: {}",
-                name, description, attempt, maxAttempts, cause);
+        LOG.warn("Retrying {} after a conflict between concurrent transactions: attempt {} of {} failed: {}",
+                operation != null ? operation + " (" + description + ")" : description, attempt, maxAttempts, cause);
         each(l -> l.retried(name), "retried");
     }
 
