@@ -106,6 +106,7 @@ public final class Instrumentation {
      *
      * @param description what the transaction does, for the log
      * @param attempt     the attempt that failed (1 for the first)
+     * @param maxAttempts how many attempts a write gets
      * @param cause       the database's description of the failure (no values)
      */
     void retrying(String description, int attempt, int maxAttempts, String cause) {
@@ -191,7 +192,7 @@ public final class Instrumentation {
         }
     }
 
-    /** A listener whose exceptions are logged, never thrown: WARN the first time, DEBUG after. */
+    /** A listener whose exceptions (and errors, but the JVM's own) are logged, never thrown: WARN the first time, DEBUG after. */
     private static final class GuardedListener {
         private final StoreListener listener;
         private final AtomicBoolean failedBefore = new AtomicBoolean();
@@ -203,7 +204,10 @@ public final class Instrumentation {
         void call(Consumer<StoreListener> call, String method) {
             try {
                 call.accept(listener);
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // Also an Error: a listener built against another Micrometer (NoSuchMethodError), an assertion.
                 if (failedBefore.compareAndSet(false, true)) {
                     LOG.warn("Store listener {} threw from {}; the store ignores it (its further exceptions are"
                             + " logged at DEBUG)", listener, method, e);
