@@ -292,7 +292,8 @@ public final class SqliteChatStore implements ChatStore {
             SqliteDatabase db = file == null ? openInMemory() : openFile();
             String location = file == null ? "in-memory" : file.toAbsolutePath().toString();
             String settings = "synchronous=" + synchronous + ", busyTimeout=" + busyTimeout
-                    + (file == null ? "" : ", readers=" + readers + ", readerWait=" + readerWait + ", walSizeLimit=" + walSizeLimit);
+                    + (file == null ? "" : ", readers=" + readers + ", readerWait=" + readerWait + ", walSizeLimit=" + walSizeLimit
+                            + ", checkpoints=" + checkpoints);
             ChatStoreEngine engine = ChatStoreEngine.open(db, new SqliteDialect(), options, messageHooks, location, settings);
             return new SqliteChatStore(engine, db, location, file == null ? null : file.toAbsolutePath().normalize());
         }

@@ -153,7 +153,7 @@ class ListenersAndLoggingTest {
                 List<String> opened = log.lines(Level.INFO).stream().filter(l -> l.startsWith("ChatStoreEngine")).toList();
                 assertThat(opened).containsExactly("ChatStoreEngine: Opened chatstore on sqlite ("
                         + file.toAbsolutePath() + "), schema version " + version + "; synchronous=NORMAL,"
-                        + " busyTimeout=PT10S, readers=3, readerWait=PT30S, walSizeLimit=67108864,"
+                        + " busyTimeout=PT10S, readers=3, readerWait=PT30S, walSizeLimit=67108864, checkpoints=AUTOMATIC,"
                         + " vectorCacheBytes=134217728, vectorIndexBytes=536870912, vectorIndexMinVectors=20000,"
                         + " personaCacheTtl=PT10M, maxInlineAttachmentBytes=65536, encryptionKeys=set,"
                         + " slowOperationThreshold=PT1S, listeners=0");
