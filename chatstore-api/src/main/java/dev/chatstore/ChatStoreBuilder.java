@@ -2,6 +2,8 @@ package dev.chatstore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,6 +22,8 @@ public abstract class ChatStoreBuilder<S extends ChatStore, B extends ChatStoreB
     private long vectorCacheBytes = StoreOptions.DEFAULT_VECTOR_CACHE_BYTES;
     private long vectorIndexBytes = StoreOptions.DEFAULT_VECTOR_INDEX_BYTES;
     private int vectorIndexMinVectors = StoreOptions.DEFAULT_VECTOR_INDEX_MIN_VECTORS;
+    private final List<StoreListener> listeners = new ArrayList<>();
+    private Duration slowOperationThreshold = StoreOptions.DEFAULT_SLOW_OPERATION_THRESHOLD;
 
     protected ChatStoreBuilder() {
     }
@@ -92,6 +96,25 @@ public abstract class ChatStoreBuilder<S extends ChatStore, B extends ChatStoreB
     }
 
     /**
+     * Adds a listener that hears every public operation of the store (for metrics, e.g. {@code chatstore-micrometer}'s
+     * {@code ChatStoreMetrics}); may be called more than once, and the listeners are called in the order added.
+     * Default none. A listener that throws never fails an operation (see {@link StoreListener}).
+     */
+    public B listener(StoreListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return self();
+    }
+
+    /**
+     * How long a public operation may take (argument checks and transaction retries included) before it is logged,
+     * at WARN, as slow; zero logs none. Default 1 second. Must not be negative (checked by {@link #build()}).
+     */
+    public B slowOperationThreshold(Duration threshold) {
+        this.slowOperationThreshold = threshold;
+        return self();
+    }
+
+    /**
      * Opens the store.
      *
      * @throws InvalidInputException      for an invalid option
@@ -107,6 +130,6 @@ public abstract class ChatStoreBuilder<S extends ChatStore, B extends ChatStoreB
      */
     protected final StoreOptions options() {
         return new StoreOptions(clock, maxInlineAttachmentBytes, encryptionKeys, personaCacheTtl, migrateOnOpen,
-                vectorCacheBytes, vectorIndexBytes, vectorIndexMinVectors);
+                vectorCacheBytes, vectorIndexBytes, vectorIndexMinVectors, listeners, slowOperationThreshold);
     }
 }

@@ -2,6 +2,7 @@ package dev.chatstore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,10 +24,14 @@ import java.util.Objects;
  *                                 search is exact)
  * @param vectorIndexMinVectors    how many vectors a user's model needs before an approximate search builds an
  *                                 index for it, in the background; below, exact search is fast enough
+ * @param listeners                what hears the store's operations, in order (see {@link StoreListener})
+ * @param slowOperationThreshold   how long a public operation may take before it is logged as slow, at WARN
+ *                                 (zero: never)
  */
 public record StoreOptions(Clock clock, int maxInlineAttachmentBytes, EncryptionKeys encryptionKeys,
                            Duration personaCacheTtl, boolean migrateOnOpen, long vectorCacheBytes,
-                           long vectorIndexBytes, int vectorIndexMinVectors) {
+                           long vectorIndexBytes, int vectorIndexMinVectors, List<StoreListener> listeners,
+                           Duration slowOperationThreshold) {
     public static final Duration DEFAULT_PERSONA_CACHE_TTL = Duration.ofMinutes(10);
     public static final int DEFAULT_MAX_INLINE_ATTACHMENT_BYTES = 64 * 1024;
     /** Hard ceiling: bigger files belong in object storage, not in a row. */
@@ -37,6 +42,8 @@ public record StoreOptions(Clock clock, int maxInlineAttachmentBytes, Encryption
     public static final long DEFAULT_VECTOR_INDEX_BYTES = 512L * 1024 * 1024;
     /** Below 20,000 vectors an exact search takes a few milliseconds. */
     public static final int DEFAULT_VECTOR_INDEX_MIN_VECTORS = 20_000;
+    /** An operation of a second or more is worth a line in the log. */
+    public static final Duration DEFAULT_SLOW_OPERATION_THRESHOLD = Duration.ofSeconds(1);
 
     /**
      * @throws InvalidInputException for an option out of range
@@ -59,15 +66,24 @@ public record StoreOptions(Clock clock, int maxInlineAttachmentBytes, Encryption
         if (vectorIndexMinVectors < 1) {
             throw new InvalidInputException("vectorIndexMinVectors", "must be at least 1, was " + vectorIndexMinVectors);
         }
+        if (listeners == null || listeners.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidInputException("listeners", "must be a list without nulls, was " + listeners);
+        }
+        listeners = List.copyOf(listeners);
+        if (slowOperationThreshold == null || slowOperationThreshold.isNegative()) {
+            throw new InvalidInputException("slowOperationThreshold", "must be zero or positive, was "
+                    + slowOperationThreshold);
+        }
     }
 
     /**
      * The defaults: system clock (UTC), 64 KiB inline, no keys, 10-minute persona cache, migrate on open, 128 MiB of
-     * vectors, 512 MiB of approximate indexes for models of at least 20,000 vectors.
+     * vectors, 512 MiB of approximate indexes for models of at least 20,000 vectors, no listeners, operations of a
+     * second or more logged as slow.
      */
     public static StoreOptions defaults() {
         return new StoreOptions(Clock.systemUTC(), DEFAULT_MAX_INLINE_ATTACHMENT_BYTES, null,
                 DEFAULT_PERSONA_CACHE_TTL, true, DEFAULT_VECTOR_CACHE_BYTES, DEFAULT_VECTOR_INDEX_BYTES,
-                DEFAULT_VECTOR_INDEX_MIN_VECTORS);
+                DEFAULT_VECTOR_INDEX_MIN_VECTORS, List.of(), DEFAULT_SLOW_OPERATION_THRESHOLD);
     }
 }

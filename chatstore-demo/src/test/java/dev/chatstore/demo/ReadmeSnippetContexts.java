@@ -389,6 +389,19 @@ final class ReadmeSnippetContexts {
                     store.close();
                     """),
 
+            // Metrics: a registry of the reader's, here a SimpleMeterRegistry
+            SnippetContext.statements("ChatStoreMetrics metrics = new ChatStoreMetrics();", """
+                    MeterRegistry registry = new SimpleMeterRegistry();
+                    """, """
+                    assertThat(creates.count()).isEqualTo(1);
+                    assertThat(creates.getId().getTag("backend")).isEqualTo("sqlite");
+                    assertThat(reachable).isEqualTo(1.0);
+                    store.close();
+                    assertThat(registry.get("chatstore.reachable").gauge().value()).isZero();
+                    """).importing("dev.chatstore.micrometer.ChatStoreMetrics",
+                    "io.micrometer.core.instrument.MeterRegistry", "io.micrometer.core.instrument.Timer",
+                    "io.micrometer.core.instrument.simple.SimpleMeterRegistry"),
+
             // The conformance test kit: the reader's own store, here an in-memory SQLite store
             SnippetContext.standIn("class MyStoreConformanceTest extends ChatStoreConformance", "MyStore", """
                     /** Stand-in for the reader's own store of the conformance kit example: in-memory SQLite. */

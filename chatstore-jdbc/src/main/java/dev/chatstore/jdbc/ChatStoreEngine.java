@@ -8,6 +8,7 @@ import dev.chatstore.StoreAdmin;
 import dev.chatstore.StoreOptions;
 import dev.chatstore.UserChats;
 import dev.chatstore.internal.Check;
+import dev.chatstore.jdbc.internal.Instrumentation;
 import dev.chatstore.jdbc.internal.JdbcPersonas;
 import dev.chatstore.jdbc.internal.JdbcSettings;
 import dev.chatstore.jdbc.internal.JdbcStoreAdmin;
@@ -16,24 +17,38 @@ import dev.chatstore.jdbc.internal.StoreContext;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.TemplateEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The storage-neutral implementation behind every backend's {@link ChatStore}: the backend supplies
  * connections ({@link Database}) and answers ({@link Dialect}); the engine does the rest. Backends
- * hold one and delegate to it. Thread-safe.
+ * hold one and delegate to it. The views it hands out are timed for the store's listeners
+ * ({@link Instrumentation}). Logs the opening and closing of the store at INFO. Thread-safe.
  */
 public final class ChatStoreEngine implements ChatStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatStoreEngine.class);
+
     private final StoreContext ctx;
     private final JdbcPersonas personas;
-    private final Settings settings;
     private final JdbcStoreAdmin admin;
+    private final Instrumentation instrumentation;
+    private final Personas personasView;
+    private final Settings settingsView;
+    private final StoreAdmin adminView;
+    private final String description;
 
     private ChatStoreEngine(Database db, Dialect dialect, StoreOptions options, List<MessageHook> hooks,
                             String location) {
         this.ctx = new StoreContext(db, dialect, options, hooks);
         this.personas = new JdbcPersonas(ctx);
-        this.settings = new JdbcSettings(ctx, JdbcSettings.STORE_SCOPE);
         this.admin = new JdbcStoreAdmin(ctx, new MigrationRunner(db, dialect, options.clock()), location);
+        this.instrumentation = ctx.instrumentation;
+        this.personasView = instrumentation.observe("personas", Personas.class, personas);
+        this.settingsView = instrumentation.observe("settings", Settings.class,
+                new JdbcSettings(ctx, JdbcSettings.STORE_SCOPE));
+        this.adminView = instrumentation.observe("admin", StoreAdmin.class, admin);
+        this.description = dialect.name() + " (" + location + ")";
     }
 
     /**
@@ -43,10 +58,12 @@ public final class ChatStoreEngine implements ChatStore {
      *
      * @param hooks    run in order inside every transaction that changes messages
      * @param location where the data lives, for {@link dev.chatstore.StoreInfo} (no credentials)
+     * @param settings the backend's own settings, for the log line that says the store opened, e.g.
+     *                 {@code "readers=4, synchronous=NORMAL"}: never a secret
      * @throws dev.chatstore.MigrationException if the schema cannot be brought up to date
      */
     public static ChatStoreEngine open(Database db, Dialect dialect, StoreOptions options, List<MessageHook> hooks,
-                                       String location) {
+                                       String location, String settings) {
         ChatStoreEngine engine;
         try {
             engine = new ChatStoreEngine(db, dialect, options, List.copyOf(hooks), location);
@@ -59,12 +76,31 @@ public final class ChatStoreEngine implements ChatStore {
                 engine.admin.migrate();
                 // What the database offers is read once, now that the database is reached anyway.
                 engine.admin.info();
+                LOG.info("Opened chatstore on {}, schema version {}; {}", engine.description,
+                        engine.admin.schemaVersion(), describe(settings, options));
+            } else {
+                LOG.info("Opened chatstore on {}, schema not checked (migrateOnOpen=false); {}", engine.description,
+                        describe(settings, options));
             }
+            engine.instrumentation.opened(engine.admin);
             return engine;
         } catch (RuntimeException e) {
-            engine.close();
+            engine.ctx.close();
             throw e;
         }
+    }
+
+    /** The settings worth a line in the log; never a key. */
+    private static String describe(String backendSettings, StoreOptions options) {
+        return (backendSettings.isEmpty() ? "" : backendSettings + ", ")
+                + "vectorCacheBytes=" + options.vectorCacheBytes()
+                + ", vectorIndexBytes=" + options.vectorIndexBytes()
+                + ", vectorIndexMinVectors=" + options.vectorIndexMinVectors()
+                + ", personaCacheTtl=" + options.personaCacheTtl()
+                + ", maxInlineAttachmentBytes=" + options.maxInlineAttachmentBytes()
+                + ", encryptionKeys=" + (options.encryptionKeys() == null ? "none" : "set")
+                + ", slowOperationThreshold=" + options.slowOperationThreshold()
+                + ", listeners=" + options.listeners().size();
     }
 
     /** Prepares a Jdbi for the engine's statements; backends call it on every Jdbi they create. */
@@ -79,26 +115,29 @@ public final class ChatStoreEngine implements ChatStore {
     public UserChats forUser(String userId) {
         Check.text("userId", userId, Limits.USER_ID_MAX);
         ctx.ensureOpen();
-        return new JdbcUserChats(ctx, personas, userId);
+        return instrumentation.observe("user", UserChats.class, new JdbcUserChats(ctx, personas, userId));
     }
 
     @Override
     public Personas personas() {
-        return personas;
+        return personasView;
     }
 
     @Override
     public Settings settings() {
-        return settings;
+        return settingsView;
     }
 
     @Override
     public StoreAdmin admin() {
-        return admin;
+        return adminView;
     }
 
     @Override
     public void close() {
-        ctx.close();
+        if (ctx.close()) {
+            LOG.info("Closed chatstore on {}", description);
+            instrumentation.closed();
+        }
     }
 }

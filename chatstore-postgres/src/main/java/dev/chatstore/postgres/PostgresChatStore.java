@@ -121,7 +121,7 @@ public final class PostgresChatStore implements ChatStore {
             PostgresDialect dialect = new PostgresDialect(schema);
             Jdbi jdbi = ChatStoreEngine.configure(Jdbi.create(dataSource), dialect);
             ChatStoreEngine engine = ChatStoreEngine.open(new PostgresDatabase(jdbi, dataSource, schema), dialect, options, messageHooks,
-                    "schema " + schema);
+                    "schema " + schema, "dataSource=" + dataSource.getClass().getName());
             return new PostgresChatStore(engine, schema);
         }
     }

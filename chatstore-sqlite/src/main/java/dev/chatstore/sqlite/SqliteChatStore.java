@@ -291,7 +291,10 @@ public final class SqliteChatStore implements ChatStore {
             StoreOptions options = options();
             SqliteDatabase db = file == null ? openInMemory() : openFile();
             String location = file == null ? "in-memory" : file.toAbsolutePath().toString();
-            ChatStoreEngine engine = ChatStoreEngine.open(db, new SqliteDialect(), options, messageHooks, location);
+            String settings = "synchronous=" + synchronous + ", busyTimeout=" + busyTimeout
+                    + (file == null ? "" : ", readers=" + readers + ", readerWait=" + readerWait + ", walSizeLimit=" + walSizeLimit
+                            + ", checkpoints=" + checkpoints);
+            ChatStoreEngine engine = ChatStoreEngine.open(db, new SqliteDialect(), options, messageHooks, location, settings);
             return new SqliteChatStore(engine, db, location, file == null ? null : file.toAbsolutePath().normalize());
         }
 

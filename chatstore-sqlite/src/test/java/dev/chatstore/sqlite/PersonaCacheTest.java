@@ -8,6 +8,9 @@ import dev.chatstore.Persona;
 import dev.chatstore.PersonaSpec;
 import dev.chatstore.PersonaStatus;
 import dev.chatstore.PersonaUnavailableException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +34,11 @@ class PersonaCacheTest {
                 assertThat(store.personas().get("unknown-" + i)).isEmpty();
             }
             // The engine's internals are not exported; tests run on the class path and may ask by reflection.
-            Object personas = store.personas();
+            // store.personas() is the engine's timing proxy; the repository is its handler's target.
+            InvocationHandler handler = Proxy.getInvocationHandler(store.personas());
+            Method target = handler.getClass().getDeclaredMethod("target");
+            target.setAccessible(true);
+            Object personas = target.invoke(handler);
             long cached = (long) personas.getClass().getMethod("cachedNames").invoke(personas);
             int bound = personas.getClass().getDeclaredField("CACHE_MAX_ENTRIES").getInt(null);
             assertThat(bound).isEqualTo(10_000);

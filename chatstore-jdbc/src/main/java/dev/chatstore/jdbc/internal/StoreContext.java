@@ -52,6 +52,8 @@ public final class StoreContext {
     final WindowReader windows;
     final VectorCache vectors;
     final ApproximateIndexes indexes;
+    /** Times the public operations and tells the listeners; made here so that retries reach it. */
+    public final Instrumentation instrumentation;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public StoreContext(Database db, Dialect dialect, StoreOptions options, List<MessageHook> hooks) {
@@ -70,6 +72,7 @@ public final class StoreContext {
         this.windows = new WindowReader(branches);
         this.vectors = new VectorCache(options.vectorCacheBytes());
         this.indexes = new ApproximateIndexes(options.vectorIndexBytes(), options.vectorIndexMinVectors());
+        this.instrumentation = new Instrumentation(options);
     }
 
     /** The SQL of one of the engine's statements, complete for this store's dialect. */
@@ -97,6 +100,7 @@ public final class StoreContext {
                 boolean transientConflict = sql != null && !(e instanceof ConnectionException)
                         && dialect.classify(sql) == DatabaseFailure.TRANSIENT_CONFLICT;
                 if (transientConflict && attempt < MAX_ATTEMPTS && backOff(attempt)) {
+                    instrumentation.retrying(operation, attempt, MAX_ATTEMPTS, dialect.describe(sql));
                     continue;
                 }
                 throw translate(operation, e, sql);
@@ -162,11 +166,13 @@ public final class StoreContext {
         }
     }
 
-    /** Marks the store closed and releases the database. Idempotent. */
-    public void close() {
+    /** Marks the store closed and releases the database. Idempotent: true for the call that closed it. */
+    public boolean close() {
         if (closed.compareAndSet(false, true)) {
             indexes.close();
             db.close();
+            return true;
         }
+        return false;
     }
 }

@@ -3,6 +3,7 @@ package dev.chatstore.boot.autoconfigure;
 import dev.chatstore.ChatStore;
 import dev.chatstore.ChatStoreBuilder;
 import dev.chatstore.EncryptionKeys;
+import dev.chatstore.StoreListener;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.boot.autoconfigure.ChatstoreProperties.Backend;
 import java.sql.Connection;
@@ -23,7 +24,8 @@ final class ChatStores {
     }
 
     static ChatStore open(ClassLoader classLoader, ChatstoreProperties properties, ObjectProvider<DataSource> dataSources,
-                          EncryptionKeys keys, List<ChatStoreBuilderCustomizer> customizers) {
+                          EncryptionKeys keys, List<StoreListener> listeners,
+                          List<ChatStoreBuilderCustomizer> customizers) {
         Backend backend = choose(classLoader, properties, dataSources);
         ChatStoreBuilder<?, ?> builder = switch (backend) {
             case SQLITE -> SqliteBackend.builder(properties.getSqlite());
@@ -36,10 +38,12 @@ final class ChatStores {
         long inline = properties.getMaxInlineAttachmentSize().toBytes();
         builder.maxInlineAttachmentBytes((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, inline)))
                 .personaCacheTtl(properties.getPersonaCacheTtl())
-                .migrateOnOpen(properties.isMigrateOnOpen());
+                .migrateOnOpen(properties.isMigrateOnOpen())
+                .slowOperationThreshold(properties.getSlowOperationThreshold());
         if (keys != null) {
             builder.encryptionKeys(keys);
         }
+        listeners.forEach(builder::listener);
         customizers.forEach(c -> c.customize(builder));
         return builder.build();
     }

@@ -2,6 +2,7 @@ package dev.chatstore.boot.autoconfigure;
 
 import dev.chatstore.ChatStore;
 import dev.chatstore.EncryptionKeys;
+import dev.chatstore.StoreListener;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +33,9 @@ public class ChatstoreAutoConfiguration implements BeanClassLoaderAware {
     }
 
     /**
-     * The store, opened (and migrated, unless {@code chatstore.migrate-on-open=false}) at start.
+     * The store, opened (and migrated, unless {@code chatstore.migrate-on-open=false}) at start, with every
+     * {@link StoreListener} bean as a listener (in {@link org.springframework.core.annotation.Order} order), such as
+     * the {@code ChatStoreMetrics} of {@link ChatstoreMetricsAutoConfiguration}.
      *
      * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
      *         when the properties choose no backend, or one that cannot be opened (a missing module, a DataSource
@@ -42,8 +45,9 @@ public class ChatstoreAutoConfiguration implements BeanClassLoaderAware {
     @ConditionalOnMissingBean(ChatStore.class)
     public ChatStore chatStore(ChatstoreProperties properties, ObjectProvider<DataSource> dataSources,
                                ObjectProvider<EncryptionKeys> encryptionKeys,
+                               ObjectProvider<StoreListener> listeners,
                                ObjectProvider<ChatStoreBuilderCustomizer> customizers) {
         return ChatStores.open(classLoader, properties, dataSources, encryptionKeys.getIfUnique(),
-                customizers.orderedStream().toList());
+                listeners.orderedStream().toList(), customizers.orderedStream().toList());
     }
 }

@@ -31,6 +31,9 @@ public class ChatstoreProperties {
     /** Whether opening the store applies pending schema migrations; otherwise run store.admin().migrate(). */
     private boolean migrateOnOpen = true;
 
+    /** How long a store operation may take before it is logged as slow, at WARN; 0 logs none. */
+    private Duration slowOperationThreshold = Duration.ofSeconds(1);
+
     private final Sqlite sqlite = new Sqlite();
 
     private final Postgres postgres = new Postgres();
@@ -67,6 +70,14 @@ public class ChatstoreProperties {
 
     public void setMigrateOnOpen(boolean migrateOnOpen) {
         this.migrateOnOpen = migrateOnOpen;
+    }
+
+    public Duration getSlowOperationThreshold() {
+        return slowOperationThreshold;
+    }
+
+    public void setSlowOperationThreshold(Duration slowOperationThreshold) {
+        this.slowOperationThreshold = slowOperationThreshold;
     }
 
     public Sqlite getSqlite() {

@@ -28,7 +28,8 @@ class ConfigurationMetadataTest {
         Map<String, JsonNode> properties = new HashMap<>();
         metadata.get("properties").forEach(p -> properties.put(p.get("name").asText(), p));
         assertThat(properties).containsOnlyKeys("chatstore.backend", "chatstore.max-inline-attachment-size",
-                "chatstore.persona-cache-ttl", "chatstore.migrate-on-open", "chatstore.sqlite.path",
+                "chatstore.persona-cache-ttl", "chatstore.migrate-on-open", "chatstore.slow-operation-threshold",
+                "chatstore.sqlite.path",
                 "chatstore.sqlite.in-memory", "chatstore.sqlite.synchronous", "chatstore.sqlite.busy-timeout",
                 "chatstore.sqlite.readers", "chatstore.sqlite.reader-wait", "chatstore.sqlite.wal-size-limit",
                 "chatstore.postgres.schema", "chatstore.spring-ai.user-id");
@@ -42,6 +43,7 @@ class ConfigurationMetadataTest {
         assertThat(properties.get("chatstore.max-inline-attachment-size").path("defaultValue").asText())
                 .isEqualTo("64KB");
         assertThat(properties.get("chatstore.migrate-on-open").path("defaultValue").asBoolean()).isTrue();
+        assertThat(properties.get("chatstore.slow-operation-threshold").path("defaultValue").asText()).isEqualTo("1s");
     }
 
     @Test
@@ -53,7 +55,8 @@ class ConfigurationMetadataTest {
         }
         assertThat(imports.lines().map(String::strip).filter(l -> !l.isEmpty()))
                 .containsExactlyInAnyOrder(ChatstoreAutoConfiguration.class.getName(),
-                        ChatstoreSpringAiAutoConfiguration.class.getName());
+                        ChatstoreSpringAiAutoConfiguration.class.getName(),
+                        ChatstoreMetricsAutoConfiguration.class.getName());
     }
 
     /** The resource from the jar (or classes directory) holding the auto-configuration, not from another jar. */

@@ -55,6 +55,11 @@ class BootPickedVersionsTest {
         assertThat(jarVersion(Logger.class)).isEqualTo(bom("slf4j.version"));
     }
 
+    @Test
+    void micrometerIsBootsVersion() throws Exception {
+        assertThat(jarVersion(io.micrometer.core.instrument.MeterRegistry.class)).isEqualTo(bom("micrometer.version"));
+    }
+
     private static String bom(String property) throws IOException {
         String value = bomProperty(property);
         assertThat(value).as("property %s of Boot's BOM", property).isNotNull();
