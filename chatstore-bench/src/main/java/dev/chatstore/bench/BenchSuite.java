@@ -40,8 +40,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *
  * <p>Usage: {@code BenchSuite <output directory>}; system properties {@code bench.rounds} (default 7)
  * and {@code bench.importRounds} (default 3) trade time for precision, and {@code bench.sections}
- * (comma-separated section names, default all) runs only some. Exits with status 1 if any
- * part failed; its figures are then null, never estimated.
+ * (comma-separated, default all) runs only the named sections: {@code append_vs_raw},
+ * {@code append_vs_peers}, {@code chat_memory}, {@code reads}, {@code search}, {@code append_index},
+ * {@code vectors}, {@code ann}, {@code backup}, {@code import}, {@code postgres}, {@code export}; the
+ * others' figures are then null. Exits with status 1 if any part failed; its figures are then null, never estimated.
  */
 public final class BenchSuite {
     private static final TimeValue WARMUP = TimeValue.milliseconds(300);
@@ -53,6 +55,9 @@ public final class BenchSuite {
 
     private final int rounds = Integer.getInteger("bench.rounds", 7);
     private final int importRounds = Integer.getInteger("bench.importRounds", 3);
+    /** The sections to run (all if empty): {@code -Dbench.sections=search,append_index}. */
+    private final List<String> sections = Arrays.stream(System.getProperty("bench.sections", "").split(","))
+            .map(String::trim).filter(n -> !n.isEmpty()).toList();
     private final Path out;
     private final Map<String, Object> summary = new LinkedHashMap<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
@@ -80,6 +85,7 @@ public final class BenchSuite {
 
     private void run() throws IOException {
         details.put("machine", Machine.describe());
+        details.put("sections", sections.isEmpty() ? "all" : sections);
         details.put("method", "JMH " + org.openjdk.jmh.util.Version.getPlainVersion() + " in-process (forks=0); "
                 + rounds + " alternating rounds of one " + WARMUP + " warm-up and one " + MEASUREMENT
                 + " measured iteration per side after one discarded warm-up round (" + WARM_UP_ROUND + " warm-up); figure = median of the per-round ratios");
@@ -88,6 +94,7 @@ public final class BenchSuite {
         section("chat_memory", this::chatMemory);
         section("reads", this::reads);
         section("search", this::search);
+        section("append_index", this::appendIndex);
         section("vectors", this::vectors);
         section("ann", this::ann);
         section("backup", this::backup);
@@ -105,8 +112,7 @@ public final class BenchSuite {
     }
 
     private void section(String name, Section section) {
-        String only = System.getProperty("bench.sections", "");
-        if (!only.isBlank() && !List.of(only.split(",")).contains(name)) {
+        if (!sections.isEmpty() && !sections.contains(name)) {
             return;
         }
         long start = System.nanoTime();
@@ -217,14 +223,21 @@ public final class BenchSuite {
         ratioFigure("fts_vs_raw", ratios(q[0], q[1]), Target.atLeast(0.8),
                 opsBasis("chatstore", q[0], "plain JDBC FTS5", q[1]) + "; \"" + SearchFixture.QUERY + "\" over "
                         + SearchFixture.USERS + " users x " + SearchFixture.PER_USER + " messages, one user's first 20 hits");
+        Fixtures.closeSearch();
+    }
+
+    private void appendIndex() throws RunnerException {
+        IndexAppendFixture fixture = Fixtures.indexAppend();
+        details.put("append_index_baseline_dropped", fixture.dropped);
         List<Config> appends = List.of(
-                new Config("append with index", SearchBenchmark.class, "appendWithIndex", Map.of()),
-                new Config("append without index", SearchBenchmark.class, "appendWithoutIndex", Map.of()));
+                new Config("append with index", IndexAppendBenchmark.class, "withIndex", Map.of()),
+                new Config("append without index", IndexAppendBenchmark.class, "withoutIndex", Map.of()));
         double[][] a = alternate("append index", appends, rounds, WARMUP, MEASUREMENT, true);
         details.put("append_index_ops_per_s", scores(appends, a));
         ratioFigure("append_with_fts_vs_without", ratios(a[0], a[1]), Target.atLeast(0.8),
-                opsBasis("with the full-text index", a[0], "the same schema without it", a[1]));
-        Fixtures.closeSearch();
+                opsBasis("with the full-text index", a[0], "the same schema without its FTS5 tables and triggers", a[1])
+                        + "; one message per transaction, SQLite file, WAL, synchronous NORMAL");
+        Fixtures.closeIndexAppend();
     }
 
     private void reads() throws RunnerException {

@@ -115,6 +115,22 @@ final class Fixtures {
         return search;
     }
 
+    private static IndexAppendFixture indexAppend;
+
+    static synchronized IndexAppendFixture indexAppend() {
+        if (indexAppend == null) {
+            indexAppend = IndexAppendFixture.build(dir());
+        }
+        return indexAppend;
+    }
+
+    static synchronized void closeIndexAppend() {
+        if (indexAppend != null) {
+            indexAppend.close();
+            indexAppend = null;
+        }
+    }
+
     static synchronized void closeSearch() {
         if (search != null) {
             search.close();
@@ -167,5 +183,6 @@ final class Fixtures {
         closePostgres();
         closeMemories();
         closeSearch();
+        closeIndexAppend();
     }
 }

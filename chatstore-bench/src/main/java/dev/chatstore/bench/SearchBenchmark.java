@@ -1,7 +1,5 @@
 package dev.chatstore.bench;
 
-import dev.chatstore.Appended;
-import dev.chatstore.NewMessage;
 import dev.chatstore.Page;
 import dev.chatstore.PageRequest;
 import dev.chatstore.SearchHit;
@@ -24,8 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Full-text search over {@value SearchFixture#USERS} users' {@value SearchFixture#PER_USER} messages
  * each, scoped to one user (round robin): chatstore's {@code search().text} (messages only, first
- * page of 20) against the same FTS5 query in plain JDBC. And appends with the full-text index against
- * the same appends on a schema without it. See {@link SearchFixture}.
+ * page of 20) against the same FTS5 query in plain JDBC. See {@link SearchFixture}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -56,21 +53,5 @@ public class SearchBenchmark {
     public List<String> raw() {
         String user = fixture.users.get((int) (N.incrementAndGet() % fixture.users.size()));
         return fixture.rawSearch(user, MATCH);
-    }
-
-    @Benchmark
-    public Appended appendWithIndex() {
-        return append(fixture.withIndexTargets);
-    }
-
-    @Benchmark
-    public Appended appendWithoutIndex() {
-        return append(fixture.withoutIndexTargets);
-    }
-
-    private static Appended append(List<AppendFixture.Target> targets) {
-        long n = N.incrementAndGet();
-        AppendFixture.Target t = targets.get((int) (n % targets.size()));
-        return t.messages().append(t.conversationId(), NewMessage.user(Texts.text(n)).clientMessageId("s-" + n));
     }
 }

@@ -17,8 +17,8 @@ import java.util.List;
  * Full-text search data: {@value #USERS} users with {@value #PER_USER} messages each (one
  * conversation per user) in one SQLite file, every message one of the benchmark texts plus a word of
  * a vocabulary of {@value #VOCABULARY} ({@code v0} … ), so a query of a text word and a vocabulary
- * word matches a realistic share of one user's messages. Also two stores for appends, the same
- * schema with and without the full-text index (its tables and triggers dropped).
+ * word matches a realistic share of one user's messages. (Appends with and without the index:
+ * {@link IndexAppendFixture}.)
  */
 final class SearchFixture implements AutoCloseable {
     static final int USERS = 1_000;
@@ -31,10 +31,6 @@ final class SearchFixture implements AutoCloseable {
     final List<String> users = new ArrayList<>();
     final Connection raw;
     final PreparedStatement rawSearch;
-    final SqliteChatStore withIndex;
-    final SqliteChatStore withoutIndex;
-    final List<AppendFixture.Target> withIndexTargets = new ArrayList<>();
-    final List<AppendFixture.Target> withoutIndexTargets = new ArrayList<>();
 
     private SearchFixture(Path dir) {
         Path file = dir.resolve("search.db");
@@ -68,31 +64,6 @@ final class SearchFixture implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        withIndex = appendStore(dir.resolve("append-fts.db"), false, withIndexTargets);
-        withoutIndex = appendStore(dir.resolve("append-no-fts.db"), true, withoutIndexTargets);
-    }
-
-    private static SqliteChatStore appendStore(Path file, boolean dropIndex, List<AppendFixture.Target> targets) {
-        Sqlite.delete(file);
-        Sqlite.openStore(file).close();
-        if (dropIndex) {
-            try (Connection c = Sqlite.connect(file)) {
-                Sqlite.execute(c, "DROP TRIGGER message_fts_insert", "DROP TRIGGER message_fts_delete",
-                        "DROP TRIGGER message_fts_update", "DROP TABLE message_fts", "DROP TRIGGER conversation_fts_insert",
-                        "DROP TRIGGER conversation_fts_delete", "DROP TRIGGER conversation_fts_update",
-                        "DROP TABLE conversation_fts");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        SqliteChatStore store = Sqlite.openStore(file);
-        for (int u = 0; u < 100; u++) {
-            UserChats user = store.forUser("append-user-" + u);
-            String c = user.conversations().create(NewConversation.titled("Appends")).id();
-            Datasets.fill(user.messages(), c, 10);
-            targets.add(new AppendFixture.Target(user.userId(), c, user.messages()));
-        }
-        return store;
     }
 
     static SearchFixture build(Path dir) {
@@ -125,7 +96,5 @@ final class SearchFixture implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         store.close();
-        withIndex.close();
-        withoutIndex.close();
     }
 }

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,39 @@ class SqliteStoreTest {
         }
         try (SqliteChatStore store = SqliteChatStore.inMemory()) {
             assertThat(store.admin().info().location()).isEqualTo("in-memory");
+        }
+    }
+
+    /**
+     * An append changes the conversation row (counters, tip, preview, revision) but not its title:
+     * the title's full-text index must not be rewritten, while the message's is written in the same
+     * transaction. A failure here means an FTS trigger fires on updates of columns it does not index
+     * (an {@code AFTER UPDATE ON conversation} without {@code OF title}), which costs every append.
+     */
+    @Test
+    void anAppendWritesTheMessageIndexAndLeavesTheTitleIndexUntouched() {
+        try (SqliteChatStore store = SqliteChatStore.open(dir.resolve("fts.db"))) {
+            UserChats user = store.forUser("u");
+            String id = user.conversations().create(NewConversation.titled("Lisbon trip")).id();
+            Jdbi writer = store.writerJdbiForTests();
+            String titleIndex = "SELECT group_concat(hex(block), ',') FROM (SELECT block FROM conversation_fts_data ORDER BY id)";
+            String messageIndex = "SELECT group_concat(hex(block), ',') FROM (SELECT block FROM message_fts_data ORDER BY id)";
+            String titleBefore = query(writer, titleIndex);
+            String messagesBefore = query(writer, messageIndex);
+
+            user.messages().append(id, NewMessage.user("Where should we eat tonight?").clientMessageId("c1"));
+            user.messages().append(id, NewMessage.assistant("Try the Time Out Market."));
+            user.conversations().markRead(id);
+
+            assertThat(query(writer, titleIndex)).as("the title index after appends and a read marker").isEqualTo(titleBefore);
+            assertThat(query(writer, messageIndex)).as("the message index after appends").isNotEqualTo(messagesBefore);
+            user.conversations().rename(id, "Porto trip");
+            assertThat(query(writer, titleIndex)).as("the title index after a rename").isNotEqualTo(titleBefore);
+            List<String> updateTriggers = writer.withHandle(h -> h.createQuery(
+                    "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\' AND sql LIKE '%AFTER UPDATE%'")
+                    .mapTo(String.class).list());
+            assertThat(updateTriggers).as("every full-text index's update trigger").isNotEmpty()
+                    .allSatisfy(sql -> assertThat(sql).as("names the column it indexes").contains("AFTER UPDATE OF "));
         }
     }
 
@@ -139,6 +173,10 @@ class SqliteStoreTest {
         assertThatThrownBy(() -> SqliteChatStore.inMemoryBuilder().maxInlineAttachmentBytes(-1).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("maxInlineAttachmentBytes");
         assertThat(dir.resolve("x.db")).doesNotExist();
+    }
+
+    private static String query(Jdbi jdbi, String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(String.class).one());
     }
 
     private static String pragma(Jdbi jdbi, String name) {
