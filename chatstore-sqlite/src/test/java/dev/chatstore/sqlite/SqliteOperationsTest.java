@@ -18,6 +18,7 @@ import dev.chatstore.SearchHit;
 import dev.chatstore.StoreHealth;
 import dev.chatstore.TextQuery;
 import dev.chatstore.UserChats;
+import dev.chatstore.jdbc.MigrationRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -202,6 +203,30 @@ class SqliteOperationsTest {
         assertThatThrownBy(() -> SqliteChatStore.restore(dir.resolve("none.db"), target, true))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(dir.toFile().list()).noneMatch(n -> n.contains("chatstore-partial"));
+    }
+
+    @Test
+    void aRestoredBackupOfAnOlderSchemaIsMigratedAndOneOfANewerSchemaIsRefused() throws Exception {
+        Path old = dir.resolve("v13.db");
+        try (SqliteChatStore store = SqliteChatStore.builder(old).migrateOnOpen(false).build()) {
+            new MigrationRunner(store.databaseForTests(), new SqliteDialect(), java.time.Clock.systemUTC(),
+                    MigrationRunner.loadMigrations("dev/chatstore/sqlite/migrations").subList(0, 12)).migrate();   // V1..V13 (no V11 on SQLite)
+            assertThat(store.admin().schemaVersion()).isEqualTo(13);
+        }
+        BackupReport restored = SqliteChatStore.restore(old, dir.resolve("migrated.db"), false);
+        try (SqliteChatStore store = SqliteChatStore.open(dir.resolve("migrated.db"))) {
+            assertThat(restored.schemaVersion()).as("the restored file is migrated").isEqualTo(store.admin().latestSchemaVersion());
+        }
+        Path newer = dir.resolve("newer.db");
+        Files.copy(dir.resolve("migrated.db"), newer);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + newer); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO chatstore_schema_history (version, description, script, checksum, installed_at,"
+                    + " execution_ms, success) SELECT version + 100, description, script, checksum, installed_at, execution_ms,"
+                    + " success FROM chatstore_schema_history ORDER BY version DESC LIMIT 1");
+        }
+        assertThatThrownBy(() -> SqliteChatStore.restore(newer, dir.resolve("never.db"), false))
+                .isInstanceOf(dev.chatstore.MigrationException.class);
+        assertThat(dir.resolve("never.db")).doesNotExist();
     }
 
     private static long sizeOf(Path file) {
