@@ -1,5 +1,7 @@
 package dev.chatstore;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -204,4 +206,39 @@ public interface StoreAdmin {
      * @throws InvalidInputException ({@code archivedFor}) if null or negative
      */
     long deleteArchived(Duration archivedFor);
+    // Moving data: the whole store as JSON Lines, in the format described in the README's "Moving data" section
+    // (format version 1). Exports of two stores holding the same data are equal byte for byte, whatever the backend.
+
+    /**
+     * Writes the whole store to {@code out} (not closed) as JSON Lines: a header line, the personas, then user by
+     * user (ordered by id) every row of theirs, table by table, each user closed by a line with its row count and
+     * checksum, and a last line with the totals. Ids, sequence numbers, branches and tips, reply links, idempotency
+     * keys, timestamps, counters and attachment links are written as stored; derived data (search indexes, the
+     * versions approximate search keeps) is not, and is rebuilt by the import. Streams from one consistent read in
+     * memory that does not grow with the store.
+     *
+     * @throws java.io.UncheckedIOException if writing to {@code out} fails
+     * @throws InvalidInputException         ({@code out}, {@code options}) if null
+     */
+    StoreExportSummary exportStore(OutputStream out, StoreExportOptions options);
+
+    /**
+     * Reads an export of {@link #exportStore} (of any backend) from {@code in} (not closed) and writes it into this
+     * store: the personas in one transaction, then each user in one transaction of their own, in batches, so a user
+     * is imported whole or not at all. Each user's row count and checksum are checked before their transaction
+     * commits. What derived data the rows need (search indexes, activity numbering) is brought up to date.
+     *
+     * @throws ImportException       naming the line, if the file is not an export of a format this library reads,
+     *                               is corrupt or truncated, holds a value the store refuses, or names a user or
+     *                               persona the store already holds (unless told to skip them); what was imported
+     *                               before that user stays
+     * @throws InvalidInputException ({@code in}, {@code options}) if null
+     */
+    StoreImportReport importStore(InputStream in, StoreImportOptions options);
+
+    /**
+     * Counts the rows of every table of the export format and computes every user's checksum, from one consistent
+     * read: what {@link StoreCopy} compares between a source and its copy.
+     */
+    StoreChecksums checksums();
 }

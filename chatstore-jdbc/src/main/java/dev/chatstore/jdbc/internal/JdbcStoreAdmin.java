@@ -13,6 +13,13 @@ import dev.chatstore.StoreStatistics;
 import dev.chatstore.StoredFileDeleter;
 import dev.chatstore.jdbc.MigrationRunner;
 import dev.chatstore.jdbc.Operations;
+import dev.chatstore.StoreChecksums;
+import dev.chatstore.StoreExportOptions;
+import dev.chatstore.StoreExportSummary;
+import dev.chatstore.StoreImportOptions;
+import dev.chatstore.StoreImportReport;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 
 import java.time.Duration;
@@ -153,5 +160,20 @@ public final class JdbcStoreAdmin implements StoreAdmin {
     @Override
     public long deleteArchived(Duration archivedFor) {
         return new StoreRetention(ctx).deleteArchived(archivedFor);
+    }
+
+    @Override
+    public StoreExportSummary exportStore(OutputStream out, StoreExportOptions options) {
+        throw new UnsupportedOperationException("in progress");
+    }
+
+    @Override
+    public StoreImportReport importStore(InputStream in, StoreImportOptions options) {
+        throw new UnsupportedOperationException("in progress");
+    }
+
+    @Override
+    public StoreChecksums checksums() {
+        throw new UnsupportedOperationException("in progress");
     }
 }
