@@ -352,6 +352,36 @@ final class ReadmeSnippetContexts {
                     assertThat(compact.bytes()).isPositive();
                     """),
 
+            // Moving data: export and import a store with a conversation
+            SnippetContext.statements("StoreExportSummary exported = store.admin().exportStore(", """
+                    try (ChatStore seed = SqliteChatStore.open(Path.of("chat.db"))) {
+                        UserChats chats = seed.forUser("user-42");
+                        Conversation c = chats.conversations().create(NewConversation.titled("Trip to Lisbon"));
+                        chats.messages().append(c.id(), NewMessage.user("Where is the tram?"));
+                    }
+                    """, """
+                    try (ChatStore moved = SqliteChatStore.open(Path.of("imported.db"))) {
+                        assertThat(moved.forUser("user-42").search().text(TextQuery.of("tram"), PageRequest.first(5)).items())
+                                .hasSize(1);
+                    }
+                    """),
+
+            // Moving data: SQLite to PostgreSQL (CHATSTORE_PG_URL's server, or an embedded one)
+            SnippetContext.statements("StoreCopy.copy(sqlite, postgres", """
+                    HikariDataSource pool = new HikariDataSource(dev.chatstore.demo.ReadmePostgres.hikariConfig());
+                    try (ChatStore seed = SqliteChatStore.open(Path.of("chat.db"))) {
+                        UserChats chats = seed.forUser("user-42");
+                        Conversation c = chats.conversations().create(NewConversation.titled("Trip to Lisbon"));
+                        chats.messages().appendAll(c.id(), List.of(NewMessage.user("Where is the tram?"),
+                                NewMessage.assistant("Take the 28.")));
+                    }
+                    """, """
+                    try (PostgresChatStore check = PostgresChatStore.builder(pool).schema("chatstore").build()) {
+                        assertThat(check.admin().checksums().tableRows()).containsEntry("message", 2L);
+                    }
+                    pool.close();
+                    """),
+
             // Operating a store: retention, over data written 200 days ago
             SnippetContext.statements("purgeOrphanedAttachments(Duration.ofDays(1)", """
                     Clock longAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(200)), ZoneOffset.UTC);
