@@ -206,7 +206,7 @@ public interface StoreAdmin {
      * @throws InvalidInputException ({@code archivedFor}) if null or negative
      */
     long deleteArchived(Duration archivedFor);
-    // Moving data: the whole store as JSON Lines, in the format described in the README's "Moving data" section
+    // Moving data: the whole store as JSON Lines, in the format of docs/export-format.md
     // (format version 1). Exports of two stores holding the same data are equal byte for byte, whatever the backend.
 
     /**
