@@ -103,8 +103,10 @@ class PersonaChatImportTest {
             assertThat(messages.get(4).media()).isEqualTo(Media.audio("uploads/alice/voice.ogg", 12_000));
             assertThat(messages.get(0).clientMessageId()).isEqualTo("client-1");
             assertThat(a1.activeTipId()).isEqualTo(messages.get(5).id());
+            List<String> tipToRoot = new java.util.ArrayList<>(messages.stream().map(Message::id).toList());
+            java.util.Collections.reverse(tipToRoot);
             assertThat(alice.messages().branch(CONV_A1, PageRequest.first()).items()).extracting(Message::id)
-                    .containsExactlyElementsOf(messages.stream().map(Message::id).toList());
+                    .as("one linear branch, from the tip").containsExactlyElementsOf(tipToRoot);
 
             List<Message> bobs = store.forUser(BOB).messages().oldestFirst(CONV_B1, PageRequest.first()).items();
             assertThat(bobs).extracting(Message::content).containsExactly("Hi coach", "Hey Bob! Ready to sweat?");
