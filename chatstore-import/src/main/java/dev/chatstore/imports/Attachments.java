@@ -42,10 +42,6 @@ final class Attachments {
                 .instant("updated_at", updatedAt));
     }
 
-    void clear() {
-        written.clear();
-    }
-
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -39,7 +39,6 @@ final class ExportWriter implements Closeable {
     private final OutputStream out;
     private final Path spillDir;
     private final Map<String, BufferedWriter> spills = new HashMap<>();
-    private final Map<String, Long> counts = new LinkedHashMap<>();
     private String user;
     private long users;
     private long rows;
@@ -68,7 +67,6 @@ final class ExportWriter implements Closeable {
         }
         line(rowLine("persona", row));
         rows++;
-        counts.merge("persona", 1L, Long::sum);
     }
 
     void beginUser(String userId) {
@@ -94,7 +92,6 @@ final class ExportWriter implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        counts.merge(table, 1L, Long::sum);
     }
 
     /** Writes the user's section: the user line, the rows table by table, the closing line with count and hash. */
@@ -150,11 +147,6 @@ final class ExportWriter implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Rows written per table so far. */
-    Map<String, Long> counts() {
-        return Map.copyOf(counts);
     }
 
     @Override

@@ -47,10 +47,6 @@ final class Row {
         return put(column, value == null ? null : Base64.getEncoder().encodeToString(value));
     }
 
-    Object get(String column) {
-        return values.get(column);
-    }
-
     Map<String, Object> values() {
         return Collections.unmodifiableMap(values);
     }
