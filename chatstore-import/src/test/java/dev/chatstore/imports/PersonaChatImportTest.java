@@ -53,7 +53,7 @@ class PersonaChatImportTest {
 
             assertThat(report.users()).isEqualTo(2);
             assertThat(report.rows()).containsEntry("persona", 3L).containsEntry("conversation", 3L)
-                    .containsEntry("message", 8L);
+                    .containsEntry("message", 9L);
             Persona ahaan = store.personas().get("ahaan_sharma").orElseThrow();
             assertThat(ahaan.displayName()).isEqualTo("Ahaan Sharma");
             assertThat(ahaan.systemInstructions()).isEqualTo("You are Ahaan, an upbeat fitness coach.");
@@ -109,7 +109,10 @@ class PersonaChatImportTest {
                     .as("one linear branch, from the tip").containsExactlyElementsOf(tipToRoot);
 
             List<Message> bobs = store.forUser(BOB).messages().oldestFirst(CONV_B1, PageRequest.first()).items();
-            assertThat(bobs).extracting(Message::content).containsExactly("Hi coach", "Hey Bob! Ready to sweat?");
+            assertThat(bobs).extracting(Message::content).containsExactly("Hi coach", "Hey Bob! Ready to sweat?",
+                    "Let's go 🏃");
+            assertThat(bobs.get(2).usage()).as("a user message's token count: prompt tokens")
+                    .isEqualTo(new TokenUsage(null, 5, null));
             assertThat(store.forUser(BOB).conversations().get(CONV_A1)).as("another user's conversation").isEmpty();
         }
     }
@@ -154,6 +157,11 @@ class PersonaChatImportTest {
                     .isInstanceOf(IdempotencyConflictException.class);
             assertThat(alice.messages().findReply(SourceFixtures.PERSONA_QUESTION_ID)).map(Message::id)
                     .contains(SourceFixtures.PERSONA_REPLY_ID);
+
+            Appended withUsage = store.forUser(BOB).messages().append(CONV_B1, NewMessage.user("Let's go 🏃")
+                    .clientMessageId("client-2").usage(new TokenUsage(null, 5, null)));
+            assertThat(withUsage.replayed()).isTrue();
+            assertThat(withUsage.message().seq()).isEqualTo(3);
 
             Appended next = alice.messages().append(CONV_A1, NewMessage.user("Next!").clientMessageId("client-5"));
             assertThat(next.replayed()).isFalse();

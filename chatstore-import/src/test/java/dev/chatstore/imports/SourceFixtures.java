@@ -134,6 +134,8 @@ final class SourceFixtures {
                 null, "2025-01-20 12:00:01", "client-1");
         insert(c, message, "c0000000-0000-4000-8000-000000000002", b1, "assistant", "Hey Bob! Ready to sweat?",
                 "TEXT", null, null, null, 9, "2025-01-20 12:00:01", null);
+        insert(c, message, "c0000000-0000-4000-8000-000000000003", b1, "user", "Let's go 🏃", "TEXT", null, null, null,
+                5, "2025-01-20 12:00:02", "client-2");
         return c;
     }
 
