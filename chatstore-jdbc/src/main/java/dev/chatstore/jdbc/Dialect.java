@@ -50,6 +50,21 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * {@code expression} (a text column) as an ORDER BY term that sorts by code point, as SQLite's BINARY collation
+     * does: so that exports of the same data list rows in the same order on every backend.
+     */
+    default String binaryOrder(String expression) {
+        return expression;
+    }
+
+    /**
+     * After an import wrote conversations with activity numbers up to {@code highest}, makes sure the numbers given
+     * from now on are higher (a backend that numbers from a sequence moves it on); the default does nothing.
+     */
+    default void importedActivity(Handle handle, long highest) {
+    }
+
     /** Registers how {@link Instant} and {@link JsonText} arguments are bound. */
     void configure(Jdbi jdbi);
 

@@ -29,4 +29,7 @@ public interface Operations {
     BackupReport backupTo(Path target, BackupProgress progress);
 
     BackupReport compactTo(Path target);
+
+    /** How imported rows are written in bulk; the default is one multi-row INSERT per chunk of rows. */
+    RowLoader rowLoader();
 }

@@ -116,6 +116,19 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String binaryOrder(String expression) {
+        return expression + " COLLATE \"C\"";
+    }
+
+    /** The sequence numbers activity for every user; moved past what the import wrote. */
+    @Override
+    public void importedActivity(Handle handle, long highest) {
+        handle.createQuery("SELECT setval('" + quoted + ".conversation_activity_seq', GREATEST(?, "
+                        + "(SELECT last_value FROM " + quoted + ".conversation_activity_seq)))")
+                .bind(0, Math.max(1, highest)).mapTo(Long.class).one();
+    }
+
+    @Override
     public Instant readInstant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

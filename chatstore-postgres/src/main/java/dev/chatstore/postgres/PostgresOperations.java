@@ -6,6 +6,7 @@ import dev.chatstore.MaintenanceReport;
 import dev.chatstore.PoolStats;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.jdbc.Operations;
+import dev.chatstore.jdbc.RowLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,10 +29,12 @@ import javax.sql.DataSource;
 final class PostgresOperations implements Operations {
     private final DataSource dataSource;
     private final String schema;
+    private final RowLoader rowLoader;
 
     PostgresOperations(DataSource dataSource, String schema) {
         this.dataSource = dataSource;
         this.schema = schema;
+        this.rowLoader = new PostgresCopyLoader("\"" + schema + "\"");
     }
 
     @Override
@@ -127,5 +130,10 @@ final class PostgresOperations implements Operations {
     @Override
     public BackupReport compactTo(Path target) {
         return backupTo(target, BackupProgress.NONE);
+    }
+
+    @Override
+    public RowLoader rowLoader() {
+        return rowLoader;
     }
 }

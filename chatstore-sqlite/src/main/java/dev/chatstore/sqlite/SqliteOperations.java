@@ -7,7 +7,9 @@ import dev.chatstore.MaintenanceReport;
 import dev.chatstore.PoolStats;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.internal.Check;
+import dev.chatstore.jdbc.MultiRowInsert;
 import dev.chatstore.jdbc.Operations;
+import dev.chatstore.jdbc.RowLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,7 @@ final class SqliteOperations implements Operations {
     private final SqliteDatabase db;
     /** Null in memory. */
     private final Path file;
+    private final RowLoader rowLoader = new MultiRowInsert("main");
 
     SqliteOperations(SqliteDatabase db, Path file) {
         this.db = db;
@@ -258,5 +261,10 @@ final class SqliteOperations implements Operations {
     private static MaintenanceReport report(String operation, boolean ok, long start, Map<String, Long> figures,
                                             List<String> problems) {
         return new MaintenanceReport(operation, ok, Duration.ofNanos(System.nanoTime() - start), figures, problems);
+    }
+
+    @Override
+    public RowLoader rowLoader() {
+        return rowLoader;
     }
 }

@@ -72,6 +72,7 @@ public abstract class ChatStoreConformance implements
         EmbeddingFreshnessRules,
         ApproximateSearchRules,
         EraseAndExportRules,
+        StoreTransferRules,
         OperationsRules,
         TenantIsolationRules,
         HostileInputRules,

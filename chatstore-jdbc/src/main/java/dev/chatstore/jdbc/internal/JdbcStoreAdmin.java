@@ -164,16 +164,21 @@ public final class JdbcStoreAdmin implements StoreAdmin {
 
     @Override
     public StoreExportSummary exportStore(OutputStream out, StoreExportOptions options) {
-        throw new UnsupportedOperationException("in progress");
+        return exporter().export(out, options);
     }
 
     @Override
     public StoreImportReport importStore(InputStream in, StoreImportOptions options) {
-        throw new UnsupportedOperationException("in progress");
+        return new StoreImporter(ctx, ctx.db.operations().rowLoader()).importFrom(in, options);
     }
 
     @Override
     public StoreChecksums checksums() {
-        throw new UnsupportedOperationException("in progress");
+        return exporter().checksums();
+    }
+
+    private StoreExporter exporter() {
+        ctx.ensureOpen();
+        return new StoreExporter(ctx, ctx.dialect.name(), migrations.currentVersion());
     }
 }

@@ -114,6 +114,19 @@ public final class StoreContext {
         return !Thread.currentThread().isInterrupted();
     }
 
+    /**
+     * Runs a write transaction once, without the retries of {@link #write}: for work that consumes a stream and so
+     * cannot be run again. A conflict is a {@link ConcurrentUpdateException} at once.
+     */
+    <T> T writeOnce(String operation, HandleCallback<T, RuntimeException> work) {
+        ensureOpen();
+        try {
+            return db.write(work);
+        } catch (JdbiException e) {
+            throw translate(operation, e, sqlCause(e));
+        }
+    }
+
     <T> T read(String operation, HandleCallback<T, RuntimeException> work) {
         ensureOpen();
         try {
@@ -151,7 +164,7 @@ public final class StoreContext {
         };
     }
 
-    private static SQLException sqlCause(Throwable e) {
+    static SQLException sqlCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 return sql;
