@@ -56,6 +56,7 @@ final class CopyCommand extends StoreCommand {
         }
         try (ChatStore from = Stores.open(source, connection, Stores.Migrate.NO, Stores.Create.NO);
              ChatStore to = Stores.open(target, targetConnection, Stores.Migrate.YES, Stores.Create.YES)) {
+            Stores.requireCurrentSchema(from, source);
             long total = from.admin().statistics().messages();
             Progress progress = progress("copy", "messages");
             StoreImportOptions options = new StoreImportOptions(resume, Transfers.messages(progress, total));

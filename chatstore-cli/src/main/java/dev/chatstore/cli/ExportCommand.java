@@ -53,6 +53,11 @@ final class ExportCommand extends SingleStoreCommand {
     }
 
     @Override
+    boolean needsCurrentSchema() {
+        return true;
+    }
+
+    @Override
     int run(ChatStore store) {
         // The messages to write, for the progress bar's total: known when exporting everyone.
         long total = users.isEmpty() ? store.admin().statistics().messages() : -1;

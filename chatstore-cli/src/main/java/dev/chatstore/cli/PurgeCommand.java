@@ -49,6 +49,11 @@ final class PurgeCommand extends SingleStoreCommand {
     }
 
     @Override
+    boolean needsCurrentSchema() {
+        return true;
+    }
+
+    @Override
     int run(ChatStore store) {
         StoreAdmin admin = store.admin();
         Map<String, Object> json = new LinkedHashMap<>();

@@ -16,12 +16,20 @@ abstract class SingleStoreCommand extends StoreCommand {
     final int execute() {
         checkArguments();
         try (ChatStore store = Stores.open(url, connection, migrate(), create())) {
+            if (needsCurrentSchema()) {
+                Stores.requireCurrentSchema(store, url);
+            }
             return run(store);
         }
     }
 
     /** Checks the other arguments before the store is opened (and a SQLite file perhaps created). */
     void checkArguments() {
+    }
+
+    /** Whether the subcommand reads or writes the store's tables, so needs the current schema. */
+    boolean needsCurrentSchema() {
+        return false;
     }
 
     /** Whether opening brings the schema up to date: no, but for migrate and import. */

@@ -17,6 +17,11 @@ final class StatsCommand extends SingleStoreCommand {
     boolean tables;
 
     @Override
+    boolean needsCurrentSchema() {
+        return true;
+    }
+
+    @Override
     int run(ChatStore store) {
         StoreStatistics statistics = store.admin().statistics();
         Map<String, Object> json = json(statistics);

@@ -4,6 +4,7 @@ import dev.chatstore.ChatStore;
 import dev.chatstore.postgres.PostgresChatStore;
 import dev.chatstore.sqlite.SqliteChatStore;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -20,7 +21,8 @@ final class Stores {
 
     /**
      * Opens the store at {@code url}. Without {@link Migrate#YES} nothing is migrated: an operation on a store whose
-     * schema is not current then fails (exit {@link Exit#SCHEMA}).
+     * schema is not current then fails (exit {@link Exit#SCHEMA}). Operations are never logged as slow: an
+     * operator's command is long on purpose, and shows its own progress.
      *
      * @throws CliException ({@link Exit#UNAVAILABLE}) if the SQLite file does not exist and may not be created
      */
@@ -28,7 +30,8 @@ final class Stores {
         boolean migrateOnOpen = migrate == Migrate.YES;
         if (url.backend() == StoreUrl.Backend.SQLITE) {
             if (url.inMemory()) {
-                return SqliteChatStore.inMemoryBuilder().migrateOnOpen(migrateOnOpen).build();
+                return SqliteChatStore.inMemoryBuilder().migrateOnOpen(migrateOnOpen).slowOperationThreshold(Duration.ZERO)
+                        .build();
             }
             Path file = url.file();
             if (!Files.exists(file)) {
@@ -43,12 +46,26 @@ final class Stores {
             } else if (!Files.isRegularFile(file)) {
                 throw new CliException(Exit.UNAVAILABLE, "Not a file: " + file);
             }
-            return SqliteChatStore.builder(file).migrateOnOpen(migrateOnOpen).build();
+            return SqliteChatStore.builder(file).migrateOnOpen(migrateOnOpen).slowOperationThreshold(Duration.ZERO).build();
         }
         return PostgresChatStore.builder(dataSource(url, connection))
                 .schema(connection.schema)
                 .migrateOnOpen(migrateOnOpen)
+                .slowOperationThreshold(Duration.ZERO)
                 .build();
+    }
+
+    /**
+     * @throws CliException ({@link Exit#SCHEMA}) if the store's schema is not the one this chatstore writes
+     * @throws dev.chatstore.MigrationException if its history does not match this chatstore's migrations
+     */
+    static void requireCurrentSchema(ChatStore store, StoreUrl url) {
+        int version = store.admin().schemaVersion();
+        int latest = store.admin().latestSchemaVersion();
+        if (version != latest) {
+            throw new CliException(Exit.SCHEMA, "The schema of " + url.display() + " is at version " + version + " of "
+                    + latest + ": run chatstore migrate first");
+        }
     }
 
     /** A connection per use: the command runs one operation, mostly on one connection at a time. */

@@ -98,6 +98,11 @@ abstract class CliStoreContract {
         assertThat(info.get("statistics").isNull()).isTrue();
         assertThat(run("info", store()).exits(0).out()).contains("pending: run chatstore migrate");
 
+        run("stats", store()).exits(Exit.SCHEMA);
+        Result export = run("export", store(), dir.resolve("x.jsonl").toString()).exits(Exit.SCHEMA);
+        assertThat(export.err()).contains("run chatstore migrate first").hasLineCount(1);
+        assertThat(dir.resolve("x.jsonl")).doesNotExist();
+
         JsonNode health = run("health", store(), "--json").exits(Exit.FAILED).json();
         assertThat(health.get("schemaCurrent").asBoolean()).isFalse();
         assertThat(run("validate", store(), "--json").exits(Exit.SCHEMA).json().get("schemaVersion").asInt())
