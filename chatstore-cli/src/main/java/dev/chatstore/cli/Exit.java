@@ -1,13 +1,11 @@
 package dev.chatstore.cli;
 
-import dev.chatstore.AlreadyExistsException;
 import dev.chatstore.CorruptDatabaseException;
 import dev.chatstore.ImportException;
 import dev.chatstore.InvalidInputException;
 import dev.chatstore.MigrationException;
 import dev.chatstore.StoreUnavailableException;
 import dev.chatstore.VerificationException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,9 +68,6 @@ final class Exit {
         }
         if (failure instanceof InvalidInputException) {
             return USAGE;
-        }
-        if (failure instanceof AlreadyExistsException || failure instanceof UncheckedIOException) {
-            return FAILED;
         }
         return FAILED;
     }

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,7 +63,7 @@ final class ExportCommand extends SingleStoreCommand {
         // The messages to write, for the progress bar's total: known when exporting everyone.
         long total = users.isEmpty() ? store.admin().statistics().messages() : -1;
         Progress progress = progress("export", "messages");
-        StoreExportOptions options = new StoreExportOptions(includeSecrets, new java.util.TreeSet<>(users),
+        StoreExportOptions options = new StoreExportOptions(includeSecrets, new TreeSet<>(users),
                 Transfers.messages(progress, total));
         StoreExportSummary summary;
         Path path = null;

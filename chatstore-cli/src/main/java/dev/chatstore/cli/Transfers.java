@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /** Export, import and copy: their progress and their results in JSON. */
 final class Transfers {
@@ -20,7 +21,7 @@ final class Transfers {
      * @param done  how far it is, in the progress's unit, from the status (messages) or from outside (bytes read)
      * @param total the total in that unit, or -1 if unknown
      */
-    static TransferProgress showing(Progress progress, long total, java.util.function.ToLongFunction<TransferStatus> done) {
+    static TransferProgress showing(Progress progress, long total, ToLongFunction<TransferStatus> done) {
         return status -> {
             long value = done.applyAsLong(status);
             String detail = detail(status);
