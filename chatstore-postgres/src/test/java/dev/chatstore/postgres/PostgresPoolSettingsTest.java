@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatstore.Conversation;
 import dev.chatstore.FactCategory;
 import dev.chatstore.FactQuery;
+import dev.chatstore.ImportException;
+import dev.chatstore.StoreExportOptions;
+import dev.chatstore.StoreExportSummary;
+import dev.chatstore.StoreImportOptions;
+import dev.chatstore.StoreImportReport;
 import dev.chatstore.NewFact;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.Message;
@@ -16,6 +21,7 @@ import dev.chatstore.NewMessage;
 import dev.chatstore.PageRequest;
 import dev.chatstore.UserChats;
 import dev.chatstore.testkit.Concurrently;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -215,6 +221,93 @@ class PostgresPoolSettingsTest {
                 writer.shutdown();
             }
         }
+    }
+
+    @ParameterizedTest(name = "autoCommit={0}, {1}")
+    @MethodSource("pools")
+    void aStoreExportIsOneSnapshotAndImportsWholeWhileUsersWrite(boolean autoCommit, String isolation) throws Exception {
+        try (PostgresChatStore store = open(autoCommit, isolation); PostgresChatStore copy = open(autoCommit, isolation)) {
+            for (String user : List.of("alice", "bob")) {
+                for (int i = 0; i < 10; i++) {
+                    Conversation c = store.forUser(user).conversations().create(NewConversation.titled("c" + i));
+                    store.forUser(user).messages().append(c.id(), NewMessage.user("seed"));
+                }
+            }
+            AtomicBoolean exporting = new AtomicBoolean(true);
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            Future<Integer> writes = writer.submit(() -> {
+                int n = 0;
+                while (exporting.get()) {
+                    UserChats user = store.forUser(n % 2 == 0 ? "alice" : "bob");
+                    Conversation c = user.conversations().create(NewConversation.titled("w" + n));
+                    user.messages().appendAll(c.id(), List.of(NewMessage.user("x"), NewMessage.assistant("y")));
+                    n++;
+                }
+                return n;
+            });
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            StoreExportSummary summary;
+            try {
+                summary = store.admin().exportStore(out, StoreExportOptions.defaults());
+            } finally {
+                exporting.set(false);
+                assertThat(writes.get(60, TimeUnit.SECONDS)).as("the writer wrote during the export").isPositive();
+                writer.shutdown();
+            }
+            assertStoreExportConsistent(out.toString(StandardCharsets.UTF_8));
+            copy.admin().importStore(new ByteArrayInputStream(out.toByteArray()), StoreImportOptions.defaults());
+            assertThat(copy.admin().checksums().userChecksums()).as("the import holds the export")
+                    .isEqualTo(summary.userChecksums());
+        }
+    }
+
+    @ParameterizedTest(name = "autoCommit={0}, {1}")
+    @MethodSource("pools")
+    void racingImportsOfOneFileImportEachUserOnce(boolean autoCommit, String isolation) throws Exception {
+        try (PostgresChatStore store = open(autoCommit, isolation); PostgresChatStore target = open(autoCommit, isolation)) {
+            for (String user : List.of("alice", "bob", "carol")) {
+                for (int i = 0; i < 5; i++) {
+                    Conversation c = store.forUser(user).conversations().create(NewConversation.titled("c" + i));
+                    store.forUser(user).messages().appendAll(c.id(), List.of(NewMessage.user("q"), NewMessage.assistant("a")));
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            store.admin().exportStore(out, StoreExportOptions.defaults());
+            byte[] file = out.toByteArray();
+            List<Object> outcomes = runTogether(List.of(() -> attemptImport(target, file), () -> attemptImport(target, file)));
+            assertThat(outcomes).as("one import wins; the other is refused, naming a line, or skips what the winner wrote")
+                    .allSatisfy(o -> assertThat(o).isInstanceOfAny(StoreImportReport.class, ImportException.class));
+            assertThat(outcomes).filteredOn(o -> o instanceof StoreImportReport report && report.users() == 3).hasSize(1);
+            assertThat(target.admin().checksums()).as("every user once").isEqualTo(store.admin().checksums());
+        }
+    }
+
+    private static Object attemptImport(PostgresChatStore target, byte[] file) {
+        try {
+            return target.admin().importStore(new ByteArrayInputStream(file), StoreImportOptions.defaults());
+        } catch (ImportException e) {
+            assertThat(e.line()).isPositive();
+            return e;
+        }
+    }
+
+    /** Every message row of a store export belongs to an exported conversation whose message count matches. */
+    private static void assertStoreExportConsistent(String export) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Long> counted = new HashMap<>();
+        Map<String, Long> exported = new HashMap<>();
+        for (String line : export.split("\n")) {
+            JsonNode record = json.readTree(line);
+            JsonNode row = record.get("row");
+            switch (record.path("table").asText()) {
+                case "conversation" -> counted.put(row.get("id").asText(), row.get("message_count").asLong());
+                case "message" -> exported.merge(row.get("conversation_id").asText(), 1L, Long::sum);
+                default -> { }
+            }
+        }
+        assertThat(counted.keySet()).as("every exported message's conversation is exported").containsAll(exported.keySet());
+        counted.forEach((id, count) -> assertThat(exported.getOrDefault(id, 0L))
+                .as("conversation %s's message count matches its exported messages", id).isEqualTo(count));
     }
 
     /** Every exported message belongs to an exported conversation whose message count matches. */

@@ -407,6 +407,7 @@ final class StoreImporter {
             String why = switch (ctx.dialect.classify(e)) {
                 case ALREADY_EXISTS -> "a row with its key already exists in this store";
                 case MISSING_REFERENCE -> "it refers to a row that does not exist (or comes later in the file)";
+                case TRANSIENT_CONFLICT -> "a concurrent transaction wrote the same rows (import again, skipping existing users)";
                 default -> "it breaks a rule of the table (a required value missing, a value out of range)";
             };
             return new ImportException(line, "the store refuses this " + table + " row: " + why + " ("

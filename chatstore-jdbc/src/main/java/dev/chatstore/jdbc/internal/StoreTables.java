@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * with both backends' catalogs. Rows of a user are written, and imported, in {@link #USER_TABLES} order, which is
  * the order their foreign keys need. Immutable.
  */
-final class StoreTables {
+public final class StoreTables {
     static final TableSpec PERSONA = table("persona", "id", TEXT, "name", TEXT, "display_name", TEXT,
             "avatar_url", TEXT, "description", TEXT, "category", TEXT, "system_instructions", TEXT,
             "personality_traits", JSON, "suggested_openers", JSON, "greeting", TEXT, "status", TEXT,
@@ -89,7 +89,7 @@ final class StoreTables {
             MESSAGE_ATTACHMENT, CONVERSATION_ATTACHMENT, MEMORY_FACT, SETTING, PROVIDER_CONFIG, SEARCH_CACHE,
             EMBEDDING_MODEL, EMBEDDING);
 
-    static final List<TableSpec> ALL = concat(STORE_TABLES, USER_TABLES);
+    public static final List<TableSpec> ALL = concat(STORE_TABLES, USER_TABLES);
 
     static final Map<String, TableSpec> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(TableSpec::name, Function.identity()));
@@ -101,7 +101,7 @@ final class StoreTables {
      * Columns of the backends' tables that the format leaves out because they are derived: rebuilt from the rows
      * by the import (full-text vectors, the versions approximate search keeps).
      */
-    static final Set<String> DERIVED_COLUMNS = Set.of("conversation.title_search", "message.search",
+    public static final Set<String> DERIVED_COLUMNS = Set.of("conversation.title_search", "message.search",
             "memory_fact.search", "attachment.text_search", "embedding_model.version",
             "embedding.written_version");
 
