@@ -19,6 +19,24 @@ public interface ChatStore extends AutoCloseable {
      */
     UserChats forUser(String userId);
 
+    /**
+     * The data of one end user, read at least as new as {@code consistencyToken}: a token another store over the
+     * same database (another application node) issued with {@link UserChats#consistencyToken()} after the user's
+     * writes there. With read replicas, reads of the user go to a server that has replayed that far; from then on
+     * this store remembers the position for the user, as it does its own writes. Where every read sees every
+     * write (SQLite, a PostgreSQL store without replicas) any token is accepted and changes nothing.
+     *
+     * @param consistencyToken a token from {@link UserChats#consistencyToken()}, or empty for none
+     * @throws InvalidInputException if {@code userId} is not valid, or the token is null or not one this kind of
+     *                               store issues
+     */
+    default UserChats forUser(String userId, String consistencyToken) {
+        if (consistencyToken == null) {
+            throw new InvalidInputException("consistencyToken", "must not be null (empty for none)");
+        }
+        return forUser(userId);
+    }
+
     /** The store's personas. */
     Personas personas();
 

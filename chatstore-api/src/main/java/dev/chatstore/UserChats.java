@@ -10,6 +10,16 @@ import java.time.Instant;
 public interface UserChats {
     String userId();
 
+    /**
+     * A token for the position of this user's writes through this store so far, to hand to another store over the
+     * same database (another application node, e.g. in the user's session or a request header) with
+     * {@link ChatStore#forUser(String, String)}, so that its reads of the user see those writes even from a read
+     * replica. Empty where every read sees every write (SQLite; PostgreSQL without replicas).
+     */
+    default String consistencyToken() {
+        return "";
+    }
+
     Conversations conversations();
 
     Messages messages();

@@ -310,6 +310,21 @@ final class ReadmeSnippetContexts {
                     dataSource.close();
                     """),
 
+            // Scaling out: read replicas. The snippet JVM has one server, so the "replica" is the primary itself:
+            // it replays nothing, so every read goes to the primary, as with a replica that is down.
+            SnippetContext.statements("otherNode.forUser(", """
+                    HikariDataSource primary = new HikariDataSource(dev.chatstore.demo.ReadmePostgres.hikariConfig());
+                    javax.sql.DataSource replica = primary;
+                    PostgresChatStore otherNode = PostgresChatStore.builder(primary).build();
+                    String conversationId = otherNode.forUser("user-42").conversations()
+                            .create(NewConversation.titled("Trip to Lisbon")).id();
+                    """, """
+                    assertThat(otherNode.forUser("user-42").messages().newestFirst(conversationId, PageRequest.first(5))
+                            .items()).hasSize(1);
+                    otherNode.close();
+                    primary.close();
+                    """),
+
             // Operating a store
             SnippetContext.statements("StoreAdmin admin = store.admin();", """
                     // opened without migrating, so that admin.migrate() has migrations to apply

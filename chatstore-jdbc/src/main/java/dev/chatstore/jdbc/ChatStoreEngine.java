@@ -119,6 +119,15 @@ public final class ChatStoreEngine implements ChatStore {
     }
 
     @Override
+    public UserChats forUser(String userId, String consistencyToken) {
+        Check.text("userId", userId, Limits.USER_ID_MAX);
+        Check.notNull("consistencyToken", consistencyToken);
+        ctx.ensureOpen();
+        ctx.readAfter(userId, consistencyToken);
+        return forUser(userId);
+    }
+
+    @Override
     public Personas personas() {
         return personasView;
     }

@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import java.util.concurrent.atomic.LongAdder;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.transaction.TransactionException;
 
 /**
@@ -27,10 +29,15 @@ final class PostgresDatabase implements Database {
     private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
     private final Jdbi jdbi;
     private final PostgresOperations operations;
+    /** Null without replicas: every read on the primary, and no positions to keep. */
+    private final ReplicaRouter router;
+    private final LongAdder primaryReads = new LongAdder();
+    private final LongAdder replicaReads = new LongAdder();
 
-    PostgresDatabase(Jdbi jdbi, DataSource dataSource, String schema) {
+    PostgresDatabase(Jdbi jdbi, DataSource dataSource, String schema, ReplicaRouter router) {
         this.jdbi = jdbi;
         this.operations = new PostgresOperations(dataSource, schema);
+        this.router = router;
     }
 
     @Override
@@ -40,12 +47,87 @@ final class PostgresDatabase implements Database {
 
     @Override
     public <T> T write(HandleCallback<T, RuntimeException> work) {
-        return jdbi.withHandle(h -> inTransaction(h, WRITE, work));
+        return write(null, work);
+    }
+
+    /** With replicas, the write's WAL position, read after its commit, is what the user's reads must see from now on. */
+    @Override
+    public <T> T write(String userId, HandleCallback<T, RuntimeException> work) {
+        return jdbi.withHandle(h -> {
+            boolean outermost = !inTransaction.get();
+            T result = inTransaction(h, WRITE, work);
+            if (router != null && outermost) {
+                router.positions.advance(userId, h.createQuery(WalPosition.CURRENT).mapTo(Long.class).one());
+            }
+            return result;
+        });
     }
 
     @Override
     public <T> T read(HandleCallback<T, RuntimeException> work) {
+        return read(null, work);
+    }
+
+    /**
+     * With replicas, on a replica that has replayed what the user's reads must see, else on the primary. A read
+     * inside a write stays on the write's connection. A replica that gives no connection is skipped for a while and
+     * the read goes to the primary; a failure once connected is reported as it is (the work may have had effects,
+     * such as output written).
+     */
+    @Override
+    public <T> T read(String userId, HandleCallback<T, RuntimeException> work) {
+        if (router != null && !inTransaction.get()) {
+            Replica replica = router.choose(router.positions.required(userId));
+            if (replica != null) {
+                Handle h;
+                try {
+                    h = replica.jdbi.open();
+                } catch (ConnectionException e) {
+                    router.failed(replica);
+                    h = null;
+                }
+                if (h != null) {
+                    try (Handle handle = h) {
+                        T result = inTransaction(handle, READ, work);
+                        replicaReads.increment();
+                        return result;
+                    }
+                }
+            }
+        }
+        primaryReads.increment();
         return jdbi.withHandle(h -> inTransaction(h, READ, work));
+    }
+
+    @Override
+    public String consistencyToken(String userId) {
+        if (router != null) {
+            return WalPosition.token(router.positions.required(userId));
+        }
+        // Without replicas nothing is tracked: the primary's position now covers every committed write.
+        return WalPosition.token(jdbi.withHandle(h -> h.createQuery(WalPosition.CURRENT).mapTo(Long.class).one()));
+    }
+
+    @Override
+    public void readAfter(String userId, String token) {
+        long position = WalPosition.parse(token);
+        if (router != null && position > 0) {
+            router.positions.advance(userId, position);
+        }
+    }
+
+    /**
+     * With replicas: reads from now on see at least the primary's position now, so a store opened after another
+     * one wrote (a restarted node) never reads older data than there was when it opened.
+     */
+    void readFromNowOn() {
+        if (router != null) {
+            router.positions.advance(null, jdbi.withHandle(h -> h.createQuery(WalPosition.CURRENT).mapTo(Long.class).one()));
+        }
+    }
+
+    ReadStats readStats() {
+        return new ReadStats(primaryReads.sum(), replicaReads.sum());
     }
 
     private <T> T inTransaction(Handle h, String characteristics, HandleCallback<T, RuntimeException> work) {

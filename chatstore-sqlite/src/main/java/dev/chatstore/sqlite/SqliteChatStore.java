@@ -105,6 +105,12 @@ public final class SqliteChatStore implements ChatStore {
         return engine.forUser(userId);
     }
 
+    /** {@inheritDoc} One database file: every read sees every write, so the token changes nothing. */
+    @Override
+    public UserChats forUser(String userId, String consistencyToken) {
+        return engine.forUser(userId, consistencyToken);
+    }
+
     @Override
     public Personas personas() {
         return engine.personas();

@@ -48,7 +48,7 @@ final class JdbcAttachments implements Attachments {
         }
         String id = ctx.ids.next();
         Instant now = ctx.now();
-        ctx.write("create an attachment", h -> h.createUpdate(ctx.sql(Sql.INSERT))
+        ctx.writeFor(userId, "create an attachment", h -> h.createUpdate(ctx.sql(Sql.INSERT))
                 .bind("id", id)
                 .bind("userId", userId)
                 .bind("name", a.name())
@@ -66,7 +66,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public Optional<Attachment> get(String attachmentId) {
         Check.id("attachmentId", attachmentId);
-        return ctx.read("read an attachment", h -> find(h, attachmentId));
+        return ctx.readFor(userId, "read an attachment", h -> find(h, attachmentId));
     }
 
     private Optional<Attachment> find(Handle h, String attachmentId) {
@@ -79,7 +79,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public Optional<byte[]> inlineData(String attachmentId) {
         Check.id("attachmentId", attachmentId);
-        return ctx.read("read attachment data", h -> h.createQuery(ctx.sql(Sql.INLINE_DATA))
+        return ctx.readFor(userId, "read attachment data", h -> h.createQuery(ctx.sql(Sql.INLINE_DATA))
                 .bind("id", attachmentId)
                 .bind("userId", userId)
                 .map((rs, c) -> Optional.ofNullable(rs.getBytes(1)))
@@ -110,7 +110,7 @@ final class JdbcAttachments implements Attachments {
     private Attachment transition(String attachmentId, AttachmentStatus to, String errorText, String extractedText,
                                   Integer wordCount) {
         Check.id("attachmentId", attachmentId);
-        return ctx.write("change an attachment's status", h -> {
+        return ctx.writeFor(userId, "change an attachment's status", h -> {
             Attachment current = find(h, attachmentId)
                     .orElseThrow(() -> notFound(attachmentId));
             if (!current.status().canMoveTo(to)) {
@@ -138,7 +138,7 @@ final class JdbcAttachments implements Attachments {
     public void linkToConversation(String attachmentId, String conversationId) {
         Check.id("attachmentId", attachmentId);
         Check.id("conversationId", conversationId);
-        ctx.write("link an attachment", h -> {
+        ctx.writeFor(userId, "link an attachment", h -> {
             if (find(h, attachmentId).isEmpty()) {
                 throw notFound(attachmentId);
             }
@@ -150,7 +150,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public List<Attachment> listForMessage(String messageId) {
         Check.id("messageId", messageId);
-        return ctx.read("list attachments", h -> h.createQuery(ctx.sql(Sql.LIST_FOR_MESSAGE))
+        return ctx.readFor(userId, "list attachments", h -> h.createQuery(ctx.sql(Sql.LIST_FOR_MESSAGE))
                 .bind("messageId", messageId)
                 .bind("userId", userId)
                 .bind("limit", Limits.ATTACHMENTS_LIST_MAX)
@@ -160,7 +160,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public List<Attachment> listForConversation(String conversationId) {
         Check.id("conversationId", conversationId);
-        return ctx.read("list attachments", h -> h.createQuery(ctx.sql(Sql.LIST_FOR_CONVERSATION))
+        return ctx.readFor(userId, "list attachments", h -> h.createQuery(ctx.sql(Sql.LIST_FOR_CONVERSATION))
                 .bind("conversationId", conversationId)
                 .bind("userId", userId)
                 .bind("limit", Limits.ATTACHMENTS_LIST_MAX)
@@ -170,7 +170,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public List<Attachment> orphans(int limit) {
         Check.limit("limit", limit, Limits.ATTACHMENTS_LIST_MAX);
-        return ctx.read("list orphaned attachments", h -> h.createQuery(ctx.sql(Sql.ORPHANS))
+        return ctx.readFor(userId, "list orphaned attachments", h -> h.createQuery(ctx.sql(Sql.ORPHANS))
                 .bind("userId", userId)
                 .bind("limit", limit)
                 .map(mapper).list());
@@ -179,7 +179,7 @@ final class JdbcAttachments implements Attachments {
     @Override
     public boolean delete(String attachmentId) {
         Check.id("attachmentId", attachmentId);
-        return ctx.write("delete an attachment", h -> delete(ctx, h, userId, attachmentId));
+        return ctx.writeFor(userId, "delete an attachment", h -> delete(ctx, h, userId, attachmentId));
     }
 
     /**

@@ -62,7 +62,7 @@ final class JdbcConversations implements Conversations {
     @Override
     public Conversation create(NewConversation conversation) {
         Check.notNull("conversation", conversation);
-        return ctx.write("create a conversation", h -> {
+        return ctx.writeFor(userId, "create a conversation", h -> {
             Persona persona = requireAvailablePersona(h, conversation);
             Conversation created = insert(h, Sql.INSERT_IF_ABSENT, conversation, null, persona);
             if (created == null) {
@@ -81,11 +81,11 @@ final class JdbcConversations implements Conversations {
         Check.text("externalKey", externalKey, Limits.EXTERNAL_KEY_MAX);
         Check.notNull("conversation", conversation);
         // Usually the conversation exists: a read, without taking the write lock.
-        Optional<ConversationRow> found = ctx.read("find a conversation by external key", h -> byExternalKey(h, externalKey));
+        Optional<ConversationRow> found = ctx.readFor(userId, "find a conversation by external key", h -> byExternalKey(h, externalKey));
         if (found.isPresent()) {
             return found.get().conversation();
         }
-        return ctx.write("get or create a conversation by external key", h -> {
+        return ctx.writeFor(userId, "get or create a conversation by external key", h -> {
             Optional<ConversationRow> existing = byExternalKey(h, externalKey);
             if (existing.isPresent()) {
                 return existing.get().conversation();
@@ -107,7 +107,7 @@ final class JdbcConversations implements Conversations {
     @Override
     public Optional<Conversation> findByExternalKey(String externalKey) {
         Check.text("externalKey", externalKey, Limits.EXTERNAL_KEY_MAX);
-        return ctx.read("find a conversation by external key", h -> byExternalKey(h, externalKey))
+        return ctx.readFor(userId, "find a conversation by external key", h -> byExternalKey(h, externalKey))
                 .map(ConversationRow::conversation);
     }
 
@@ -124,7 +124,7 @@ final class JdbcConversations implements Conversations {
         if (conversation.personaName() == null) {
             throw new InvalidInputException("conversation", "must name a persona to get or create by persona");
         }
-        return ctx.write("get or create a conversation", h -> {
+        return ctx.writeFor(userId, "get or create a conversation", h -> {
             Optional<ConversationRow> existing = byPersona(h, conversation.personaName());
             if (existing.isPresent()) {
                 return existing.get().conversation();
@@ -191,7 +191,7 @@ final class JdbcConversations implements Conversations {
     @Override
     public Optional<Conversation> get(String conversationId) {
         Check.id("conversationId", conversationId);
-        return ctx.read("read a conversation", h -> find(h, conversationId)).map(ConversationRow::conversation);
+        return ctx.readFor(userId, "read a conversation", h -> find(h, conversationId)).map(ConversationRow::conversation);
     }
 
     private Optional<ConversationRow> find(Handle h, String conversationId) {
@@ -222,7 +222,7 @@ final class JdbcConversations implements Conversations {
         Check.notNull("page", page);
         Check.notNull("filter", filter);
         int limit = Check.pageLimit(page, Limits.CONVERSATIONS_PAGE_DEFAULT, Limits.CONVERSATIONS_PAGE_MAX);
-        return ctx.read("list conversations", h -> {
+        return ctx.readFor(userId, "list conversations", h -> {
             Page<ConversationRow> rows = new Keyset<>(listing, FilterArguments.scope(userId, filter),
                     new ListOrder(h, archived, filter)).page(page.cursor(), limit, 3);
             return new Page<>(rows.items().stream().map(ConversationRow::conversation).toList(),
@@ -331,7 +331,7 @@ final class JdbcConversations implements Conversations {
     public Conversation patchMetadata(String conversationId, Map<String, ?> patch) {
         Check.id("conversationId", conversationId);
         Map<String, Object> validPatch = Check.metadata("patch", patch);
-        return ctx.write("patch conversation metadata", h -> {
+        return ctx.writeFor(userId, "patch conversation metadata", h -> {
             ctx.ledger.patchMetadata(h, userId, ctx.ledger.lock(h, userId, conversationId), validPatch);
             return find(h, conversationId).orElseThrow().conversation();
         });
@@ -369,7 +369,7 @@ final class JdbcConversations implements Conversations {
     @Override
     public Conversation markRead(String conversationId) {
         Check.id("conversationId", conversationId);
-        return ctx.write("mark a conversation read", h -> {
+        return ctx.writeFor(userId, "mark a conversation read", h -> {
             ctx.ledger.markRead(h, userId, ctx.ledger.lock(h, userId, conversationId), ctx.now());
             return ctx.ledger.require(h, userId, conversationId);
         });
@@ -382,7 +382,7 @@ final class JdbcConversations implements Conversations {
     }
 
     private Conversation update(String operation, String conversationId, Sql statement, UnaryOperator<Update> values) {
-        return ctx.write(operation, h -> {
+        return ctx.writeFor(userId, operation, h -> {
             int updated = values.apply(h.createUpdate(ctx.sql(statement)))
                     .bind("id", conversationId)
                     .bind("userId", userId)
@@ -398,7 +398,7 @@ final class JdbcConversations implements Conversations {
     @Override
     public boolean delete(String conversationId) {
         Check.id("conversationId", conversationId);
-        return ctx.write("delete a conversation", h -> delete(ctx, h, userId, conversationId, Sql.DELETE, u -> u));
+        return ctx.writeFor(userId, "delete a conversation", h -> delete(ctx, h, userId, conversationId, Sql.DELETE, u -> u));
     }
 
     /**

@@ -93,7 +93,7 @@ final class JdbcEmbeddings implements Embeddings {
         double norm = VectorMath.norm(v);
         byte[] stored = VectorMath.encode(v);
         Instant now = ctx.now();
-        return ctx.write("store an embedding", h -> {
+        return ctx.writeFor(userId, "store an embedding", h -> {
             Owner owner = owner(h, target).orElseThrow(() -> new NotFoundException("No " + describe(target)));
             h.createUpdate(ctx.sql(Sql.ADD_MODEL))
                     .bind("userId", userId)
@@ -157,7 +157,7 @@ final class JdbcEmbeddings implements Embeddings {
     public Optional<Embedding> get(EmbeddingTarget target, String model) {
         Check.notNull("target", target);
         Check.text("model", model, Limits.MODEL_NAME_MAX);
-        return ctx.read("read an embedding", h -> find(h, target, model));
+        return ctx.readFor(userId, "read an embedding", h -> find(h, target, model));
     }
 
     private Optional<Embedding> find(Handle h, EmbeddingTarget target, String model) {
@@ -172,7 +172,7 @@ final class JdbcEmbeddings implements Embeddings {
     public boolean delete(EmbeddingTarget target, String model) {
         Check.notNull("target", target);
         Check.text("model", model, Limits.MODEL_NAME_MAX);
-        return ctx.write("delete an embedding", h -> h.createUpdate(ctx.sql(Sql.DELETE))
+        return ctx.writeFor(userId, "delete an embedding", h -> h.createUpdate(ctx.sql(Sql.DELETE))
                 .bind("userId", userId)
                 .bind("model", model)
                 .bind("kind", target.kind().wireName())
@@ -198,7 +198,7 @@ final class JdbcEmbeddings implements Embeddings {
         Check.notNull("query", query);
         float[] q = query.vector();
         double queryNorm = VectorMath.norm(q);
-        return ctx.read("search embeddings", h -> {
+        return ctx.readFor(userId, "search embeddings", h -> {
             Optional<ModelState> state = modelState(h, query.model());
             if (state.isEmpty()) {
                 return List.of();
@@ -250,7 +250,7 @@ final class JdbcEmbeddings implements Embeddings {
         if (!ctx.indexes.enabled()) {
             return false;
         }
-        ApproximateIndex index = ctx.read("build an approximate vector index", h -> buildIndex(h, model, 1));
+        ApproximateIndex index = ctx.readFor(userId, "build an approximate vector index", h -> buildIndex(h, model, 1));
         if (index == null) {
             return false;
         }
@@ -310,7 +310,7 @@ final class JdbcEmbeddings implements Embeddings {
         if (index == null || index.dimension != state.dimension()) {
             if (ctx.indexes.enabled() && state.dimension() <= ApproximateIndex.MAX_DIMENSION
                     && !ctx.indexes.knownNotIndexable(userId, model, state.version())) {
-                ctx.indexes.buildInBackground(userId, model, () -> ctx.read("build an approximate vector index",
+                ctx.indexes.buildInBackground(userId, model, () -> ctx.readFor(userId, "build an approximate vector index",
                         build -> buildIndex(build, model, ctx.indexes.minVectors)));
             }
             return null;
@@ -324,7 +324,7 @@ final class JdbcEmbeddings implements Embeddings {
             }
         }
         if (index.worn()) {
-            ctx.indexes.buildInBackground(userId, model, () -> ctx.read("rebuild an approximate vector index",
+            ctx.indexes.buildInBackground(userId, model, () -> ctx.readFor(userId, "rebuild an approximate vector index",
                     build -> buildIndex(build, model, 1)));
         }
         int n = Math.max(MIN_CANDIDATES, CANDIDATES_PER_HIT * query.k());

@@ -43,7 +43,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
         Check.notNull("fact", fact);
         String id = ctx.ids.next();
         Instant now = ctx.now();
-        ctx.write("add a memory fact", h -> {
+        ctx.writeFor(userId, "add a memory fact", h -> {
             checkSource(h, fact);
             return h.createUpdate(ctx.sql(Sql.INSERT))
                     .bind("id", id)
@@ -75,7 +75,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
     @Override
     public Optional<MemoryFact> get(String factId) {
         Check.id("factId", factId);
-        return ctx.read("read a memory fact", h -> find(h, factId));
+        return ctx.readFor(userId, "read a memory fact", h -> find(h, factId));
     }
 
     private Optional<MemoryFact> find(Handle h, String factId) {
@@ -90,7 +90,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
         Check.notNull("query", query);
         Check.notNull("page", page);
         int limit = Check.pageLimit(page, Limits.FACTS_PAGE_DEFAULT, Limits.FACTS_PAGE_MAX);
-        return ctx.read("list memory facts", h -> new Keyset<>("facts", userId, new RankOrder(h, query))
+        return ctx.readFor(userId, "list memory facts", h -> new Keyset<>("facts", userId, new RankOrder(h, query))
                 .page(page.cursor(), limit, 2));
     }
 
@@ -159,7 +159,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
     public MemoryFact update(String factId, FactUpdate update) {
         Check.id("factId", factId);
         Check.notNull("update", update);
-        return ctx.write("update a memory fact", h -> {
+        return ctx.writeFor(userId, "update a memory fact", h -> {
             int updated = h.createUpdate(ctx.sql(Sql.UPDATE))
                     .bind("id", factId)
                     .bind("userId", userId)
@@ -177,7 +177,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
     @Override
     public MemoryFact deactivate(String factId) {
         Check.id("factId", factId);
-        return ctx.write("deactivate a memory fact", h -> {
+        return ctx.writeFor(userId, "deactivate a memory fact", h -> {
             int updated = h.createUpdate(ctx.sql(Sql.DEACTIVATE))
                     .bind("id", factId)
                     .bind("userId", userId)
@@ -193,7 +193,7 @@ final class JdbcMemoryFacts implements MemoryFacts {
     @Override
     public boolean delete(String factId) {
         Check.id("factId", factId);
-        return ctx.write("delete a memory fact", h -> h.createUpdate(ctx.sql(Sql.DELETE))
+        return ctx.writeFor(userId, "delete a memory fact", h -> h.createUpdate(ctx.sql(Sql.DELETE))
                 .bind("id", factId)
                 .bind("userId", userId)
                 .execute() > 0);

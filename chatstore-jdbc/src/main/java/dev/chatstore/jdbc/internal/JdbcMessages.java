@@ -43,7 +43,7 @@ final class JdbcMessages implements Messages {
     public Appended append(String conversationId, NewMessage message) {
         Check.id("conversationId", conversationId);
         Check.notNull("message", message);
-        return ctx.write("append a message", h -> ctx.appender.append(h, userId, conversationId, List.of(message)).get(0));
+        return ctx.writeFor(userId, "append a message", h -> ctx.appender.append(h, userId, conversationId, List.of(message)).get(0));
     }
 
     @Override
@@ -53,7 +53,7 @@ final class JdbcMessages implements Messages {
         if (batch.isEmpty()) {
             return List.of();
         }
-        return ctx.write("append messages", h -> ctx.appender.append(h, userId, conversationId, batch));
+        return ctx.writeFor(userId, "append messages", h -> ctx.appender.append(h, userId, conversationId, batch));
     }
 
     @Override
@@ -61,7 +61,7 @@ final class JdbcMessages implements Messages {
         Check.id("conversationId", conversationId);
         List<NewMessage> batch = checkBatch(messages);
         Check.notNull("options", options);
-        return ctx.write("append messages", h -> {
+        return ctx.writeFor(userId, "append messages", h -> {
             Locked row = ctx.ledger.lock(h, userId, conversationId);
             OptionalLong expected = options.expectedRevision();
             if (expected.isPresent() && expected.getAsLong() != row.revision()) {
@@ -93,20 +93,20 @@ final class JdbcMessages implements Messages {
     @Override
     public Optional<Message> get(String messageId) {
         Check.id("messageId", messageId);
-        return ctx.read("read a message", h -> ctx.messageRows.find(h, userId, messageId));
+        return ctx.readFor(userId, "read a message", h -> ctx.messageRows.find(h, userId, messageId));
     }
 
     @Override
     public Optional<Message> findReply(String messageId) {
         Check.id("messageId", messageId);
-        return ctx.read("find a reply", h -> ctx.messageRows.findReply(h, userId, messageId));
+        return ctx.readFor(userId, "find a reply", h -> ctx.messageRows.findReply(h, userId, messageId));
     }
 
     @Override
     public Optional<Message> byClientMessageId(String conversationId, String clientMessageId) {
         Check.id("conversationId", conversationId);
         Check.text("clientMessageId", clientMessageId, Limits.CLIENT_MESSAGE_ID_MAX);
-        return ctx.read("find a message by client id",
+        return ctx.readFor(userId, "find a message by client id",
                 h -> ctx.messageRows.byClientMessageId(h, userId, conversationId, clientMessageId))
                 .map(MessageRows.Stored::message);
     }
@@ -124,7 +124,7 @@ final class JdbcMessages implements Messages {
     private Page<Message> page(String conversationId, PageRequest page, boolean newestFirst) {
         Check.id("conversationId", conversationId);
         int limit = Check.pageLimit(page, Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
-        return ctx.read("read messages", h -> {
+        return ctx.readFor(userId, "read messages", h -> {
             ctx.ledger.requireExists(h, userId, conversationId);
             return seqOrder(h, conversationId, newestFirst).page(page.cursor(), limit, 1);
         });
@@ -135,7 +135,7 @@ final class JdbcMessages implements Messages {
         Check.id("conversationId", conversationId);
         Check.nonNegative("afterSeq", afterSeq);
         int size = Check.limit("limit", limit, Limits.MESSAGES_PAGE_MAX);
-        return ctx.read("read messages", h -> {
+        return ctx.readFor(userId, "read messages", h -> {
             ctx.ledger.requireExists(h, userId, conversationId);
             return seqOrder(h, conversationId, false).pageFrom(true, afterSeq, size);
         });
@@ -176,7 +176,7 @@ final class JdbcMessages implements Messages {
     public Message editContent(String messageId, String content) {
         Check.id("messageId", messageId);
         Check.anyText("content", content, Limits.CONTENT_MAX);
-        return ctx.write("edit a message", h -> {
+        return ctx.writeFor(userId, "edit a message", h -> {
             Locked row = lockConversationOf(h, messageId);
             if (!ctx.messageRows.editContent(h, userId, messageId, content, ctx.now())) {
                 throw MessageRows.notFound(messageId);
@@ -194,7 +194,7 @@ final class JdbcMessages implements Messages {
     public Message setFeedback(String messageId, Feedback feedback) {
         Check.id("messageId", messageId);
         Check.notNull("feedback", feedback);
-        return ctx.write("set feedback on a message", h -> {
+        return ctx.writeFor(userId, "set feedback on a message", h -> {
             Locked row = lockConversationOf(h, messageId);
             if (!ctx.messageRows.setFeedback(h, userId, messageId, feedback)) {
                 throw MessageRows.notFound(messageId);
@@ -222,7 +222,7 @@ final class JdbcMessages implements Messages {
         if (message.role() != role) {
             throw new InvalidInputException(messageArg, "must be a " + role.wireName() + " message, was " + message.role().wireName());
         }
-        return ctx.write(operation, h -> {
+        return ctx.writeFor(userId, operation, h -> {
             Locked row = lockConversationOf(h, siblingId);
             Message sibling = ctx.messageRows.require(h, userId, siblingId);
             if (sibling.role() != role) {
@@ -236,7 +236,7 @@ final class JdbcMessages implements Messages {
     @Override
     public Conversation selectBranch(String messageId) {
         Check.id("messageId", messageId);
-        return ctx.write("select a branch", h -> {
+        return ctx.writeFor(userId, "select a branch", h -> {
             Locked row = lockConversationOf(h, messageId);
             Message tip = ctx.messageRows.require(h, userId, messageId);
             ctx.ledger.setTip(h, userId, row, tip.id(), ctx.now());
@@ -248,7 +248,7 @@ final class JdbcMessages implements Messages {
     public Page<Message> branch(String conversationId, PageRequest page) {
         Check.id("conversationId", conversationId);
         int limit = Check.pageLimit(page, Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
-        return ctx.read("read a branch", h -> {
+        return ctx.readFor(userId, "read a branch", h -> {
             Conversation c = ctx.ledger.require(h, userId, conversationId);
             return ctx.branches.ancestorsPage(h, conversationId, "branch", conversationId, c.activeTipId(),
                     page.cursor(), limit);
@@ -259,7 +259,7 @@ final class JdbcMessages implements Messages {
     public PromptWindow promptWindow(String conversationId, WindowLimit limit) {
         Check.id("conversationId", conversationId);
         Check.notNull("limit", limit);
-        return ctx.read("read a prompt window",
+        return ctx.readFor(userId, "read a prompt window",
                 h -> ctx.windows.read(h, ctx.ledger.require(h, userId, conversationId), limit));
     }
 
@@ -267,7 +267,7 @@ final class JdbcMessages implements Messages {
     public Page<Message> path(String messageId, PageRequest page) {
         Check.id("messageId", messageId);
         int limit = Check.pageLimit(page, Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
-        return ctx.read("read a message path", h -> {
+        return ctx.readFor(userId, "read a message path", h -> {
             Message start = ctx.messageRows.require(h, userId, messageId);
             return ctx.branches.ancestorsPage(h, start.conversationId(), "path", messageId, messageId, page.cursor(),
                     limit);
@@ -277,7 +277,7 @@ final class JdbcMessages implements Messages {
     @Override
     public boolean delete(String messageId) {
         Check.id("messageId", messageId);
-        return ctx.write("delete a message", h -> {
+        return ctx.writeFor(userId, "delete a message", h -> {
             Optional<String> conversationId = ctx.messageRows.conversationOf(h, userId, messageId);
             if (conversationId.isEmpty()) {
                 return false;

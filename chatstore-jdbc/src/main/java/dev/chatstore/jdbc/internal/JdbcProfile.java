@@ -48,7 +48,7 @@ final class JdbcProfile implements Profile {
     @Override
     public UserProfile upsert(ProfileSpec profile) {
         Check.notNull("profile", profile);
-        return ctx.write("save a user profile", h -> {
+        return ctx.writeFor(userId, "save a user profile", h -> {
             if (profile.email() != null && h.createQuery(ctx.sql(Sql.EMAIL_OWNER))
                     .bind("email", profile.email())
                     .bind("userId", userId)
@@ -69,7 +69,7 @@ final class JdbcProfile implements Profile {
 
     @Override
     public Optional<UserProfile> get() {
-        return ctx.read("read a user profile", this::find);
+        return ctx.readFor(userId, "read a user profile", this::find);
     }
 
     /** The profile, read in the caller's transaction. */
@@ -91,7 +91,7 @@ final class JdbcProfile implements Profile {
 
     /** Read under the row lock, change, write: concurrent merges queue and all survive. */
     private UserProfile updatePreferences(String operation, UnaryOperator<Map<String, Object>> change) {
-        return ctx.write(operation, h -> {
+        return ctx.writeFor(userId, operation, h -> {
             ensure(h);
             String current = h.createQuery(ctx.sql(Sql.LOCK_PREFERENCES))
                     .bind("userId", userId)
@@ -108,7 +108,7 @@ final class JdbcProfile implements Profile {
 
     @Override
     public UserProfile touch() {
-        return ctx.write("record user activity", h -> {
+        return ctx.writeFor(userId, "record user activity", h -> {
             ensure(h);
             h.createUpdate(ctx.sql(Sql.TOUCH)).bind("userId", userId).bind("now", ctx.now()).execute();
             return load(h);
@@ -118,7 +118,7 @@ final class JdbcProfile implements Profile {
     @Override
     public UserProfile setActiveConversation(String conversationId) {
         Check.optionalId("conversationId", conversationId);
-        return ctx.write("set the active conversation", h -> {
+        return ctx.writeFor(userId, "set the active conversation", h -> {
             if (conversationId != null) {
                 // Locked, so the conversation cannot be deleted before this transaction commits.
                 ctx.ledger.lock(h, userId, conversationId);
@@ -135,7 +135,7 @@ final class JdbcProfile implements Profile {
 
     @Override
     public Optional<Conversation> activeConversation() {
-        return ctx.read("read the active conversation", h -> h.createQuery(ctx.sql(Sql.BY_USER))
+        return ctx.readFor(userId, "read the active conversation", h -> h.createQuery(ctx.sql(Sql.BY_USER))
                 .bind("userId", userId).map(mapper).findOne()
                 .map(UserProfile::activeConversationId)
                 .flatMap(id -> ctx.ledger.find(h, userId, id))

@@ -62,7 +62,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
         SecretCipher.Sealed sealed = spec.apiKey() == null ? null
                 : cipher().encrypt(spec.apiKey(), userId, spec.providerId());
         Instant now = ctx.now();
-        return ctx.write("store a provider configuration", h -> {
+        return ctx.writeFor(userId, "store a provider configuration", h -> {
             var upsert = h.createUpdate(ctx.sql(sealed == null ? Sql.UPSERT_KEEPING_KEY : Sql.UPSERT_WITH_KEY))
                     .bind("userId", userId)
                     .bind("providerId", spec.providerId())
@@ -83,7 +83,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
     @Override
     public Optional<ProviderConfig> get(String providerId) {
         checkProviderId(providerId);
-        return ctx.read("read a provider configuration", h -> find(h, providerId));
+        return ctx.readFor(userId, "read a provider configuration", h -> find(h, providerId));
     }
 
     private Optional<ProviderConfig> find(Handle h, String providerId) {
@@ -95,7 +95,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
 
     @Override
     public List<ProviderConfig> list() {
-        return ctx.read("list provider configurations", h -> h.createQuery(ctx.sql(Sql.LIST))
+        return ctx.readFor(userId, "list provider configurations", h -> h.createQuery(ctx.sql(Sql.LIST))
                 .bind("userId", userId)
                 .map(mapper).list());
     }
@@ -103,7 +103,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
     @Override
     public Optional<String> apiKey(String providerId) {
         checkProviderId(providerId);
-        Optional<SecretCipher.Sealed> stored = ctx.read("read an API key", h -> h.createQuery(ctx.sql(Sql.API_KEY))
+        Optional<SecretCipher.Sealed> stored = ctx.readFor(userId, "read an API key", h -> h.createQuery(ctx.sql(Sql.API_KEY))
                 .bind("userId", userId)
                 .bind("providerId", providerId)
                 .map((rs, c) -> new SecretCipher.Sealed(rs.getBytes("api_key_ciphertext"), rs.getBytes("api_key_iv"),
@@ -116,7 +116,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
     public ProviderConfig clearApiKey(String providerId) {
         checkProviderId(providerId);
         Instant now = ctx.now();
-        return ctx.write("clear an API key", h -> {
+        return ctx.writeFor(userId, "clear an API key", h -> {
             int updated = h.createUpdate(ctx.sql(Sql.CLEAR_API_KEY))
                     .bind("userId", userId)
                     .bind("providerId", providerId)
@@ -132,7 +132,7 @@ final class JdbcProviderConfigs implements ProviderConfigs {
     @Override
     public boolean delete(String providerId) {
         checkProviderId(providerId);
-        return ctx.write("delete a provider configuration", h -> h.createUpdate(ctx.sql(Sql.DELETE))
+        return ctx.writeFor(userId, "delete a provider configuration", h -> h.createUpdate(ctx.sql(Sql.DELETE))
                 .bind("userId", userId)
                 .bind("providerId", providerId)
                 .execute() > 0);

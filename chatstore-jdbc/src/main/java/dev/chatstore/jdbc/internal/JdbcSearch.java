@@ -69,7 +69,7 @@ final class JdbcSearch implements Search {
         String scope = userId + '\n' + query.text() + '\n' + query.conversationId() + '\n' + query.roles() + '\n'
                 + query.from() + '\n' + query.to() + '\n' + query.includeArchived() + '\n' + query.kinds() + '\n'
                 + FilterArguments.scope("", query.conversationFilter());
-        return ctx.read("search", h -> new Keyset<>(LISTING, scope, new Hits(h, query, parsed)).page(page.cursor(), limit, 3));
+        return ctx.readFor(userId, "search", h -> new Keyset<>(LISTING, scope, new Hits(h, query, parsed)).page(page.cursor(), limit, 3));
     }
 
     /** The hits in listing order (or reversed), strictly beyond a key. */

@@ -54,7 +54,7 @@ final class JdbcSearchCache implements SearchCache {
         }
         Instant now = ctx.now();
         Instant expiresAt = expiry(now, ttl);
-        ctx.write("cache search results", h -> h.createUpdate(ctx.sql(Sql.UPSERT))
+        ctx.writeFor(userId, "cache search results", h -> h.createUpdate(ctx.sql(Sql.UPSERT))
                 .bind("userId", userId)
                 .bind("queryHash", hash(normalised))
                 .bind("query", normalised)
@@ -68,7 +68,7 @@ final class JdbcSearchCache implements SearchCache {
     public Optional<Object> get(String query) {
         String hash = hash(normalise(query));
         Instant now = ctx.now();
-        return ctx.read("read cached search results", h -> h.createQuery(ctx.sql(Sql.LIVE))
+        return ctx.readFor(userId, "read cached search results", h -> h.createQuery(ctx.sql(Sql.LIVE))
                 .bind("userId", userId)
                 .bind("queryHash", hash)
                 .bind("now", now)
@@ -80,7 +80,7 @@ final class JdbcSearchCache implements SearchCache {
     public boolean invalidate(String query) {
         String hash = hash(normalise(query));
         Instant now = ctx.now();
-        return ctx.write("invalidate cached search results", h -> {
+        return ctx.writeFor(userId, "invalidate cached search results", h -> {
             int live = h.createUpdate(ctx.sql(Sql.DELETE_LIVE))
                     .bind("userId", userId)
                     .bind("queryHash", hash)

@@ -41,7 +41,7 @@ public final class JdbcSettings implements Settings {
         checkKey(key);
         Object json = Check.jsonValue("value", value);
         Instant now = ctx.now();
-        ctx.write("store a setting", h -> h.createUpdate(ctx.sql(Sql.UPSERT))
+        ctx.writeFor(scope, "store a setting", h -> h.createUpdate(ctx.sql(Sql.UPSERT))
                 .bind("userId", scope)
                 .bind("key", key)
                 .bind("value", Json.writeValue(json))
@@ -52,7 +52,7 @@ public final class JdbcSettings implements Settings {
     @Override
     public Optional<Object> get(String key) {
         checkKey(key);
-        return ctx.read("read a setting", h -> h.createQuery(ctx.sql(Sql.BY_KEY))
+        return ctx.readFor(scope, "read a setting", h -> h.createQuery(ctx.sql(Sql.BY_KEY))
                 .bind("userId", scope)
                 .bind("key", key)
                 .map((rs, c) -> Json.readValue(rs.getString("value"), "setting value"))
@@ -61,7 +61,7 @@ public final class JdbcSettings implements Settings {
 
     @Override
     public Map<String, Object> all() {
-        return ctx.read("read settings", h -> {
+        return ctx.readFor(scope, "read settings", h -> {
             Map<String, Object> settings = new LinkedHashMap<>();
             h.createQuery(ctx.sql(Sql.ALL))
                     .bind("userId", scope)
@@ -74,7 +74,7 @@ public final class JdbcSettings implements Settings {
     @Override
     public boolean remove(String key) {
         checkKey(key);
-        return ctx.write("remove a setting", h -> h.createUpdate(ctx.sql(Sql.DELETE))
+        return ctx.writeFor(scope, "remove a setting", h -> h.createUpdate(ctx.sql(Sql.DELETE))
                 .bind("userId", scope)
                 .bind("key", key)
                 .execute() > 0);

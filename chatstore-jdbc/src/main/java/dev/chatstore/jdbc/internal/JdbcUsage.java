@@ -45,7 +45,7 @@ final class JdbcUsage {
         // Stored times are whole milliseconds: t >= from exactly when t >= from rounded up, same for to.
         Instant lower = ceilMillis(from);
         Instant upper = ceilMillis(to);
-        return ctx.read("report usage", h -> {
+        return ctx.readFor(userId, "report usage", h -> {
             long conversations = h.createQuery(ctx.sql(Sql.CONVERSATIONS_CREATED))
                     .bind("userId", userId).bind("from", lower).bind("to", upper)
                     .mapTo(Long.class).one();
@@ -74,7 +74,7 @@ final class JdbcUsage {
      */
     public TokenTotals tokenTotals(String conversationId) {
         Check.id("conversationId", conversationId);
-        return ctx.read("sum the tokens of a conversation", h -> {
+        return ctx.readFor(userId, "sum the tokens of a conversation", h -> {
             ctx.ledger.requireExists(h, userId, conversationId);
             return h.createQuery(ctx.sql(Sql.CONVERSATION_TOKENS))
                     .bind("id", conversationId).bind("userId", userId)

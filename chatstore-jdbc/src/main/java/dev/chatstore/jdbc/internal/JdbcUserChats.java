@@ -32,7 +32,10 @@ public final class JdbcUserChats implements UserChats {
     private final JdbcUsage usage;
     private final UserData data;
 
+    private final StoreContext ctx;
+
     public JdbcUserChats(StoreContext ctx, JdbcPersonas personas, String userId) {
+        this.ctx = ctx;
         this.userId = userId;
         this.usage = new JdbcUsage(ctx, userId);
         this.conversations = new JdbcConversations(ctx, personas, userId, usage);
@@ -51,6 +54,12 @@ public final class JdbcUserChats implements UserChats {
     @Override
     public String userId() {
         return userId;
+    }
+
+    @Override
+    public String consistencyToken() {
+        ctx.ensureOpen();
+        return ctx.db.consistencyToken(userId);
     }
 
     @Override

@@ -91,10 +91,15 @@ public final class StoreContext {
      * after {@value #MAX_ATTEMPTS} attempts that is a {@link ConcurrentUpdateException}.
      */
     <T> T write(String operation, HandleCallback<T, RuntimeException> work) {
+        return writeFor(null, operation, work);
+    }
+
+    /** {@link #write} on behalf of {@code userId} (see {@link Database#write(String, HandleCallback)}). */
+    <T> T writeFor(String userId, String operation, HandleCallback<T, RuntimeException> work) {
         for (int attempt = 1; ; attempt++) {
             ensureOpen();
             try {
-                return db.write(work);
+                return db.write(userId, work);
             } catch (JdbiException e) {
                 SQLException sql = sqlCause(e);
                 boolean transientConflict = sql != null && !(e instanceof ConnectionException)
@@ -121,16 +126,21 @@ public final class StoreContext {
     <T> T writeOnce(String operation, HandleCallback<T, RuntimeException> work) {
         ensureOpen();
         try {
-            return db.write(work);
+            return db.write(null, work);
         } catch (JdbiException e) {
             throw translate(operation, e, sqlCause(e));
         }
     }
 
     <T> T read(String operation, HandleCallback<T, RuntimeException> work) {
+        return readFor(null, operation, work);
+    }
+
+    /** A read on behalf of {@code userId} (see {@link Database#read(String, HandleCallback)}). */
+    <T> T readFor(String userId, String operation, HandleCallback<T, RuntimeException> work) {
         ensureOpen();
         try {
-            return db.read(work);
+            return db.read(userId, work);
         } catch (JdbiException e) {
             throw translate(operation, e, sqlCause(e));
         }
@@ -171,6 +181,11 @@ public final class StoreContext {
             }
         }
         return null;
+    }
+
+    /** See {@link Database#readAfter}. */
+    public void readAfter(String userId, String consistencyToken) {
+        db.readAfter(userId, consistencyToken);
     }
 
     public void ensureOpen() {

@@ -48,7 +48,7 @@ final class UserData {
 
     ExportSummary exportTo(OutputStream out) {
         Check.notNull("out", out);
-        return ctx.read("export a user's data", h -> {
+        return ctx.readFor(userId, "export a user's data", h -> {
             try (JsonGenerator json = Json.lines(out)) {
                 long profiles = new JdbcProfile(ctx, userId).find(h).map(p -> write(json, profile(p))).orElse(0L);
                 long conversations = stream(h, Sql.EXPORT_CONVERSATIONS, json,
@@ -158,7 +158,7 @@ final class UserData {
     }
 
     void erase() {
-        ctx.write("erase a user", h -> {
+        ctx.writeFor(userId, "erase a user", h -> {
             for (Sql statement : List.of(Sql.ERASE_SEARCH_CACHE, Sql.ERASE_EMBEDDINGS, Sql.ERASE_EMBEDDING_MODELS, Sql.ERASE_PROVIDERS, Sql.ERASE_SETTINGS,
                     Sql.ERASE_PROFILE, Sql.ERASE_FACTS, Sql.ERASE_CONVERSATIONS, Sql.ERASE_ATTACHMENTS)) {
                 h.createUpdate(ctx.sql(statement)).bind("userId", userId).execute();
