@@ -111,7 +111,8 @@ class ManyAppNodesTest {
                 + OPS_PER_THREAD + " operations on " + conversations.size() + " shared conversations in "
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms; " + acksByKey.size()
                 + " client ids (" + acknowledged + " acknowledgements), " + deletes.size() + " deleted, " + stored
-                + " stored; " + failedKeys.size() + " writes and " + failedDeletes.size() + " deletes failed typed");
+                + " stored; " + failedKeys.size() + " writes and " + failedDeletes.size() + " deletes failed typed; "
+                + context);
     }
 
     /** The server the tests use, as a URL a child JVM can connect with. */
