@@ -34,6 +34,11 @@ final class PostgresDatabase implements Database {
     private final LongAdder primaryReads = new LongAdder();
     private final LongAdder replicaReads = new LongAdder();
 
+    /** Without replicas: every read on the primary. */
+    PostgresDatabase(Jdbi jdbi, DataSource dataSource, String schema) {
+        this(jdbi, dataSource, schema, null);
+    }
+
     PostgresDatabase(Jdbi jdbi, DataSource dataSource, String schema, ReplicaRouter router) {
         this.jdbi = jdbi;
         this.operations = new PostgresOperations(dataSource, schema);

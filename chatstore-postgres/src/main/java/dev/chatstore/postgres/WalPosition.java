@@ -13,8 +13,12 @@ final class WalPosition {
     private static final String PREFIX = "pg:";
     private static final Pattern TOKEN = Pattern.compile("pg:([0-9a-f]{1,16})");
 
-    /** The position of the primary's last written WAL, in bytes. */
-    static final String CURRENT = "SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint";
+    /**
+     * The primary's WAL insert position, in bytes: past every record of every transaction committed so far, also
+     * one whose commit record is still in the WAL buffers ({@code synchronous_commit = off}), where
+     * {@code pg_current_wal_lsn()} (the write position) can still be before it.
+     */
+    static final String CURRENT = "SELECT (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint";
 
     private WalPosition() {
     }

@@ -124,10 +124,14 @@ public final class TestReplication {
             Files.createDirectories(target.resolve(empty));
         }
         Files.createFile(target.resolve("standby.signal"));
+        // The server refuses a data directory others may read.
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Files.writeString(target.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=localhost port="
                 + primary.getPort() + " user=postgres application_name=chatstore_test_replica'\n",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         replica = EmbeddedPostgres.builder()
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("replica.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(directory.resolve("replica.log").toFile()))
                 .setDataDirectory(target)
                 .setCleanDataDirectory(false)
                 .setServerConfig("hot_standby", "on")
