@@ -40,6 +40,27 @@ public interface StoreRules extends StoreFixture {
      * forUser rejects null, blank, too long and unstorable user ids as InvalidInputException("userId"): look at
      * forUser's argument check.
      */
+    /**
+     * A user's consistency token, handed to {@code forUser(userId, token)} (as another application node would),
+     * gives a view that reads the user's writes; the empty token is accepted, null is not, and a token does not
+     * open another user's data.
+     */
+    @Test
+    default void aConsistencyTokenGivesAViewThatReadsTheUsersWrites() {
+        Conversation c = newConversation(alice());
+        Message m = say(alice(), c.id(), "written before the token");
+        String token = alice().consistencyToken();
+        assertThat(token).as("a token").isNotNull();
+        UserChats later = store().forUser(ALICE, token);
+        assertThat(later.userId()).isEqualTo(ALICE);
+        assertThat(later.messages().get(m.id())).as("the write, read through the token's view").contains(m);
+        assertThat(store().forUser(ALICE, "").conversations().get(c.id())).isPresent();
+        assertThat(store().forUser(BOB, token).conversations().get(c.id())).as("bob, with alice's token").isEmpty();
+        assertThat(catchThrowable(() -> store().forUser(ALICE, null))).isInstanceOf(dev.chatstore.InvalidInputException.class)
+                .hasMessageContaining("consistencyToken");
+        assertThat(catchThrowable(() -> store().forUser(" ", token))).isInstanceOf(dev.chatstore.InvalidInputException.class);
+    }
+
     @Test
     default void forUserRejectsNullBlankTooLongAndUnstorableIds() {
         for (String userId : Arrays.asList(null, "", "   ", "\t\n", "u".repeat(Limits.USER_ID_MAX + 1), "nul\0", "lone \uD800",
