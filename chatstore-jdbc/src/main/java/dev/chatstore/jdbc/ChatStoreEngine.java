@@ -16,6 +16,8 @@ import dev.chatstore.jdbc.internal.JdbcUserChats;
 import dev.chatstore.jdbc.internal.StoreContext;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
+import org.jdbi.v3.core.statement.SqlParser;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,9 +109,15 @@ public final class ChatStoreEngine implements ChatStore {
     public static Jdbi configure(Jdbi jdbi, Dialect dialect) {
         // SQL is complete when the catalogs load: no templating per statement.
         jdbi.setTemplateEngine(TemplateEngine.NOP);
+        // One parser (and its cache of parsed statements) for every store of the JVM: each Jdbi would otherwise
+        // lex the same catalogs and migrations again, which made most of the cost of opening a store.
+        jdbi.setSqlParser(SQL_PARSER);
         dialect.configure(jdbi);
         return jdbi;
     }
+
+    /** Thread-safe; its cache is keyed by the SQL text, which is the same for every store of a dialect and schema. */
+    private static final SqlParser SQL_PARSER = new ColonPrefixSqlParser();
 
     @Override
     public UserChats forUser(String userId) {
