@@ -454,8 +454,9 @@ public final class BenchSuite {
         double[] sortedShares = shares.clone();
         Arrays.sort(sortedShares);
         String load = ReplicaWriteLoad.WRITERS + " writer threads appending (one durable transaction each) to their "
-                + "users' conversations while " + ReplicaWriteLoad.READERS + " reader threads page through all "
-                + ReplicaFixture.USERS + " users' conversations, the writers' users among them, as those users; "
+                + "users' conversations while " + ReplicaWriteLoad.READERS + " reader threads read the newest "
+                + ReplicaWriteLoad.PAGES_PER_VISIT + " pages of each of the " + ReplicaFixture.USERS
+                + " users' conversations in turn, the writers' users among them, as those users; "
                 + replicaRounds + " runs of " + measureMillis / 1000 + " s after " + warmUpMillis / 1000 + " s of warm-up, "
                 + "replica caught up before each";
         figure("replica_read_share_under_writes", share, Target.none(),

@@ -40,7 +40,8 @@ import javax.sql.DataSource;
  *
  * <p>Two stores over the same schema and data: {@link #withReplica} reads on the replica when it has replayed what
  * the reading user must see, {@link #primaryOnly} reads on the primary. {@value #USERS} users with one conversation
- * of {@value #MESSAGES} messages each, written through the primary-only store before the replica store opens.
+ * of {@value #MESSAGES} messages each, written through the primary-only store and vacuumed before the replica is
+ * copied and the replica store opens.
  */
 final class ReplicaFixture implements AutoCloseable {
     static final int USERS = 16;
@@ -131,6 +132,8 @@ final class ReplicaFixture implements AutoCloseable {
     /** The copy of the primary's data directory between pg_backup_start and pg_backup_stop, made a standby. */
     private void makeReplica(Path source, Path target) throws IOException, SQLException {
         try (Connection c = primaryPool.getConnection(); Statement s = c.createStatement()) {
+            // Hint bits, visibility map and planner statistics set now, on the primary, so both servers start alike.
+            s.execute("VACUUM (ANALYZE)");
             s.execute("CHECKPOINT");
             s.execute("SELECT pg_backup_start('chatstore-bench-replica', true)");
             copy(source, target);

@@ -21,14 +21,18 @@ import java.util.concurrent.atomic.LongAdder;
  * the store's {@link ReadStats} are taken exactly at the start and the end of the measured span).
  * {@value #WRITERS} writer threads, users {@code 12..15}, each append user messages to its own conversation, one
  * durable transaction each, while {@value #READERS} reader threads page through the conversations newest first,
- * {@value ReplicaFixture#PAGE} messages a page: reader {@code k} reads as user {@code k} its own conversation to the
- * end, then as the next user (of all {@value ReplicaFixture#USERS}, the writers' among them) that user's, and so on.
+ * {@value ReplicaFixture#PAGE} messages a page: reader {@code k} reads as user {@code k} the newest
+ * {@value #PAGES_PER_VISIT} pages of its own conversation, then as the next user (of all
+ * {@value ReplicaFixture#USERS}, the writers' among them) that user's, and so on; the writers' conversations grow,
+ * but every user gets the same number of reads, so a quarter of the reads are of writers' users.
  * A read of a writer's user must see that user's newest write, so it goes to the replica only once the replica has
  * replayed it; the others' reads need only what was there when the store opened.
  */
 final class ReplicaWriteLoad {
     static final int WRITERS = 4;
     static final int READERS = 12;
+    /** Pages a reader reads of one user's conversation before the next user's: as many as it held at the start. */
+    static final int PAGES_PER_VISIT = ReplicaFixture.MESSAGES / ReplicaFixture.PAGE;
 
     private ReplicaWriteLoad() {
     }
@@ -84,6 +88,7 @@ final class ReplicaWriteLoad {
             threads.add(new Thread(() -> {
                 int user = first;
                 String cursor = null;
+                int visited = 0;
                 while (!stop.get()) {
                     Messages reader = fixture.messagesOf(store, user);
                     String conversationId = fixture.conversations.get(user);
@@ -92,10 +97,11 @@ final class ReplicaWriteLoad {
                             : reader.newestFirst(conversationId, PageRequest.at(cursor, ReplicaFixture.PAGE));
                     pages.increment();
                     messages.add(page.items().size());
-                    if (page.hasNext()) {
+                    if (page.hasNext() && ++visited < PAGES_PER_VISIT) {
                         cursor = page.nextCursor();
                     } else {
                         cursor = null;
+                        visited = 0;
                         user = (user + 1) % ReplicaFixture.USERS;
                     }
                 }
