@@ -100,6 +100,7 @@ public final class BenchSuite {
         section("backup", this::backup);
         section("import", this::imports);
         section("postgres", this::postgres);
+        section("replicas", this::replicas);
         section("export", this::export);
         Fixtures.closeAll();
         details.put("load_average_end", Machine.loadAverage());
@@ -361,6 +362,113 @@ public final class BenchSuite {
         Fixtures.closePostgres();
     }
 
+    /**
+     * Read replicas on PostgreSQL (issue 14), section {@code replicas}: a durable primary and one streaming replica
+     * on this machine (see {@link ReplicaFixture}). First history pages with 16 threads and no writes, through a store
+     * with the replica against a store on the primary only, in alternating JMH rounds, the replica caught up before
+     * each iteration ({@link ReplicaReadBenchmark}). Then the same reads under a write load ({@link ReplicaWriteLoad}:
+     * 4 writers, 12 readers), both stores in alternating rounds, the replica caught up before each: the share of the
+     * reads the replica served (the store's {@code ReadStats}) and the reads per second. Both servers share the
+     * machine's cores, so the figures are reported, without targets.
+     */
+    private void replicas() throws Exception {
+        long t = System.nanoTime();
+        ReplicaFixture fixture = Fixtures.replicas();
+        details.put("replicas_start_seconds", (System.nanoTime() - t) / 1e9);
+        Map<String, String> settings = fixture.settings();
+        details.put("replicas_settings", settings);
+        int replicaRounds = Math.max(3, rounds - 2);
+        List<Config> configs = List.of(
+                new Config("with replica 16 threads", ReplicaReadBenchmark.class, "withReplica", Map.of()),
+                new Config("primary only 16 threads", ReplicaReadBenchmark.class, "primaryOnly", Map.of()));
+        double[][] s = alternate("replicas", configs, replicaRounds, PG_WARMUP, PG_MEASUREMENT, true);
+        details.put("replicas_pages_per_s", scores(configs, s));
+        details.put("replicas_read_only_runs", fixture.runs);
+        long shortPages = 0;
+        long replicaReads = 0;
+        long primaryReads = 0;
+        for (Map<String, Object> run : fixture.runs.getOrDefault("withReplica", List.of())) {
+            shortPages += (Long) run.get("short_pages");
+            replicaReads += (Long) run.get("replica_store_replica_reads");
+            primaryReads += (Long) run.get("replica_store_primary_reads");
+        }
+        for (Map<String, Object> run : fixture.runs.getOrDefault("primaryOnly", List.of())) {
+            shortPages += (Long) run.get("short_pages");
+        }
+        if (shortPages != 0) {
+            throw new IllegalStateException(shortPages + " pages held fewer than " + ReplicaFixture.PAGE + " messages");
+        }
+        double readOnlyShare = replicaReads + primaryReads == 0 ? 0 : (double) replicaReads / (replicaReads + primaryReads);
+        details.put("replicas_read_only_replica_share", readOnlyShare);
+        String servers = "embedded PostgreSQL " + settings.get("primary.server_version") + " primary (fsync="
+                + settings.get("primary.fsync") + ", synchronous_commit=" + settings.get("primary.synchronous_commit")
+                + ") and one streaming replica on the same " + Runtime.getRuntime().availableProcessors()
+                + " cores, pools of " + ReplicaFixture.POOL;
+        String data = ReplicaFixture.USERS + " users x " + ReplicaFixture.MESSAGES + " messages, pages of "
+                + ReplicaFixture.PAGE + " newest first by cursor";
+        ratioFigure("replica_read_vs_primary_only", ratios(s[0], s[1]), Target.none(),
+                opsBasis("with replica", s[0], "primary only", s[1]).replace("/s", " pages/s") + "; 16 threads, no writes, "
+                        + data + ", replica caught up before each iteration, "
+                        + String.format("%.3f", readOnlyShare) + " of its reads on the replica; " + servers);
+
+        // The write load: both stores, alternating, after one discarded warm-up run each.
+        long warmUpMillis = 1_000;
+        long measureMillis = 4_000;
+        List<Map<String, Object>> loadRuns = new ArrayList<>();
+        double[] replicaReadsPerSecond = new double[replicaRounds];
+        double[] primaryReadsPerSecond = new double[replicaRounds];
+        long loadReplica = 0;
+        long loadPrimary = 0;
+        double[] shares = new double[replicaRounds];
+        for (int r = -1; r < replicaRounds; r++) {
+            for (int k = 0; k < 2; k++) {
+                boolean withReplica = (Math.floorMod(r, 2) == 0) == (k == 0);
+                double waited = fixture.awaitCaughtUp(java.time.Duration.ofSeconds(60));
+                ReplicaWriteLoad.Result result = ReplicaWriteLoad.run(fixture,
+                        withReplica ? fixture.withReplica : fixture.primaryOnly, warmUpMillis, measureMillis);
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("round", r < 0 ? "warm-up" : Integer.toString(r + 1));
+                run.put("store", withReplica ? "with replica" : "primary only");
+                run.put("catch_up_wait_ms", waited);
+                run.putAll(result.toMap());
+                loadRuns.add(run);
+                log(String.format("   [replicas] %s  %-26s %s reads/s, %s writes/s, replica share %.3f",
+                        r < 0 ? "warm-up" : "round " + (r + 1), withReplica ? "writes, with replica" : "writes, primary only",
+                        Json.number(result.readsPerSecond()), Json.number(result.writesPerSecond()), result.replicaShare()));
+                if (r < 0) {
+                    continue;
+                }
+                if (withReplica) {
+                    replicaReadsPerSecond[r] = result.readsPerSecond();
+                    shares[r] = result.replicaShare();
+                    loadReplica += result.replicaReads();
+                    loadPrimary += result.primaryReads();
+                } else {
+                    primaryReadsPerSecond[r] = result.readsPerSecond();
+                }
+            }
+        }
+        details.put("replicas_write_load_runs", loadRuns);
+        details.put("replicas_write_load_share_per_round", Arrays.stream(shares).boxed().toList());
+        double share = loadReplica + loadPrimary == 0 ? 0 : (double) loadReplica / (loadReplica + loadPrimary);
+        double[] sortedShares = shares.clone();
+        Arrays.sort(sortedShares);
+        String load = ReplicaWriteLoad.WRITERS + " writer threads appending (one durable transaction each) to their "
+                + "users' conversations while " + ReplicaWriteLoad.READERS + " reader threads read the newest "
+                + ReplicaWriteLoad.PAGES_PER_VISIT + " pages of each of the " + ReplicaFixture.USERS
+                + " users' conversations in turn, the writers' users among them, as those users; "
+                + replicaRounds + " runs of " + measureMillis / 1000 + " s after " + warmUpMillis / 1000 + " s of warm-up, "
+                + "replica caught up before each";
+        figure("replica_read_share_under_writes", share, Target.none(),
+                String.format("ReadStats replica/(primary+replica) %d/%d over the runs with the replica; ", loadReplica,
+                        loadReplica + loadPrimary) + load + String.format("; rounds %s–%s",
+                        Json.number(sortedShares[0]), Json.number(sortedShares[sortedShares.length - 1])));
+        ratioFigure("replica_read_under_writes_vs_primary_only", ratios(replicaReadsPerSecond, primaryReadsPerSecond),
+                Target.none(), opsBasis("with replica", replicaReadsPerSecond, "primary only", primaryReadsPerSecond)
+                        .replace("/s", " pages/s") + " under the write load above, alternating runs");
+        Fixtures.closeReplicas();
+    }
+
     private void export() throws IOException, InterruptedException {
         Path source = ImportBenchmark.exportSource();
         if (!Files.isRegularFile(source)) {
@@ -524,6 +632,11 @@ public final class BenchSuite {
     }
 
     private void write() throws IOException {
+        // The replicas section's figures (issue 14), null when it did not run.
+        for (String name : List.of("replica_read_vs_primary_only", "replica_read_share_under_writes",
+                "replica_read_under_writes_vs_primary_only")) {
+            summary.putIfAbsent(name, null);
+        }
         for (String name : List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
                 "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",

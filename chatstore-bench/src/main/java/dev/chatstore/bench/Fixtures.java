@@ -106,6 +106,22 @@ final class Fixtures {
         return postgres;
     }
 
+    private static ReplicaFixture replicas;
+
+    static synchronized ReplicaFixture replicas() {
+        if (replicas == null) {
+            replicas = ReplicaFixture.start(dir());
+        }
+        return replicas;
+    }
+
+    static synchronized void closeReplicas() {
+        if (replicas != null) {
+            replicas.close();
+            replicas = null;
+        }
+    }
+
     private static SearchFixture search;
 
     static synchronized SearchFixture search() {
@@ -181,6 +197,7 @@ final class Fixtures {
         closeReads();
         closeVectors();
         closePostgres();
+        closeReplicas();
         closeMemories();
         closeSearch();
         closeIndexAppend();
