@@ -418,9 +418,9 @@ public final class BenchSuite {
         // StoreCopy SQLite -> PostgreSQL against a plain COPY.
         t = System.nanoTime();
         PostgresFixture pg = Fixtures.postgres();
-        details.put("postgres_start_seconds", (System.nanoTime() - t) / 1e9);
+        details.put("transfer_postgres_start_seconds", (System.nanoTime() - t) / 1e9);
         Map<String, String> settings = pg.settings();
-        details.put("postgres_settings", settings);
+        details.put("transfer_postgres_settings", settings);
         javax.sql.DataSource ds = pg.dataSource();
         double[] copySeconds = new double[transferRounds];
         double[] rawCopySeconds = new double[transferRounds];
