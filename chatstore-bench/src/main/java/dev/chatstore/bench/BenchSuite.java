@@ -44,7 +44,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code append_vs_peers}, {@code chat_memory}, {@code reads}, {@code search}, {@code append_index},
  * {@code vectors}, {@code ann}, {@code backup}, {@code import}, {@code postgres}, {@code export},
  * {@code transfer}; the others' figures are then null. {@code bench.transferUsers} (default 100, of 10,000 messages
- * each) and {@code bench.transferRounds} (default 3) size the {@code transfer} section. Exits with status 1 if any part failed; its figures are then null, never estimated.
+ * each), {@code bench.transferRounds} (default 3) and {@code bench.transferWarmUp} (default true: the copy's
+ * discarded warm-up round) size the {@code transfer} section. Exits with status 1 if any part failed; its figures are then null, never estimated.
  */
 public final class BenchSuite {
     private static final TimeValue WARMUP = TimeValue.milliseconds(300);
