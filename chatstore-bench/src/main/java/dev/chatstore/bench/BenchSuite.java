@@ -42,8 +42,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * and {@code bench.importRounds} (default 3) trade time for precision, and {@code bench.sections}
  * (comma-separated, default all) runs only the named sections: {@code append_vs_raw},
  * {@code append_vs_peers}, {@code chat_memory}, {@code reads}, {@code search}, {@code append_index},
- * {@code vectors}, {@code ann}, {@code backup}, {@code import}, {@code postgres}, {@code export}; the
- * others' figures are then null. Exits with status 1 if any part failed; its figures are then null, never estimated.
+ * {@code vectors}, {@code ann}, {@code backup}, {@code import}, {@code postgres}, {@code export},
+ * {@code transfer}; the others' figures are then null. {@code bench.transferUsers} (default 100, of 10,000 messages
+ * each), {@code bench.transferRounds} (default 3) and {@code bench.transferWarmUp} (default true: the copy's
+ * discarded warm-up round) size the {@code transfer} section. Exits with status 1 if any part failed; its figures are then null, never estimated.
  */
 public final class BenchSuite {
     private static final TimeValue WARMUP = TimeValue.milliseconds(300);
@@ -102,6 +104,7 @@ public final class BenchSuite {
         section("postgres", this::postgres);
         section("replicas", this::replicas);
         section("export", this::export);
+        section("transfer", this::transfer);
         Fixtures.closeAll();
         details.put("load_average_end", Machine.loadAverage());
         details.put("total_seconds", seconds());
@@ -495,6 +498,208 @@ public final class BenchSuite {
                         + (ok ? result.replace('=', ' ') : "failed, see bench-details.json"));
     }
 
+    /**
+     * Moving whole stores (issue 13): {@link StoreCopy} of a SQLite store into a fresh PostgreSQL schema against a
+     * plain pgjdbc COPY of the same rows, the import of the store's export into a fresh SQLite file against plain JDBC
+     * batches, and the export and import of the whole store in a child JVM with -Xmx64m. Each round is one full
+     * transfer per side, timed by the wall clock, sides alternating (A B, B A, A B). The copy has a discarded warm-up
+     * round (its first round paid for the JIT and for PostgreSQL creating its first write-ahead log segments, about 13 s
+     * of 100); the SQLite import, whose first round showed no such cost, has none. Before each side
+     * PostgreSQL is checkpointed, so that neither side pays for the other's dirty pages; after it, both sides' rows
+     * are counted and must be equal.
+     */
+    private void transfer() throws Exception {
+        int users = Integer.getInteger("bench.transferUsers", 100);
+        int transferRounds = Integer.getInteger("bench.transferRounds", 3);
+        boolean copyWarmUp = !"false".equals(System.getProperty("bench.transferWarmUp"));
+        long t = System.nanoTime();
+        TransferFixture fixture = TransferFixture.build(out.resolve("transfer-cache"), users);
+        long messages = fixture.messages();
+        long conversations = (long) users * TransferFixture.CONVERSATIONS;
+        details.put("transfer_dataset", Map.of("users", users, "conversations", conversations, "messages", messages,
+                "source_bytes", Files.size(fixture.source), "export_bytes", Files.size(fixture.export),
+                "build_seconds", fixture.buildSeconds, "export_seconds", fixture.exportSeconds,
+                "ready_seconds", (System.nanoTime() - t) / 1e9));
+        log(String.format("   [transfer] %d users, %d messages; source %d MB, export %d MB (%.1f s)", users, messages,
+                Files.size(fixture.source) >> 20, Files.size(fixture.export) >> 20, (System.nanoTime() - t) / 1e9));
+        String data = String.format("%,d messages (%d users x %d conversations x %d messages, texts of 150-260 chars)",
+                messages, users, TransferFixture.CONVERSATIONS, TransferFixture.MESSAGES_PER_CONVERSATION);
+        long[] expected = {conversations, messages, conversations};
+
+        // StoreCopy SQLite -> PostgreSQL against a plain COPY.
+        t = System.nanoTime();
+        PostgresFixture pg = Fixtures.postgres();
+        details.put("transfer_postgres_start_seconds", (System.nanoTime() - t) / 1e9);
+        Map<String, String> settings = pg.settings();
+        details.put("transfer_postgres_settings", settings);
+        javax.sql.DataSource ds = pg.dataSource();
+        double[] copySeconds = new double[transferRounds];
+        double[] rawCopySeconds = new double[transferRounds];
+        double[] copyImportSeconds = new double[transferRounds];
+        Map<String, Object> copyWarmUpSeconds = new LinkedHashMap<>();
+        List<Object> copyChecks = new ArrayList<>();
+        try (dev.chatstore.sqlite.SqliteChatStore source = Sqlite.openStore(fixture.source)) {
+            // Round 0 is the discarded warm-up: the JIT, and PostgreSQL's first write-ahead log segments.
+            for (int r = copyWarmUp ? -1 : 0; r < transferRounds; r++) {
+                for (int k = 0; k < 2; k++) {
+                    boolean chatstoreSide = (r % 2 == 0) == (k == 0);
+                    String schema = "transfer_r" + (r + 1) + (chatstoreSide ? "_chatstore" : "_raw");
+                    TransferFixture.execute(ds, "DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+                    dev.chatstore.postgres.PostgresChatStore target =
+                            dev.chatstore.postgres.PostgresChatStore.builder(ds).schema(schema).build();
+                    if (!chatstoreSide) {
+                        target.close();
+                    }
+                    TransferFixture.execute(ds, "CHECKPOINT");
+                    System.gc();
+                    double[] importSeconds = {Double.NaN};
+                    long start = System.nanoTime();
+                    if (chatstoreSide) {
+                        try (target) {
+                            dev.chatstore.StoreCopy.copy(source, target, dev.chatstore.StoreImportOptions.defaults()
+                                    .withProgress(s -> {
+                                        if (s.done()) {
+                                            importSeconds[0] = s.elapsed().toNanos() / 1e9;
+                                        }
+                                    }));
+                        }
+                    } else {
+                        TransferFixture.rawCopyToPostgres(fixture.source, ds, schema);
+                    }
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    long[] counted = TransferFixture.countPostgres(ds, schema);
+                    long bytes = TransferFixture.postgresBytes(ds, schema);
+                    TransferFixture.execute(ds, "DROP SCHEMA \"" + schema + "\" CASCADE");
+                    if (!Arrays.equals(counted, expected)) {
+                        throw new IllegalStateException(schema + " holds " + Arrays.toString(counted)
+                                + " conversations, messages, tips; expected " + Arrays.toString(expected));
+                    }
+                    copyChecks.add(Map.of("schema", schema, "conversations", counted[0], "messages", counted[1],
+                            "tips", counted[2], "bytes", bytes));
+                    if (r < 0) {
+                        copyWarmUpSeconds.put(chatstoreSide ? "StoreCopy" : "raw COPY", seconds);
+                    } else {
+                        (chatstoreSide ? copySeconds : rawCopySeconds)[r] = seconds;
+                        if (chatstoreSide) {
+                            copyImportSeconds[r] = importSeconds[0];
+                        }
+                    }
+                    log(String.format("   [transfer] %s  %-26s %.1f s (%.0f msgs/s)%s", r < 0 ? "warm-up" : "round " + (r + 1),
+                            chatstoreSide ? "StoreCopy to PostgreSQL" : "raw COPY to PostgreSQL", seconds,
+                            messages / seconds, chatstoreSide ? String.format("; import done at %.1f s", importSeconds[0]) : ""));
+                }
+            }
+        }
+        Fixtures.closePostgres();
+        details.put("copy_to_pg_seconds", Map.of(
+                "StoreCopy", Map.of("median", median(copySeconds), "rounds", Arrays.stream(copySeconds).boxed().toList(),
+                        "import_done_rounds", Arrays.stream(copyImportSeconds).boxed().toList()),
+                "raw COPY", Map.of("median", median(rawCopySeconds), "rounds", Arrays.stream(rawCopySeconds).boxed().toList())));
+        details.put("copy_to_pg_rows_checked", copyChecks);
+        details.put("copy_to_pg_warm_up_seconds", copyWarmUpSeconds);
+        double copyRate = messages / median(copySeconds);
+        ratioFigure("copy_to_pg_vs_raw_copy", ratios(rawCopySeconds, copySeconds), Target.atLeast(0.7),
+                String.format("StoreCopy.copy %s msgs/s vs plain pgjdbc COPY %s msgs/s; %s from a chatstore SQLite file"
+                                + " into a freshly migrated PostgreSQL schema (embedded PostgreSQL %s, fsync=%s,"
+                                + " synchronous_commit=%s), one transaction per user; the copy's time includes its"
+                                + " verification (checksums of the target); the raw side reads the same rows from the"
+                                + " SQLite file with plain JDBC and COPYs conversations, then messages, then sets the"
+                                + " tips; %d rounds%s, equal row counts checked after each",
+                        Json.number(copyRate), Json.number(messages / median(rawCopySeconds)), data,
+                        settings.get("server_version"), settings.get("fsync"), settings.get("synchronous_commit"),
+                        transferRounds, copyWarmUp ? " after a discarded warm-up round" : ""));
+        figure("copy_to_pg_messages_per_s", copyRate, Target.none(),
+                "StoreCopy.copy, SQLite to PostgreSQL, " + data + ", verified; median of " + transferRounds + " rounds");
+
+        // importStore of the export into SQLite against plain JDBC batches.
+        double[] importSeconds = new double[transferRounds];
+        double[] rawImportSeconds = new double[transferRounds];
+        List<Object> importChecks = new ArrayList<>();
+        for (int r = 0; r < transferRounds; r++) {
+            for (int k = 0; k < 2; k++) {
+                boolean chatstoreSide = (r % 2 == 0) == (k == 0);
+                Path file = Fixtures.dir().resolve(chatstoreSide ? "transfer-import-chatstore.db" : "transfer-import-raw.db");
+                Sqlite.delete(file);
+                dev.chatstore.sqlite.SqliteChatStore target = Sqlite.openStore(file);
+                if (!chatstoreSide) {
+                    target.close();
+                }
+                System.gc();
+                long start = System.nanoTime();
+                if (chatstoreSide) {
+                    try (target; java.io.InputStream in = new java.io.BufferedInputStream(
+                            Files.newInputStream(fixture.export), 1 << 16)) {
+                        target.admin().importStore(in, dev.chatstore.StoreImportOptions.defaults());
+                    }
+                } else {
+                    TransferFixture.rawSqliteBatch(fixture.source, file);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long[] counted = TransferFixture.countSqlite(file);
+                long bytes = Files.size(file);
+                Sqlite.delete(file);
+                if (!Arrays.equals(counted, expected)) {
+                    throw new IllegalStateException(file.getFileName() + " holds " + Arrays.toString(counted)
+                            + " conversations, messages, tips; expected " + Arrays.toString(expected));
+                }
+                importChecks.add(Map.of("file", file.getFileName().toString(), "conversations", counted[0],
+                        "messages", counted[1], "tips", counted[2], "bytes", bytes));
+                (chatstoreSide ? importSeconds : rawImportSeconds)[r] = seconds;
+                log(String.format("   [transfer] round %d  %-26s %.1f s (%.0f msgs/s)", r + 1,
+                        chatstoreSide ? "importStore into SQLite" : "raw JDBC batch into SQLite", seconds, messages / seconds));
+            }
+        }
+        details.put("store_import_seconds", Map.of(
+                "importStore", Map.of("median", median(importSeconds), "rounds", Arrays.stream(importSeconds).boxed().toList()),
+                "raw JDBC batch", Map.of("median", median(rawImportSeconds), "rounds", Arrays.stream(rawImportSeconds).boxed().toList())));
+        details.put("store_import_rows_checked", importChecks);
+        double importRate = messages / median(importSeconds);
+        ratioFigure("store_import_vs_raw", ratios(rawImportSeconds, importSeconds), Target.atLeast(0.8),
+                String.format("importStore %s msgs/s vs plain JDBC batch %s msgs/s; the store's export (%d MB) of %s"
+                                + " into a fresh SQLite file (WAL, synchronous NORMAL, full-text index), one transaction per"
+                                + " user; the raw side reads the same rows from the source SQLite file and INSERTs them one"
+                                + " row per statement, executeBatch every %d; %d rounds, equal row counts checked after each",
+                        Json.number(importRate), Json.number(messages / median(rawImportSeconds)),
+                        Files.size(fixture.export) >> 20, data, TransferFixture.RAW_BATCH, transferRounds));
+        figure("store_import_messages_per_s", importRate, Target.none(),
+                "importStore of the export into a fresh SQLite file, " + data + "; median of " + transferRounds + " rounds");
+
+        // The whole store exported and imported in a child JVM with -Xmx64m.
+        Path exported = Fixtures.dir().resolve("transfer-child-export.jsonl");
+        String exportResult = childTransfer("export", fixture.source, exported, messages);
+        Files.deleteIfExists(exported);
+        figure("store_export_1m_ok_xmx64m", exportResult != null ? 1.0 : 0.0, Target.atLeast(1),
+                "StoreAdmin.exportStore, the whole store (" + data + ") to a JSON Lines file in a child JVM with"
+                        + " -Xmx64m: " + (exportResult != null ? exportResult : "failed, see bench-details.json"));
+        Path imported = Fixtures.dir().resolve("transfer-child-import.db");
+        String importResult = childTransfer("import", fixture.export, imported, messages);
+        Sqlite.delete(imported);
+        figure("store_import_1m_ok_xmx64m", importResult != null ? 1.0 : 0.0, Target.atLeast(1),
+                "StoreAdmin.importStore of that export into a fresh SQLite file in a child JVM with -Xmx64m,"
+                        + " messages counted in the file afterwards: "
+                        + (importResult != null ? importResult : "failed, see bench-details.json"));
+    }
+
+    /** Runs {@link TransferCheck} in a child JVM with -Xmx64m; its result line, or null if it failed. */
+    private String childTransfer(String mode, Path from, Path to, long expected) throws IOException, InterruptedException {
+        Path log = Fixtures.dir().resolve("transfer-" + mode + ".log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), TransferCheck.class.getName(),
+                mode, from.toString(), to.toString(), Long.toString(expected));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = child.waitFor(15, java.util.concurrent.TimeUnit.MINUTES);
+        if (!finished) {
+            child.destroyForcibly();
+        }
+        List<String> lines = Files.readAllLines(log);
+        String result = lines.stream().filter(l -> l.startsWith("messages=")).findFirst().orElse("");
+        boolean ok = finished && child.exitValue() == 0 && !result.isEmpty();
+        details.put("store_" + mode + "_child_jvm", Map.of("exit", finished ? child.exitValue() : -1, "result", result,
+                "output_tail", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
+        log("   [transfer] child JVM -Xmx64m " + mode + ": " + (ok ? result : "FAILED " + lines.subList(Math.max(0, lines.size() - 3), lines.size())));
+        return ok ? result.replace('=', ' ') : null;
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     /** One JMH benchmark method with its parameters. */
@@ -640,7 +845,8 @@ public final class BenchSuite {
         for (String name : List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
                 "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
-                "export_1m_ok_xmx64m")) {
+                "export_1m_ok_xmx64m", "copy_to_pg_vs_raw_copy", "copy_to_pg_messages_per_s", "store_import_vs_raw",
+                "store_import_messages_per_s", "store_export_1m_ok_xmx64m", "store_import_1m_ok_xmx64m")) {
             summary.putIfAbsent(name, null);
         }
         Map<String, Object> ordered = new LinkedHashMap<>();
@@ -667,7 +873,8 @@ public final class BenchSuite {
         List<String> names = List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
                 "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
-                "export_1m_ok_xmx64m");
+                "export_1m_ok_xmx64m", "copy_to_pg_vs_raw_copy", "copy_to_pg_messages_per_s", "store_import_vs_raw",
+                "store_import_messages_per_s", "store_export_1m_ok_xmx64m", "store_import_1m_ok_xmx64m");
         int i = names.indexOf(name);
         return i < 0 ? names.size() : i;
     }

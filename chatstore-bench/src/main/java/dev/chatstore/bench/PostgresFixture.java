@@ -82,6 +82,11 @@ final class PostgresFixture implements AutoCloseable {
         }
     }
 
+    /** The pool, for stores of other schemas and plain-JDBC baselines. */
+    javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     /** What the server reports for its version and durability settings. */
     Map<String, String> settings() {
         return Map.copyOf(settings);
