@@ -42,7 +42,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * and {@code bench.importRounds} (default 3) trade time for precision, and {@code bench.sections}
  * (comma-separated, default all) runs only the named sections: {@code append_vs_raw},
  * {@code append_vs_peers}, {@code chat_memory}, {@code reads}, {@code search}, {@code append_index},
- * {@code vectors}, {@code ann}, {@code backup}, {@code import}, {@code postgres}, {@code export},
+ * {@code vectors}, {@code ann}, {@code backup}, {@code import}, {@code postgres}, {@code replicas}, {@code export},
  * {@code transfer}; the others' figures are then null. {@code bench.transferUsers} (default 100, of 10,000 messages
  * each), {@code bench.transferRounds} (default 3) and {@code bench.transferWarmUp} (default true: the copy's
  * discarded warm-up round) size the {@code transfer} section. Exits with status 1 if any part failed; its figures are then null, never estimated.
