@@ -71,6 +71,11 @@ public final class UserScopeCheck {
         return found;
     }
 
+    /** Every statement of the engine's catalogs as {@code dialect} renders it, by {@code catalog.statementName}. */
+    public static Map<String, String> statements(Dialect dialect) {
+        return StoreContext.renderedStatements(dialect);
+    }
+
     /** The unconstrained table occurrences of one statement. */
     public static List<String> check(String sql) {
         String text = COMMENT.matcher(sql).replaceAll(" ").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");

@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.chatstore.AlreadyExistsException;
+import dev.chatstore.ProfileSpec;
 import dev.chatstore.jdbc.ChatStoreEngine;
 import dev.chatstore.jdbc.MigrationRunner;
 import dev.chatstore.jdbc.UserScopeCheck;
@@ -105,6 +107,47 @@ class PostgresShardKeysTest {
         assertThat(UserScopeCheck.USER_TABLES).as("the engine's list of users' tables is this test's").isEqualTo(USER_TABLES);
         assertThat(UserScopeCheck.violations(new PostgresDialect(schema)))
                 .as("statements naming a user's table without constraining its user_id").isEmpty();
+    }
+
+    /**
+     * Emails stay unique across users without a unique index on user_profile.email: users claiming one email at once
+     * end with exactly one owner, and every other gets AlreadyExistsException. Look at the claim in JdbcProfile.upsert.
+     */
+    @Test
+    void concurrentClaimsOfOneEmailLeaveOneOwner() throws Exception {
+        String racing = TestPostgres.freshSchema();
+        int users = 6;
+        try (PostgresChatStore store = PostgresChatStore.builder(TestPostgres.dataSource()).schema(racing).build()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(users);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < users; i++) {
+                String user = "user-" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        store.forUser(user).profile().upsert(new ProfileSpec("same@example.com", user, true));
+                        return true;
+                    } catch (AlreadyExistsException e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                won += r.get() ? 1 : 0;
+            }
+            pool.shutdown();
+            assertThat(won).as("users that got the email").isEqualTo(1);
+            List<String> owners = new ArrayList<>();
+            query("SELECT user_id FROM \"" + racing + "\".user_profile WHERE email = ?", "same@example.com",
+                    rs -> owners.add(rs.getString(1)));
+            List<String> claims = new ArrayList<>();
+            query("SELECT user_id FROM \"" + racing + "\".email_claim WHERE email = ?", "same@example.com",
+                    rs -> claims.add(rs.getString(1)));
+            assertThat(owners).as("profiles with the email").hasSize(1).isEqualTo(claims);
+        }
     }
 
     /** The rules themselves: on the schema before version 16 they find the keys version 16 replaced. */

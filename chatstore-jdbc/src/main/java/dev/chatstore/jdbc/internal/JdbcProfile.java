@@ -53,11 +53,7 @@ final class JdbcProfile implements Profile {
             if (profile.email() == null) {
                 h.createUpdate(ctx.sql(Sql.RELEASE_EMAILS)).bind("userId", userId).execute();
             } else {
-                h.createUpdate(ctx.sql(Sql.CLAIM_EMAIL)).bind("email", profile.email()).bind("userId", userId).execute();
-                String owner = h.createQuery(ctx.sql(Sql.EMAIL_OWNER))
-                        .bind("email", profile.email())
-                        .mapTo(String.class).one();
-                if (!owner.equals(userId)) {
+                if (!claim(h, profile.email()).equals(userId)) {
                     throw new AlreadyExistsException("Another user has the email " + profile.email());
                 }
                 h.createUpdate(ctx.sql(Sql.RELEASE_OTHER_EMAILS))
@@ -148,6 +144,21 @@ final class JdbcProfile implements Profile {
                 .map(UserProfile::activeConversationId)
                 .flatMap(id -> ctx.ledger.find(h, userId, id))
                 .map(Rows.ConversationRow::conversation));
+    }
+
+    /**
+     * Claims the email for this user unless another user has it; returns its owner. A claim another transaction
+     * releases between the insert that found it and the read is claimed again (on PostgreSQL each statement sees what
+     * has committed), a few times at most.
+     */
+    private String claim(Handle h, String email) {
+        Optional<String> owner = Optional.empty();
+        for (int attempt = 0; attempt < 3 && owner.isEmpty(); attempt++) {
+            h.createUpdate(ctx.sql(Sql.CLAIM_EMAIL)).bind("email", email).bind("userId", userId).execute();
+            owner = h.createQuery(ctx.sql(Sql.EMAIL_OWNER)).bind("email", email).mapTo(String.class).findOne();
+        }
+        return owner.orElseThrow(() -> new IllegalStateException("The email " + email + " was claimed and released"
+                + " three times while this profile was saved"));
     }
 
     /** Claims the emails of the profile an import wrote for a user, in the import's transaction. */

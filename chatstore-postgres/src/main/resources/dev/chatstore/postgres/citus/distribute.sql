@@ -12,8 +12,10 @@
 -- no foreign key contradicts.
 --
 -- Citus refuses ON DELETE SET NULL on a foreign key that includes the distribution column, even
--- with PostgreSQL 15's column list (ON DELETE SET NULL (reply_to_id)): those keys are dropped
--- first (see below), and with them the clearing of the reference when its target is deleted.
+-- with PostgreSQL 15's column list (ON DELETE SET NULL (reply_to_id)): its check looks at the
+-- action, not at the columns it sets. Those keys are dropped first (see below), and with them the
+-- clearing of the reference when its target is deleted: until the engine clears those columns
+-- itself, a distributed store keeps the id of a deleted message or conversation there.
 
 SELECT create_reference_table('${schema}.persona');
 SELECT create_reference_table('${schema}.email_claim');
@@ -40,4 +42,7 @@ SELECT create_distributed_table('${schema}.setting', 'user_id', colocate_with =>
 SELECT create_distributed_table('${schema}.provider_config', 'user_id', colocate_with => '${schema}.conversation');
 SELECT create_distributed_table('${schema}.search_cache', 'user_id', colocate_with => '${schema}.conversation');
 SELECT create_distributed_table('${schema}.embedding_model', 'user_id', colocate_with => '${schema}.conversation');
+-- embedding has row triggers that version its user's model (V13, V14: an UPDATE of embedding_model,
+-- co-located, same user_id). Citus distributes a table with triggers only with
+-- citus.enable_unsafe_triggers on; not verified here.
 SELECT create_distributed_table('${schema}.embedding', 'user_id', colocate_with => '${schema}.conversation');

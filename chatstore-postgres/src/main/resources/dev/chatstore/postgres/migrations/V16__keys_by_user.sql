@@ -7,6 +7,14 @@
 -- user's table), written in the same transaction as the profile. Data is kept: only keys change.
 -- Indexes that served a foreign key on one column now lead with user_id. (${schema} is already quoted.)
 
+-- ON DELETE SET NULL (column) is new in PostgreSQL 15: an older server is refused with a clear message.
+DO 'BEGIN
+    IF current_setting(''server_version_num'')::integer < 150000 THEN
+        RAISE EXCEPTION ''chatstore needs PostgreSQL 15 or newer (this server is %): migration V16 uses ON DELETE SET NULL (column)'',
+            current_setting(''server_version'');
+    END IF;
+END';
+
 -- Foreign keys first: they depend on the primary keys being replaced.
 ALTER TABLE ${schema}.message DROP CONSTRAINT message_conversation_id_fkey;
 ALTER TABLE ${schema}.message DROP CONSTRAINT message_reply_to_id_fkey;
@@ -112,6 +120,9 @@ CREATE INDEX embedding_by_attachment ON ${schema}.embedding (user_id, attachment
 DROP INDEX ${schema}.embedding_by_conversation;
 CREATE INDEX embedding_by_conversation ON ${schema}.embedding (user_id, conversation_id)
     WHERE conversation_id IS NOT NULL;
+
+-- The primary key (user_id, id) now serves what this index did.
+DROP INDEX ${schema}.attachment_by_user;
 
 -- Emails, unique across users: a store-wide (reference) table, filled from the profiles.
 CREATE TABLE ${schema}.email_claim (

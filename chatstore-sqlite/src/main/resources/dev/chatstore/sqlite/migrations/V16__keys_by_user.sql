@@ -288,8 +288,9 @@ DROP TABLE message_v15;
 DROP TABLE conversation_v15;
 DROP TABLE attachment_v15;
 
--- The indexes: the same lists and orders as before; the ones that find the rows of a composite
--- foreign key's ON DELETE action lead with user_id, those of a one-column key with that column.
+-- The indexes: the same as before, except attachment_by_user (user_id, id), now the primary key;
+-- the ones that find the rows of a composite foreign key's ON DELETE action lead with user_id,
+-- those of a one-column key with that column.
 CREATE INDEX conversation_by_list ON conversation (user_id, archived, pinned, activity_seq, id);
 CREATE INDEX conversation_by_active_tip ON conversation (active_tip_id) WHERE active_tip_id IS NOT NULL;
 CREATE INDEX conversation_by_user_activity ON conversation (user_id, activity_seq);
