@@ -14,8 +14,12 @@ import java.util.TreeSet;
  * catalog and call {@link #differences}.
  */
 public final class ExportFormatCoverage {
-    /** Tables that are not data: the schema history and the counter approximate search's versions come from. */
-    public static final Set<String> NOT_EXPORTED = Set.of("chatstore_schema_history", "embedding_version_counter");
+    /**
+     * Tables that are not data: the schema history, the counter approximate search's versions come from, and the
+     * email claims (derived from the profiles' emails; an import claims them again).
+     */
+    public static final Set<String> NOT_EXPORTED = Set.of("chatstore_schema_history", "embedding_version_counter",
+            "email_claim");
 
     private ExportFormatCoverage() {
     }

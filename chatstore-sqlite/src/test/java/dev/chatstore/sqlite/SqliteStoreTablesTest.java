@@ -41,4 +41,11 @@ class SqliteStoreTablesTest {
         assertThat(columns).as("tables found").containsKeys("conversation", "message", "embedding");
         assertThat(ExportFormatCoverage.differences(columns)).isEmpty();
     }
+
+    /** Every statement of the engine's catalogs as SQLite's dialect renders them constrains user_id (see UserScopeCheck). */
+    @Test
+    void everyStatementAsSqliteRendersItKeepsToOneUser() {
+        assertThat(dev.chatstore.jdbc.UserScopeCheck.violations(new SqliteDialect()))
+                .as("statements naming a user's table without constraining its user_id").isEmpty();
+    }
 }

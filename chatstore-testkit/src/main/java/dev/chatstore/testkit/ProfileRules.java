@@ -65,7 +65,8 @@ public interface ProfileRules extends StoreFixture {
 
     /**
      * An email is unique across users, compared exactly as given; a refused upsert changes nothing and frees
-     * nothing: look at the unique index on email and how its violation is translated.
+     * nothing: look at how emails are claimed (chatstore's engine: the email_claim table, one row per email, written in
+     * the profile's transaction) and how another user's claim is refused.
      */
     @Test
     default void emailIsUniqueAcrossUsers() {

@@ -37,7 +37,7 @@ final class BranchReader {
      * @param listing the cursor's listing name
      * @param scope   what the cursor is bound to (the conversation or the start message)
      */
-    Page<Message> ancestorsPage(Handle h, String conversationId, String listing, String scope, String startId,
+    Page<Message> ancestorsPage(Handle h, String userId, String conversationId, String listing, String scope, String startId,
                                 String cursorText, int limit) {
         String start = startId;
         if (cursorText != null) {
@@ -45,6 +45,7 @@ final class BranchReader {
             Check.id("cursor", after);
             start = h.createQuery(ctx.sql(Sql.PARENT_OF))
                     .bind("id", after)
+                    .bind("userId", userId)
                     .bind("conversationId", conversationId)
                     .map((rs, c) -> Optional.ofNullable(rs.getString(1)))
                     .findOne()
@@ -56,6 +57,7 @@ final class BranchReader {
         }
         List<Message> rows = h.createQuery(ctx.sql(Sql.ANCESTORS))
                 .bind("startId", start)
+                .bind("userId", userId)
                 .bind("conversationId", conversationId)
                 .bind("limit", limit + 1)
                 .map(messages.mapper()).list();

@@ -197,9 +197,14 @@ final class JdbcAttachments implements Attachments {
     record Orphan(String id, String userId, String storageUri) {
     }
 
-    /** Up to {@code limit} orphans of every user unchanged since before {@code cutoff}, after {@code afterId} in id order. */
-    static List<Orphan> expiredOrphans(StoreContext ctx, Handle h, Instant cutoff, String afterId, int limit) {
+    /**
+     * Up to {@code limit} orphans of every user unchanged since before {@code cutoff}, after ({@code afterUserId},
+     * {@code afterId}) in (user id, id) order, the primary key's.
+     */
+    static List<Orphan> expiredOrphans(StoreContext ctx, Handle h, Instant cutoff, String afterUserId, String afterId,
+                                       int limit) {
         return h.createQuery(ctx.sql(Sql.EXPIRED_ORPHANS))
+                .bind("afterUserId", afterUserId)
                 .bind("after", afterId)
                 .bind("cutoff", cutoff)
                 .bind("limit", limit)

@@ -425,13 +425,15 @@ final class JdbcConversations implements Conversations {
     }
 
     /**
-     * Up to {@code limit} conversations of every user, after {@code afterId} in id order, unchanged
+     * Up to {@code limit} conversations of every user, after ({@code afterUserId}, {@code afterId}) in (user id, id)
+     * order (the primary key's), unchanged
      * since before {@code cutoff} and: not archived (for {@link #archiveIfInactive}), or archived
      * (for {@link #deleteIfArchivedBefore}); never pinned ones.
      */
     static List<Candidate> retentionCandidates(StoreContext ctx, Handle h, boolean archived, Instant cutoff,
-                                               String afterId, int limit) {
+                                               String afterUserId, String afterId, int limit) {
         return h.createQuery(ctx.sql(archived ? Sql.ARCHIVED_BEFORE : Sql.INACTIVE_BEFORE))
+                .bind("afterUserId", afterUserId)
                 .bind("after", afterId)
                 .bind("cutoff", cutoff)
                 .bind("limit", limit)

@@ -147,7 +147,7 @@ final class JdbcMessages implements Messages {
         return new Keyset<>(listing, conversationId, new Keyset.Source<>() {
             @Override
             public List<Message> fetch(boolean inListingOrder, Long bound, int limit) {
-                return ctx.messageRows.page(h, conversationId, bound, inListingOrder != newestFirst, limit);
+                return ctx.messageRows.page(h, userId, conversationId, bound, inListingOrder != newestFirst, limit);
             }
 
             @Override
@@ -250,7 +250,7 @@ final class JdbcMessages implements Messages {
         int limit = Check.pageLimit(page, Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
         return ctx.readFor(userId, "read a branch", h -> {
             Conversation c = ctx.ledger.require(h, userId, conversationId);
-            return ctx.branches.ancestorsPage(h, conversationId, "branch", conversationId, c.activeTipId(),
+            return ctx.branches.ancestorsPage(h, userId, conversationId, "branch", conversationId, c.activeTipId(),
                     page.cursor(), limit);
         });
     }
@@ -269,7 +269,7 @@ final class JdbcMessages implements Messages {
         int limit = Check.pageLimit(page, Limits.MESSAGES_PAGE_DEFAULT, Limits.MESSAGES_PAGE_MAX);
         return ctx.readFor(userId, "read a message path", h -> {
             Message start = ctx.messageRows.require(h, userId, messageId);
-            return ctx.branches.ancestorsPage(h, start.conversationId(), "path", messageId, messageId, page.cursor(),
+            return ctx.branches.ancestorsPage(h, userId, start.conversationId(), "path", messageId, messageId, page.cursor(),
                     limit);
         });
     }

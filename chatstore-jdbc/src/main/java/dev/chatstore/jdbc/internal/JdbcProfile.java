@@ -16,7 +16,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /** One user's profile; every write creates it first if needed. Thread-safe. */
 final class JdbcProfile implements Profile {
     enum Sql implements SqlStatement {
-        ENSURE, UPSERT, EMAIL_OWNER, BY_USER, LOCK_PREFERENCES, SET_PREFERENCES, TOUCH, SET_ACTIVE_CONVERSATION;
+        ENSURE, UPSERT, CLAIM_EMAIL, EMAIL_OWNER, RELEASE_OTHER_EMAILS, RELEASE_EMAILS, CLAIM_IMPORTED_EMAILS, BY_USER,
+         LOCK_PREFERENCES, SET_PREFERENCES, TOUCH, SET_ACTIVE_CONVERSATION;
 
         @Override
         public String catalog() {
@@ -49,11 +50,14 @@ final class JdbcProfile implements Profile {
     public UserProfile upsert(ProfileSpec profile) {
         Check.notNull("profile", profile);
         return ctx.writeFor(userId, "save a user profile", h -> {
-            if (profile.email() != null && h.createQuery(ctx.sql(Sql.EMAIL_OWNER))
-                    .bind("email", profile.email())
-                    .bind("userId", userId)
-                    .mapTo(String.class).findOne().isPresent()) {
-                throw new AlreadyExistsException("Another user has the email " + profile.email());
+            if (profile.email() == null) {
+                h.createUpdate(ctx.sql(Sql.RELEASE_EMAILS)).bind("userId", userId).execute();
+            } else {
+                if (!claim(h, profile.email()).equals(userId)) {
+                    throw new AlreadyExistsException("Another user has the email " + profile.email());
+                }
+                h.createUpdate(ctx.sql(Sql.RELEASE_OTHER_EMAILS))
+                        .bind("email", profile.email()).bind("userId", userId).execute();
             }
             h.createUpdate(ctx.sql(Sql.UPSERT))
                     .bind("userId", userId)
@@ -140,6 +144,26 @@ final class JdbcProfile implements Profile {
                 .map(UserProfile::activeConversationId)
                 .flatMap(id -> ctx.ledger.find(h, userId, id))
                 .map(Rows.ConversationRow::conversation));
+    }
+
+    /**
+     * Claims the email for this user unless another user has it; returns its owner. A claim another transaction
+     * releases between the insert that found it and the read is claimed again (on PostgreSQL each statement sees what
+     * has committed), a few times at most.
+     */
+    private String claim(Handle h, String email) {
+        Optional<String> owner = Optional.empty();
+        for (int attempt = 0; attempt < 3 && owner.isEmpty(); attempt++) {
+            h.createUpdate(ctx.sql(Sql.CLAIM_EMAIL)).bind("email", email).bind("userId", userId).execute();
+            owner = h.createQuery(ctx.sql(Sql.EMAIL_OWNER)).bind("email", email).mapTo(String.class).findOne();
+        }
+        return owner.orElseThrow(() -> new IllegalStateException("The email " + email + " was claimed and released"
+                + " three times while this profile was saved"));
+    }
+
+    /** Claims the emails of the profile an import wrote for a user, in the import's transaction. */
+    static void claimImportedEmails(StoreContext ctx, Handle h, String userId) {
+        h.createUpdate(ctx.sql(Sql.CLAIM_IMPORTED_EMAILS)).bind("userId", userId).execute();
     }
 
     private void ensure(Handle h) {

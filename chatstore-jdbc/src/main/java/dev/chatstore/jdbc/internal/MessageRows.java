@@ -111,8 +111,9 @@ final class MessageRows {
     }
 
     /** Up to {@code limit} messages past {@code seq}: newer ones oldest first, or older ones newest first. */
-    List<Message> page(Handle h, String conversationId, long seq, boolean newer, int limit) {
+    List<Message> page(Handle h, String userId, String conversationId, long seq, boolean newer, int limit) {
         return h.createQuery(ctx.sql(newer ? Sql.PAGE_AFTER : Sql.PAGE_BEFORE))
+                .bind("userId", userId)
                 .bind("conversationId", conversationId)
                 .bind("seq", seq)
                 .bind("limit", limit)

@@ -14,7 +14,9 @@ import dev.chatstore.jdbc.MessageHook;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -73,6 +75,21 @@ public final class StoreContext {
         this.vectors = new VectorCache(options.vectorCacheBytes());
         this.indexes = new ApproximateIndexes(options.vectorIndexBytes(), options.vectorIndexMinVectors());
         this.instrumentation = new Instrumentation(options);
+    }
+
+    /**
+     * Every statement of every catalog as {@code dialect} renders it (overrides applied, placeholders resolved), by
+     * {@code catalog.statementName}, in catalog order. For checks of the SQL as a whole; a store uses {@link #sql}.
+     */
+    public static Map<String, String> renderedStatements(Dialect dialect) {
+        SqlStatements loaded = SqlStatements.load(dialect, CATALOG_OWNERS);
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Class<? extends SqlStatement> owner : CATALOG_OWNERS) {
+            for (SqlStatement s : owner.getEnumConstants()) {
+                result.put(s.catalog() + "." + s.statementName(), loaded.get(s));
+            }
+        }
+        return result;
     }
 
     /** The SQL of one of the engine's statements, complete for this store's dialect. */

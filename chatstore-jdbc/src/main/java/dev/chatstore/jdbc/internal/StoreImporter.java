@@ -361,7 +361,7 @@ final class StoreImporter {
                 List<Object[]> values = pending.stream().map(Row::values).toList();
                 h.execute("SAVEPOINT chatstore_import_batch");
                 try {
-                    loader.load(h, table, values);
+                    load(values);
                 } catch (RuntimeException e) {
                     SQLException sql = StoreContext.sqlCause(e);
                     if (sql == null) {
@@ -382,12 +382,22 @@ final class StoreImporter {
                 report(false);
             }
 
+            /** Writes rows of the current table; a profile's email is claimed with it, as the store does. */
+            private void load(List<Object[]> values) {
+                loader.load(h, table, values);
+                if (table == StoreTables.USER_PROFILE) {
+                    for (Object[] row : values) {
+                        JdbcProfile.claimImportedEmails(ctx, h, (String) row[0]);
+                    }
+                }
+            }
+
             /** Writes the failed batch row by row to find the line the store refuses. */
             private ImportException locate() {
                 for (Row row : pending) {
                     h.execute("SAVEPOINT chatstore_import_row");
                     try {
-                        loader.load(h, table, List.<Object[]>of(row.values()));
+                        load(List.<Object[]>of(row.values()));
                         h.execute("RELEASE SAVEPOINT chatstore_import_row");
                     } catch (RuntimeException e) {
                         SQLException sql = StoreContext.sqlCause(e);

@@ -52,11 +52,13 @@ final class StoreRetention {
         if (cutoff.isEmpty()) {
             return purge.report();
         }
+        String afterUser = "";
         String after = "";
         while (!Thread.currentThread().isInterrupted()) {
+            String fromUser = afterUser;
             String from = after;
             List<Orphan> batch = ctx.read("find orphaned attachments",
-                    h -> JdbcAttachments.expiredOrphans(ctx, h, cutoff.get(), from, BATCH));
+                    h -> JdbcAttachments.expiredOrphans(ctx, h, cutoff.get(), fromUser, from, BATCH));
             if (batch.isEmpty()) {
                 break;
             }
@@ -74,6 +76,7 @@ final class StoreRetention {
             if (batch.size() < BATCH) {
                 break;
             }
+            afterUser = batch.get(batch.size() - 1).userId();
             after = batch.get(batch.size() - 1).id();
         }
         return purge.report();
@@ -155,17 +158,20 @@ final class StoreRetention {
      */
     private long inBatches(boolean archived, Instant cutoff, String operation, ConversationWrite write) {
         long changed = 0;
+        String afterUser = "";
         String after = "";
         while (true) {
+            String fromUser = afterUser;
             String from = after;
             List<Candidate> batch = ctx.read(operation,
-                    h -> JdbcConversations.retentionCandidates(ctx, h, archived, cutoff, from, BATCH));
+                    h -> JdbcConversations.retentionCandidates(ctx, h, archived, cutoff, fromUser, from, BATCH));
             for (List<Candidate> chunk : chunks(batch, archived)) {
                 changed += ctx.write(operation, h -> chunk.stream().filter(c -> write.apply(ctx, h, c, cutoff)).count());
             }
             if (batch.size() < BATCH) {
                 return changed;
             }
+            afterUser = batch.get(batch.size() - 1).userId();
             after = batch.get(batch.size() - 1).id();
         }
     }

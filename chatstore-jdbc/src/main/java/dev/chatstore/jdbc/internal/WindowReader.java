@@ -33,7 +33,7 @@ final class WindowReader {
         String start = c.activeTipId();
         while (!full && start != null) {
             int wanted = Math.min(Limits.MESSAGES_PAGE_MAX, limit.maxMessages() - newestFirst.size());
-            Page<Message> page = branches.ancestorsPage(h, c.id(), "window", c.id(), start, cursor, wanted);
+            Page<Message> page = branches.ancestorsPage(h, c.userId(), c.id(), "window", c.id(), start, cursor, wanted);
             for (Message m : page.items()) {
                 long cost = limit.tokensOf(m);
                 if (newestFirst.size() == limit.maxMessages() || tokens + cost > limit.maxTokens()) {

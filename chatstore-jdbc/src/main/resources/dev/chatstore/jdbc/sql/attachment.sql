@@ -47,13 +47,13 @@ LIMIT :limit
 -- name: delete
 DELETE FROM ${schema}.attachment WHERE id = :id AND user_id = :userId
 
--- Retention (store-wide, every user): orphans unchanged since before :cutoff, after :after in id
--- order, one batch at a time.
+-- Retention (store-wide, every user): orphans unchanged since before :cutoff, after
+-- (:afterUserId, :after) in the primary key's (user_id, id) order, one batch at a time.
 -- name: expiredOrphans
 SELECT a.id, a.user_id, a.storage_uri
 FROM ${schema}.attachment a
-WHERE a.id > :after AND a.updated_at < :cutoff AND ${orphanAttachment}
-ORDER BY a.id
+WHERE (a.user_id, a.id) > (:afterUserId, :after) AND a.updated_at < :cutoff AND ${orphanAttachment}
+ORDER BY a.user_id, a.id
 LIMIT :limit
 
 -- name: isExpiredOrphan

@@ -10,7 +10,7 @@ m.audio_duration_ms, m.model_name, m.prompt_tokens, m.completion_tokens, m.tool_
 m.reasoning, m.metadata, m.client_message_id, m.reply_to_id, m.rating, m.mistake, m.mistake_note, m.created_at,
 m.edited_at,
 (SELECT ${jsonArrayAgg}(ma.attachment_id ORDER BY ma.attachment_id) FROM ${schema}.message_attachment ma
- WHERE ma.message_id = m.id) AS attachment_ids
+ WHERE ma.user_id = m.user_id AND ma.message_id = m.id) AS attachment_ids
 
 -- name: conversationColumns
 c.id, c.user_id, c.persona_id, c.external_key, c.title, c.metadata, c.provider, c.model, c.system_prompt, c.pinned, c.archived,
@@ -46,10 +46,10 @@ AND (:conversationId IS NULL OR e.conversation_id = :conversationId
          SELECT 1 FROM ${schema}.conversation_attachment ca
          WHERE ca.attachment_id = e.target_id AND ca.conversation_id = :conversationId AND ca.user_id = :userId)))
 AND (:includeArchived OR e.conversation_id IS NULL OR EXISTS (
-         SELECT 1 FROM ${schema}.conversation c WHERE c.id = e.conversation_id AND NOT c.archived))
+         SELECT 1 FROM ${schema}.conversation c WHERE c.user_id = e.user_id AND c.id = e.conversation_id AND NOT c.archived))
 
 -- An attachment (aliased a) linked to no message and no conversation: an orphan, what
 -- Attachments.orphans lists and the retention purge deletes.
 -- name: orphanAttachment
-NOT EXISTS (SELECT 1 FROM ${schema}.message_attachment ma WHERE ma.attachment_id = a.id)
-AND NOT EXISTS (SELECT 1 FROM ${schema}.conversation_attachment ca WHERE ca.attachment_id = a.id)
+NOT EXISTS (SELECT 1 FROM ${schema}.message_attachment ma WHERE ma.user_id = a.user_id AND ma.attachment_id = a.id)
+AND NOT EXISTS (SELECT 1 FROM ${schema}.conversation_attachment ca WHERE ca.user_id = a.user_id AND ca.attachment_id = a.id)

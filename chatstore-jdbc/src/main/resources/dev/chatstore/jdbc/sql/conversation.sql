@@ -97,13 +97,14 @@ WHERE id = :id AND user_id = :userId
 -- name: delete
 DELETE FROM ${schema}.conversation WHERE id = :id AND user_id = :userId
 
--- Retention (store-wide, every user), in id order after :after, one batch at a time; each write
+-- Retention (store-wide, every user), in (user_id, id) order, the primary key's, after
+-- (:afterUserId, :after), one batch at a time; each write
 -- checks its condition again on the row as it finds it. A pinned conversation is exempt.
 -- name: inactiveBefore
 SELECT c.id, c.user_id, c.message_count
 FROM ${schema}.conversation c
-WHERE c.id > :after AND NOT c.archived AND NOT c.pinned AND c.updated_at < :cutoff
-ORDER BY c.id
+WHERE (c.user_id, c.id) > (:afterUserId, :after) AND NOT c.archived AND NOT c.pinned AND c.updated_at < :cutoff
+ORDER BY c.user_id, c.id
 LIMIT :limit
 
 -- setArchived's change, for a conversation still inactive.
@@ -114,8 +115,8 @@ WHERE id = :id AND user_id = :userId AND NOT archived AND NOT pinned AND updated
 -- name: archivedBefore
 SELECT c.id, c.user_id, c.message_count
 FROM ${schema}.conversation c
-WHERE c.id > :after AND c.archived AND NOT c.pinned AND c.updated_at < :cutoff
-ORDER BY c.id
+WHERE (c.user_id, c.id) > (:afterUserId, :after) AND c.archived AND NOT c.pinned AND c.updated_at < :cutoff
+ORDER BY c.user_id, c.id
 LIMIT :limit
 
 -- delete, for a conversation still archived and unchanged.

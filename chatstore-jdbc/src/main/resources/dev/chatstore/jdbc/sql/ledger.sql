@@ -27,9 +27,9 @@ SET revision = revision + 1, message_count = message_count - 1,
     unread_count = unread_count - :unread,
     active_tip_id = :tipId,
     last_message_at = (SELECT m.created_at FROM ${schema}.message m
-                       WHERE m.conversation_id = :id ORDER BY m.seq DESC LIMIT 1),
+                       WHERE m.user_id = :userId AND m.conversation_id = :id ORDER BY m.seq DESC LIMIT 1),
     last_message_preview = (SELECT substr(m.content, 1, 200) FROM ${schema}.message m
-                            WHERE m.conversation_id = :id ORDER BY m.seq DESC LIMIT 1),
+                            WHERE m.user_id = :userId AND m.conversation_id = :id ORDER BY m.seq DESC LIMIT 1),
     updated_at = :now
 WHERE id = :id AND user_id = :userId
 
@@ -40,7 +40,7 @@ WHERE id = :id AND user_id = :userId
 -- name: refreshPreview
 UPDATE ${schema}.conversation
 SET revision = revision + 1, last_message_preview = (SELECT substr(m.content, 1, 200) FROM ${schema}.message m
-                            WHERE m.conversation_id = :id ORDER BY m.seq DESC LIMIT 1)
+                            WHERE m.user_id = :userId AND m.conversation_id = :id ORDER BY m.seq DESC LIMIT 1)
 WHERE id = :id AND user_id = :userId
 
 -- A change to one of its messages that touches nothing else on the row (feedback).

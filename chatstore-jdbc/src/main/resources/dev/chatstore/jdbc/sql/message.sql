@@ -45,14 +45,14 @@ LIMIT 1
 -- name: pageAfter
 SELECT ${messageColumns}
 FROM ${schema}.message m
-WHERE m.conversation_id = :conversationId AND m.seq > :seq
+WHERE m.user_id = :userId AND m.conversation_id = :conversationId AND m.seq > :seq
 ORDER BY m.seq ASC
 LIMIT :limit
 
 -- name: pageBefore
 SELECT ${messageColumns}
 FROM ${schema}.message m
-WHERE m.conversation_id = :conversationId AND m.seq < :seq
+WHERE m.user_id = :userId AND m.conversation_id = :conversationId AND m.seq < :seq
 ORDER BY m.seq DESC
 LIMIT :limit
 

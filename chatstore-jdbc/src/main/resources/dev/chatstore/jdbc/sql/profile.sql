@@ -14,8 +14,27 @@ ON CONFLICT (user_id) DO UPDATE SET
     active = excluded.active,
     updated_at = excluded.updated_at
 
+-- Emails are unique across users through email_claim, a store-wide table (one row per email, so a
+-- store distributed by user_id keeps it as a reference table): a profile's email is claimed in the
+-- transaction that writes the profile. A concurrent claim of the same email waits for the first
+-- to commit, then does nothing, and the owner read next is the other user.
+-- name: claimEmail
+INSERT INTO ${schema}.email_claim (email, user_id) VALUES (:email, :userId)
+ON CONFLICT (email) DO NOTHING
+
 -- name: emailOwner
-SELECT user_id FROM ${schema}.user_profile WHERE email = :email AND user_id <> :userId
+SELECT user_id FROM ${schema}.email_claim WHERE email = :email
+
+-- name: releaseOtherEmails
+DELETE FROM ${schema}.email_claim WHERE user_id = :userId AND email <> :email
+
+-- name: releaseEmails
+DELETE FROM ${schema}.email_claim WHERE user_id = :userId
+
+-- The emails of profiles an import wrote; an email another user has already is refused (its key).
+-- name: claimImportedEmails
+INSERT INTO ${schema}.email_claim (email, user_id)
+SELECT p.email, p.user_id FROM ${schema}.user_profile p WHERE p.user_id = :userId AND p.email IS NOT NULL
 
 -- name: byUser
 SELECT user_id, email, display_name, active, preferences, active_conversation_id, created_at, updated_at,

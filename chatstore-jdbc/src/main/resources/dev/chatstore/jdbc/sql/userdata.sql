@@ -10,7 +10,7 @@ ORDER BY c.id
 -- name: exportMessages
 SELECT ${messageColumns}
 FROM ${schema}.conversation c
-JOIN ${schema}.message m ON m.conversation_id = c.id
+JOIN ${schema}.message m ON m.user_id = c.user_id AND m.conversation_id = c.id
 WHERE c.user_id = :userId
 ORDER BY c.id, m.seq
 
@@ -48,6 +48,10 @@ DELETE FROM ${schema}.provider_config WHERE user_id = :userId
 
 -- name: eraseSettings
 DELETE FROM ${schema}.setting WHERE user_id = :userId
+
+-- The user's email, free for another user.
+-- name: eraseEmailClaims
+DELETE FROM ${schema}.email_claim WHERE user_id = :userId
 
 -- name: eraseProfile
 DELETE FROM ${schema}.user_profile WHERE user_id = :userId
