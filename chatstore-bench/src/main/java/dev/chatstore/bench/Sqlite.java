@@ -29,6 +29,8 @@ final class Sqlite {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // As chatstore's connections: no "SELECT last_insert_rowid()" after every INSERT.
+        config.setGetGeneratedKeys(false);
         return config;
     }
 

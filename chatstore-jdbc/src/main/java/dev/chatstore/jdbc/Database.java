@@ -1,5 +1,8 @@
 package dev.chatstore.jdbc;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 
 /**
@@ -47,6 +50,21 @@ public interface Database extends AutoCloseable {
      * @throws dev.chatstore.InvalidInputException if the token is not one this backend issues
      */
     default void readAfter(String userId, String token) {
+    }
+
+    /**
+     * A prepared statement for {@code sql} on the connection of {@code handle}'s transaction, for the engine's hot
+     * paths in plain JDBC; the caller gives it back with {@link #release} once its results are read. The default
+     * prepares it anew, which is cheap where the driver keeps the server's plans per connection itself (pgjdbc); a
+     * backend whose driver compiles the SQL on every prepare keeps its statements instead.
+     */
+    default PreparedStatement prepare(Handle handle, String sql) throws SQLException {
+        return handle.getConnection().prepareStatement(sql);
+    }
+
+    /** Gives back a statement of {@link #prepare}; the default closes it. */
+    default void release(Handle handle, PreparedStatement statement) throws SQLException {
+        statement.close();
     }
 
     /** The backend's operations on this database: backups, maintenance, connection figures. */

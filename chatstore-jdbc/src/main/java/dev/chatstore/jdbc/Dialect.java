@@ -1,5 +1,6 @@
 package dev.chatstore.jdbc;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -65,8 +66,14 @@ public interface Dialect {
     default void importedActivity(Handle handle, long highest) {
     }
 
-    /** Registers how {@link Instant} and {@link JsonText} arguments are bound. */
+    /** Registers how {@link Instant} and {@link JsonText} arguments are bound: as {@link #bindInstant} and {@link #bindJson} do. */
     void configure(Jdbi jdbi);
+
+    /** Binds a timestamp (null for SQL NULL) at {@code position}, for statements the engine runs in plain JDBC. */
+    void bindInstant(PreparedStatement statement, int position, Instant value) throws SQLException;
+
+    /** Binds a JSON document (null for SQL NULL) at {@code position}, for statements the engine runs in plain JDBC. */
+    void bindJson(PreparedStatement statement, int position, String json) throws SQLException;
 
     /** How this backend searches its full-text indexes (created by its migrations). */
     FullText fullText();

@@ -6,6 +6,7 @@ import dev.chatstore.jdbc.FullText;
 import dev.chatstore.jdbc.JsonText;
 import java.nio.charset.StandardCharsets;
 import java.sql.BatchUpdateException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -99,20 +100,38 @@ final class PostgresDialect implements Dialect {
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
             @Override
             protected Argument build(Instant value, ConfigRegistry config) {
-                return (position, statement, ctx) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
+                return (position, statement, ctx) -> bindInstant(statement, position, value);
             }
         });
         jdbi.registerArgument(new AbstractArgumentFactory<JsonText>(Types.OTHER) {
             @Override
             protected Argument build(JsonText value, ConfigRegistry config) {
-                return (position, statement, ctx) -> {
-                    PGobject json = new PGobject();
-                    json.setType("json");
-                    json.setValue(value.json());
-                    statement.setObject(position, json);
-                };
+                return (position, statement, ctx) -> bindJson(statement, position, value.json());
             }
         });
+    }
+
+    /** A {@code timestamptz} at UTC. */
+    @Override
+    public void bindInstant(PreparedStatement statement, int position, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(position, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(position, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    /** Typed {@code json}, so that the server casts it to the column's {@code json} or {@code jsonb}. */
+    @Override
+    public void bindJson(PreparedStatement statement, int position, String json) throws SQLException {
+        if (json == null) {
+            statement.setNull(position, Types.OTHER);
+        } else {
+            PGobject value = new PGobject();
+            value.setType("json");
+            value.setValue(json);
+            statement.setObject(position, value);
+        }
     }
 
     @Override

@@ -376,6 +376,9 @@ public final class SqliteChatStore implements ChatStore {
             SQLiteConfig config = new SQLiteConfig();
             config.enforceForeignKeys(true);
             config.setBusyTimeout((int) busyTimeout.toMillis());
+            // The store never asks for generated keys; sqlite-jdbc would otherwise prepare and run
+            // "SELECT last_insert_rowid()" after every INSERT.
+            config.setGetGeneratedKeys(false);
             return config;
         }
 

@@ -7,6 +7,7 @@ import dev.chatstore.jdbc.Database;
 import dev.chatstore.jdbc.Operations;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * SQLite connections the way SQLite wants them: one writer connection, used by one thread at a
@@ -136,6 +138,17 @@ final class SqliteDatabase implements Database {
         });
     }
 
+    /** The connection's cached statement: sqlite-jdbc would compile the SQL again on every prepare. */
+    @Override
+    public PreparedStatement prepare(Handle handle, String sql) throws SQLException {
+        return statements.take(handle.getConnection(), sql);
+    }
+
+    @Override
+    public void release(Handle handle, PreparedStatement statement) throws SQLException {
+        statements.release(handle.getConnection(), statement);
+    }
+
     /** A deferred transaction: its snapshot is taken by its first read and kept to its end. */
     @Override
     public <T> T read(HandleCallback<T, RuntimeException> work) {
@@ -150,11 +163,11 @@ final class SqliteDatabase implements Database {
         }
         inTransaction.set(true);
         try {
-            h.execute(begin);
+            control(h, begin);
             T result;
             try {
                 result = work.withHandle(h);
-                h.execute("COMMIT");
+                control(h, "COMMIT");
             } catch (RuntimeException | Error e) {
                 rollback(h, e);
                 if (failedInSqlite(e)) {
@@ -167,6 +180,20 @@ final class SqliteDatabase implements Database {
             return result;
         } finally {
             inTransaction.set(false);
+        }
+    }
+
+    /** Runs BEGIN or COMMIT on the connection's cached statement: Jdbi's statement machinery costs more than SQLite here. */
+    private void control(Handle h, String sql) {
+        try {
+            PreparedStatement statement = prepare(h, sql);
+            try {
+                statement.execute();
+            } finally {
+                release(h, statement);
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.chatstore.jdbc.DatabaseFailure;
 import dev.chatstore.jdbc.Dialect;
 import dev.chatstore.jdbc.FullText;
 import dev.chatstore.jdbc.JsonText;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -67,15 +68,35 @@ final class SqliteDialect implements Dialect {
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.BIGINT) {
             @Override
             protected Argument build(Instant value, ConfigRegistry config) {
-                return (position, statement, ctx) -> statement.setLong(position, value.toEpochMilli());
+                return (position, statement, ctx) -> bindInstant(statement, position, value);
             }
         });
         jdbi.registerArgument(new AbstractArgumentFactory<JsonText>(Types.VARCHAR) {
             @Override
             protected Argument build(JsonText value, ConfigRegistry config) {
-                return (position, statement, ctx) -> statement.setString(position, value.json());
+                return (position, statement, ctx) -> bindJson(statement, position, value.json());
             }
         });
+    }
+
+    /** Milliseconds since the epoch. */
+    @Override
+    public void bindInstant(PreparedStatement statement, int position, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(position, Types.BIGINT);
+        } else {
+            statement.setLong(position, value.toEpochMilli());
+        }
+    }
+
+    /** Text, which SQLite's JSON functions read. */
+    @Override
+    public void bindJson(PreparedStatement statement, int position, String json) throws SQLException {
+        if (json == null) {
+            statement.setNull(position, Types.VARCHAR);
+        } else {
+            statement.setString(position, json);
+        }
     }
 
     @Override

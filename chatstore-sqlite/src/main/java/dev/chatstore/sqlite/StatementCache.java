@@ -43,6 +43,21 @@ final class StatementCache implements StatementBuilderFactory {
         }
     }
 
+    /** The connection's statement for {@code sql}, for plain JDBC use; hand it back with {@link #release}. */
+    PreparedStatement take(Connection connection, String sql) throws SQLException {
+        return byConnection.computeIfAbsent(connection, c -> new PerConnection()).take(connection, sql);
+    }
+
+    /** Gives back a statement of {@link #take}: cached, it stays open for the next use. */
+    void release(Connection connection, PreparedStatement statement) throws SQLException {
+        PerConnection statements = byConnection.get(connection);
+        if (statements == null) {
+            statement.close();
+        } else {
+            statements.close(connection, null, statement);
+        }
+    }
+
     /** Forgets a connection's statements; the connection closes them when it closes. */
     void forget(Connection connection) {
         byConnection.remove(connection);
@@ -66,10 +81,14 @@ final class StatementCache implements StatementBuilderFactory {
             if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) {
                 return uncached.create(conn, sql, ctx);
             }
+            return take(conn, sql);
+        }
+
+        PreparedStatement take(Connection conn, String sql) throws SQLException {
             PreparedStatement statement = bySql.get(sql);
             if (statement != null && inUse.contains(statement)) {
                 // The same SQL again while its first use is still open (e.g. a result set being read).
-                return uncached.create(conn, sql, ctx);
+                return conn.prepareStatement(sql);
             }
             if (statement == null || statement.isClosed()) {
                 cached.remove(statement);

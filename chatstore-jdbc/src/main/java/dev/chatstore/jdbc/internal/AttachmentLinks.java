@@ -67,19 +67,24 @@ final class AttachmentLinks {
 
     /** A batch of links from appended messages to their attachments (and their conversation). */
     final class Batch {
-        private final PreparedBatch messageLinks;
-        private final PreparedBatch conversationLinks;
+        private final Handle h;
         private final String userId;
         private final Instant now;
+        /** Prepared on the first link: most appends have no attachments. */
+        private PreparedBatch messageLinks;
+        private PreparedBatch conversationLinks;
 
         Batch(Handle h, String userId, Instant now) {
-            this.messageLinks = h.prepareBatch(ctx.sql(Sql.LINK_MESSAGE));
-            this.conversationLinks = h.prepareBatch(ctx.sql(Sql.LINK_CONVERSATION_BY_APPEND));
+            this.h = h;
             this.userId = userId;
             this.now = now;
         }
 
         void add(String conversationId, String messageId, String attachmentId) {
+            if (messageLinks == null) {
+                messageLinks = h.prepareBatch(ctx.sql(Sql.LINK_MESSAGE));
+                conversationLinks = h.prepareBatch(ctx.sql(Sql.LINK_CONVERSATION_BY_APPEND));
+            }
             messageLinks.bind("messageId", messageId).bind("attachmentId", attachmentId).bind("userId", userId).add();
             conversationLinks.bind("conversationId", conversationId).bind("attachmentId", attachmentId)
                     .bind("userId", userId).bind("now", now).add();
@@ -87,7 +92,7 @@ final class AttachmentLinks {
 
         /** Runs the links; after the messages, whose foreign keys they need. */
         void execute() {
-            if (messageLinks.size() > 0) {
+            if (messageLinks != null) {
                 messageLinks.execute();
                 conversationLinks.execute();
             }

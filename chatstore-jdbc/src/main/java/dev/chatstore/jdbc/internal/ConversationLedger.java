@@ -5,6 +5,7 @@ import dev.chatstore.Limits;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.jdbc.internal.Rows.ConversationRow;
 import dev.chatstore.internal.Check;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -46,13 +47,17 @@ final class ConversationLedger {
      * @throws NotFoundException if the user has no such conversation
      */
     Locked lock(Handle h, String userId, String conversationId) {
-        return h.createQuery(ctx.sql(Sql.LOCK))
-                .bind("id", conversationId)
-                .bind("userId", userId)
-                .map((rs, c) -> new Locked(conversationId, rs.getLong("last_seq"), rs.getLong("read_seq"),
-                        rs.getString("active_tip_id"), rs.getString("metadata"), rs.getLong("revision")))
-                .findOne()
-                .orElseThrow(() -> notFound(conversationId));
+        // Plain JDBC: every write of messages starts here (see PositionalSql).
+        return ctx.jdbc(h, Sql.LOCK, (statement, sql) -> {
+            sql.set(statement, "id", conversationId).set(statement, "userId", userId);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw notFound(conversationId);
+                }
+                return new Locked(conversationId, rs.getLong("last_seq"), rs.getLong("read_seq"),
+                        rs.getString("active_tip_id"), rs.getString("metadata"), rs.getLong("revision"));
+            }
+        });
     }
 
     Optional<ConversationRow> find(Handle h, String userId, String conversationId) {
@@ -87,16 +92,17 @@ final class ConversationLedger {
      */
     void recordAppend(Handle h, String userId, Locked row, long lastSeq, long unread, String newest, String tipId,
                       Instant now) {
-        h.createUpdate(ctx.sql(Sql.RECORD_APPEND))
-                .bind("id", row.id())
-                .bind("userId", userId)
-                .bind("lastSeq", lastSeq)
-                .bind("added", lastSeq - row.lastSeq())
-                .bind("unread", unread)
-                .bind("preview", preview(newest))
-                .bind("tipId", tipId)
-                .bind("now", now)
-                .execute();
+        ctx.jdbc(h, Sql.RECORD_APPEND, (statement, sql) -> {
+            sql.set(statement, "id", row.id())
+                    .set(statement, "userId", userId)
+                    .set(statement, "lastSeq", lastSeq)
+                    .set(statement, "added", lastSeq - row.lastSeq())
+                    .set(statement, "unread", unread)
+                    .set(statement, "preview", preview(newest))
+                    .set(statement, "tipId", tipId)
+                    .set(statement, "now", now);
+            return statement.executeUpdate();
+        });
     }
 
     /** Records that one message was deleted; the newest remaining message gives time and preview. */

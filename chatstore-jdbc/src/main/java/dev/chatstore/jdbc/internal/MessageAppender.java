@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Appends messages, for {@code append}, {@code appendAll}, {@code regenerate},
@@ -63,10 +62,14 @@ final class MessageAppender {
         Map<String, Stored> byClientIdInBatch = new HashMap<>();
         Set<String> storedIds = new HashSet<>();
         Set<String> knownAttachments = new HashSet<>();
-        // One lookup for the whole batch, not one per message: replaying a large batch stays cheap.
-        Map<String, Stored> storedByClientId = rows.byClientMessageIds(h, userId, row.id(), batch.stream()
-                .map(NewMessage::clientMessageId).filter(Objects::nonNull).distinct().toList());
-        PreparedBatch inserts = rows.insertBatch(h);
+        // The common turn, one message with a client id and nothing it refers to, is inserted unless the unique key
+        // finds a replay: no read before the insert. Otherwise one lookup for the whole batch, not one per message,
+        // so that replaying a large batch stays cheap, and a replay is recognised before any reference is checked.
+        boolean replayCaughtByKey = batch.size() == 1 && isPlainKeyed(batch.get(0));
+        Map<String, Stored> storedByClientId = replayCaughtByKey ? Map.of()
+                : rows.byClientMessageIds(h, userId, row.id(), batch.stream()
+                        .map(NewMessage::clientMessageId).filter(Objects::nonNull).distinct().toList());
+        MessageRows.Inserts inserts = rows.inserts(h);
         AttachmentLinks.Batch attachmentLinks = links.new Batch(h, userId, now);
         for (NewMessage m : batch) {
             String hash = null;
@@ -85,7 +88,7 @@ final class MessageAppender {
                     m.media(), m.usage(), m.toolCallId(), m.toolCalls(), m.toolName(), m.reasoning(),
                     m.attachmentIds().stream().sorted().toList(), m.metadata(), m.clientMessageId(), m.replyTo(),
                     Feedback.NONE, now, null);
-            rows.addInsert(inserts, userId, message, hash);
+            inserts.add(userId, message, hash);
             m.attachmentIds().forEach(attachmentId -> attachmentLinks.add(row.id(), message.id(), attachmentId));
             stored.add(message);
             storedIds.add(message.id());
@@ -101,7 +104,15 @@ final class MessageAppender {
         if (stored.isEmpty()) {
             return results;
         }
-        inserts.execute();
+        if (!replayCaughtByKey) {
+            inserts.execute();
+        } else if (!inserts.executeUnlessReplay()) {
+            NewMessage m = batch.get(0);
+            // Under the conversation's lock, so the row the key met is there to read.
+            Stored earlier = rows.byClientMessageId(h, userId, row.id(), m.clientMessageId()).orElseThrow(
+                    () -> new IllegalStateException("The key met client id " + m.clientMessageId() + ", the read did not"));
+            return List.of(replay(row.id(), m, earlier, byClientIdInBatch.get(m.clientMessageId()).payloadHash(), false));
+        }
         attachmentLinks.execute();
         Message newest = stored.get(stored.size() - 1);
         ledger.recordAppend(h, userId, row, seq, unread, newest.content(), newest.id(), now);
@@ -109,6 +120,11 @@ final class MessageAppender {
             hook.appended(h, userId, List.copyOf(stored));
         }
         return results;
+    }
+
+    /** A message with a client id that refers to no other message or attachment. */
+    private static boolean isPlainKeyed(NewMessage m) {
+        return m.clientMessageId() != null && m.replyTo() == null && m.attachmentIds().isEmpty();
     }
 
     private static Appended replay(String conversationId, NewMessage m, Stored earlier, String hash,

@@ -4,14 +4,17 @@ import dev.chatstore.Feedback;
 import dev.chatstore.Message;
 import dev.chatstore.NotFoundException;
 import dev.chatstore.jdbc.JsonText;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Message rows: insert, read, page, edit and delete them, in the caller's transaction. Writes that
@@ -20,7 +23,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class MessageRows {
     enum Sql implements SqlStatement {
-        INSERT, BY_ID, CONVERSATION_OF, BY_CLIENT_MESSAGE_ID, BY_CLIENT_MESSAGE_IDS, IS_IN_CONVERSATION, FIND_REPLY, PAGE_AFTER, PAGE_BEFORE,
+        INSERT, INSERT_UNLESS_REPLAY, BY_ID, CONVERSATION_OF, BY_CLIENT_MESSAGE_ID, BY_CLIENT_MESSAGE_IDS, IS_IN_CONVERSATION, FIND_REPLY, PAGE_AFTER, PAGE_BEFORE,
         EDIT_CONTENT, SET_FEEDBACK, REPARENT_CHILDREN, DELETE;
 
         @Override
@@ -66,12 +69,16 @@ final class MessageRows {
     }
 
     Optional<Stored> byClientMessageId(Handle h, String userId, String conversationId, String clientMessageId) {
-        return h.createQuery(ctx.sql(Sql.BY_CLIENT_MESSAGE_ID))
-                .bind("conversationId", conversationId)
-                .bind("clientMessageId", clientMessageId)
-                .bind("userId", userId)
-                .map((rs, c) -> new Stored(Rows.message(ctx.dialect, rs), rs.getString("payload_hash")))
-                .findOne();
+        // Plain JDBC: every append with a client id asks (see PositionalSql).
+        return ctx.jdbc(h, Sql.BY_CLIENT_MESSAGE_ID, (statement, sql) -> {
+            sql.set(statement, "conversationId", conversationId)
+                    .set(statement, "clientMessageId", clientMessageId)
+                    .set(statement, "userId", userId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(new Stored(Rows.message(ctx.dialect, rs), rs.getString("payload_hash")))
+                        : Optional.<Stored>empty();
+            }
+        });
     }
 
     /** The stored messages with any of {@code clientMessageIds} in the conversation, by client id; one query. */
@@ -120,36 +127,94 @@ final class MessageRows {
                 .map(mapper).list();
     }
 
-    /** A batch of message inserts, sent as one JDBC batch. */
-    PreparedBatch insertBatch(Handle h) {
-        return h.prepareBatch(ctx.sql(Sql.INSERT));
+    /** Inserts of new messages, sent together by {@link Inserts#execute}. */
+    Inserts inserts(Handle h) {
+        return new Inserts(h);
     }
 
-    void addInsert(PreparedBatch rows, String userId, Message m, String payloadHash) {
-        rows.bind("id", m.id())
-                .bind("conversationId", m.conversationId())
-                .bind("userId", userId)
-                .bind("seq", m.seq())
-                .bind("parentId", m.parentId())
-                .bind("role", m.role().wireName())
-                .bind("type", m.type().wireName())
-                .bind("content", m.content())
-                .bindByType("mediaRefs", Json.writeStrings(m.media().refs()), JsonText.class)
-                .bind("audioRef", m.media().audioRef())
-                .bind("audioDurationMs", m.media().audioDurationMs())
-                .bind("modelName", m.usage().model())
-                .bind("promptTokens", m.usage().promptTokens())
-                .bind("completionTokens", m.usage().completionTokens())
-                .bind("toolCallId", m.toolCallId())
-                .bindByType("toolCalls", Json.writeToolCalls(m.toolCalls()), JsonText.class)
-                .bind("toolName", m.toolName())
-                .bind("reasoning", m.reasoning())
-                .bind("metadata", Json.write(m.metadata()))
-                .bind("clientMessageId", m.clientMessageId())
-                .bind("payloadHash", payloadHash)
-                .bind("replyToId", m.replyToId())
-                .bind("now", m.createdAt())
-                .add();
+    /**
+     * The message rows of one append, sent in plain JDBC as one statement or one JDBC batch: Jdbi's named binding of
+     * two dozen columns per row was most of an append's own cost. Used by one thread.
+     */
+    final class Inserts {
+        private final Handle h;
+        private final List<Message> messages = new ArrayList<>();
+        private final List<String> userIds = new ArrayList<>();
+        private final List<String> payloadHashes = new ArrayList<>();
+
+        private Inserts(Handle h) {
+            this.h = h;
+        }
+
+        /** @param payloadHash the payload's fingerprint, null without a client message id */
+        void add(String userId, Message m, String payloadHash) {
+            messages.add(m);
+            userIds.add(userId);
+            payloadHashes.add(payloadHash);
+        }
+
+        void execute() {
+            if (messages.isEmpty()) {
+                return;
+            }
+            if (messages.size() == 1) {
+                ctx.jdbc(h, Sql.INSERT, (statement, sql) -> {
+                    bind(statement, sql, 0);
+                    return statement.executeUpdate();
+                });
+                return;
+            }
+            ctx.jdbc(h, Sql.INSERT, (statement, sql) -> {
+                for (int i = 0; i < messages.size(); i++) {
+                    bind(statement, sql, i);
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            });
+        }
+
+        /**
+         * Inserts the one message added, which has a client message id, unless the conversation holds that client id
+         * already.
+         *
+         * @return false if it did: a replay, nothing inserted
+         */
+        boolean executeUnlessReplay() {
+            if (messages.size() != 1 || messages.get(0).clientMessageId() == null) {
+                throw new IllegalStateException("One message with a client message id is inserted unless a replay");
+            }
+            return ctx.jdbc(h, Sql.INSERT_UNLESS_REPLAY, (statement, sql) -> {
+                bind(statement, sql, 0);
+                return statement.executeUpdate();
+            }) == 1;
+        }
+
+        private void bind(PreparedStatement statement, PositionalSql sql, int i) throws SQLException {
+            Message m = messages.get(i);
+            sql.set(statement, "id", m.id())
+                    .set(statement, "conversationId", m.conversationId())
+                    .set(statement, "userId", userIds.get(i))
+                    .set(statement, "seq", m.seq())
+                    .set(statement, "parentId", m.parentId())
+                    .set(statement, "role", m.role().wireName())
+                    .set(statement, "type", m.type().wireName())
+                    .set(statement, "content", m.content())
+                    .set(statement, "mediaRefs", Json.writeStrings(m.media().refs()))
+                    .set(statement, "audioRef", m.media().audioRef())
+                    .set(statement, "audioDurationMs", m.media().audioDurationMs())
+                    .set(statement, "modelName", m.usage().model())
+                    .set(statement, "promptTokens", m.usage().promptTokens())
+                    .set(statement, "completionTokens", m.usage().completionTokens())
+                    .set(statement, "toolCallId", m.toolCallId())
+                    .set(statement, "toolCalls", Json.writeToolCalls(m.toolCalls()))
+                    .set(statement, "toolName", m.toolName())
+                    .set(statement, "reasoning", m.reasoning())
+                    .set(statement, "metadata", Json.write(m.metadata()))
+                    .set(statement, "clientMessageId", m.clientMessageId())
+                    .set(statement, "payloadHash", payloadHashes.get(i))
+                    .set(statement, "replyToId", m.replyToId())
+                    .set(statement, "now", m.createdAt());
+        }
     }
 
     /** @return whether the message was there to edit */

@@ -11,19 +11,23 @@ import dev.chatstore.jdbc.DatabaseFailure;
 import dev.chatstore.jdbc.Dialect;
 import dev.chatstore.StoreOptions;
 import dev.chatstore.jdbc.MessageHook;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * What every repository shares: the database, the SQL, the clock and ids, the collaborators that
@@ -46,6 +50,7 @@ public final class StoreContext {
     final List<MessageHook> hooks;
     final IdGenerator ids;
     private final SqlStatements statements;
+    private final Map<SqlStatement, PositionalSql> positional = new ConcurrentHashMap<>();
     final ConversationLedger ledger;
     final MessageRows messageRows;
     final AttachmentLinks attachmentLinks;
@@ -95,6 +100,30 @@ public final class StoreContext {
     /** The SQL of one of the engine's statements, complete for this store's dialect. */
     String sql(SqlStatement statement) {
         return statements.get(statement);
+    }
+
+    /** Plain-JDBC work on one statement of the hot paths (see {@link PositionalSql}). */
+    @FunctionalInterface
+    interface JdbcWork<T> {
+        T run(PreparedStatement statement, PositionalSql sql) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on {@code statement} in plain JDBC, in {@code h}'s transaction. A failure is reported as Jdbi
+     * reports one, so the retries and translations of {@link #writeFor} treat both paths alike.
+     */
+    <T> T jdbc(Handle h, SqlStatement statement, JdbcWork<T> work) {
+        PositionalSql sql = positional.computeIfAbsent(statement, s -> PositionalSql.parse(sql(s), dialect));
+        try {
+            PreparedStatement prepared = db.prepare(h, sql.sql());
+            try {
+                return work.run(prepared, sql);
+            } finally {
+                db.release(h, prepared);
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     /** Now, at the millisecond precision every backend stores. */

@@ -9,6 +9,18 @@ VALUES (:id, :conversationId, :userId, :seq, :parentId, :role, :type, :content, 
         :modelName, :promptTokens, :completionTokens, :toolCallId, :toolCalls, :toolName, :reasoning, :metadata,
         :clientMessageId, :payloadHash, :replyToId, FALSE, :now)
 
+-- The same insert of a message with a client id, which the unique key turns into nothing when the
+-- conversation holds that client id already: a replay, found without a read before the insert.
+-- name: insertUnlessReplay
+INSERT INTO ${schema}.message
+    (id, conversation_id, user_id, seq, parent_id, role, type, content, media_refs, audio_ref, audio_duration_ms,
+     model_name, prompt_tokens, completion_tokens, tool_call_id, tool_calls, tool_name, reasoning, metadata,
+     client_message_id, payload_hash, reply_to_id, mistake, created_at)
+VALUES (:id, :conversationId, :userId, :seq, :parentId, :role, :type, :content, :mediaRefs, :audioRef, :audioDurationMs,
+        :modelName, :promptTokens, :completionTokens, :toolCallId, :toolCalls, :toolName, :reasoning, :metadata,
+        :clientMessageId, :payloadHash, :replyToId, FALSE, :now)
+ON CONFLICT (user_id, conversation_id, client_message_id) DO NOTHING
+
 -- name: byId
 SELECT ${messageColumns}
 FROM ${schema}.message m

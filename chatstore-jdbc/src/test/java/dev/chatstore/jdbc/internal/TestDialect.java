@@ -52,6 +52,16 @@ record TestDialect(String statementOverridesPath) implements Dialect {
     }
 
     @Override
+    public void bindInstant(java.sql.PreparedStatement statement, int position, Instant value) {
+        throw new UnsupportedOperationException("loading SQL never binds");
+    }
+
+    @Override
+    public void bindJson(java.sql.PreparedStatement statement, int position, String json) {
+        throw new UnsupportedOperationException("loading SQL never binds");
+    }
+
+    @Override
     public Instant readInstant(ResultSet rs, String column) throws SQLException {
         throw new UnsupportedOperationException("loading SQL never reads rows");
     }
