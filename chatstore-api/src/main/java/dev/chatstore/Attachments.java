@@ -38,10 +38,11 @@ public interface Attachments {
     Optional<byte[]> inlineData(String attachmentId);
 
     /**
-     * {@code uploading → processing}. @throws IllegalStateTransitionException from any other status
+     * {@code uploading → processing}.
      *
      * @param attachmentId the attachment's id
      * @return the attachment as changed
+     * @throws IllegalStateTransitionException from any other status
      * @throws NotFoundException if the user has no such attachment
      * @throws ConcurrentUpdateException if another caller changed its status meanwhile
      */
@@ -120,9 +121,10 @@ public interface Attachments {
     List<Attachment> orphans(int limit);
 
     /**
-     * Deletes the attachment and its links. @return false if the user has no such attachment
+     * Deletes the attachment and its links.
      *
      * @param attachmentId the attachment's id
+     * @return false if the user has no such attachment
      * @throws InvalidInputException if {@code attachmentId} is null or not a chatstore id
      */
     boolean delete(String attachmentId);

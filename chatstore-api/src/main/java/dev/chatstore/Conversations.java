@@ -166,41 +166,45 @@ public interface Conversations {
     Conversation patchMetadata(String conversationId, Map<String, ?> patch);
 
     /**
-     * Sets provider and model (null clears each). @throws NotFoundException if the user has no such conversation
+     * Sets provider and model (null clears each).
      *
      * @param conversationId the conversation's id
      * @param provider       the provider id (at most {@link Limits#PROVIDER_MAX} chars), or null
      * @param model          the model name (at most {@link Limits#MODEL_NAME_MAX} chars), or null
      * @return the conversation as changed
+     * @throws NotFoundException if the user has no such conversation
      * @throws InvalidInputException if the id is not valid, or a name is blank, too long or not storable
      */
     Conversation setModel(String conversationId, String provider, String model);
 
     /**
-     * Sets the system prompt (null clears it). @throws NotFoundException if the user has no such conversation
+     * Sets the system prompt (null clears it).
      *
      * @param conversationId the conversation's id
      * @param systemPrompt   the prompt (at most {@link Limits#SYSTEM_PROMPT_MAX} chars), or null
      * @return the conversation as changed
+     * @throws NotFoundException if the user has no such conversation
      * @throws InvalidInputException if the id is not valid, or the prompt is blank, too long or not storable
      */
     Conversation setSystemPrompt(String conversationId, String systemPrompt);
 
     /**
-     * Pins or unpins. @throws NotFoundException if the user has no such conversation
+     * Pins or unpins.
      *
      * @param conversationId the conversation's id
      * @param pinned         true to pin
      * @return the conversation as changed
+     * @throws NotFoundException if the user has no such conversation
      */
     Conversation setPinned(String conversationId, boolean pinned);
 
     /**
-     * Archives or unarchives. @throws NotFoundException if the user has no such conversation
+     * Archives or unarchives.
      *
      * @param conversationId the conversation's id
      * @param archived       true to archive (it leaves {@link #list} for {@link #listArchived})
      * @return the conversation as changed
+     * @throws NotFoundException if the user has no such conversation
      */
     Conversation setArchived(String conversationId, boolean archived);
 
