@@ -66,6 +66,8 @@ public interface Embeddings {
     Optional<Embedding> get(EmbeddingTarget target, String model);
 
     /**
+     * Deletes the vector stored for {@code target} by {@code model}.
+     *
      * @param target what the vector belongs to, not null
      * @param model  the embedding model's name
      * @return false if no vector was stored for {@code target} by {@code model}
