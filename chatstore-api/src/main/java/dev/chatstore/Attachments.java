@@ -23,8 +23,8 @@ public interface Attachments {
      * The user's attachment with the id.
      *
      * @param attachmentId the attachment's id
-     * @throws InvalidInputException if {@code attachmentId} is null or not a chatstore id
      * @return the attachment's metadata, or empty if the user has no such attachment
+     * @throws InvalidInputException if {@code attachmentId} is null or not a chatstore id
      */
     Optional<Attachment> get(String attachmentId);
 
@@ -51,9 +51,9 @@ public interface Attachments {
     /**
      * {@code processing → ready}, with what was extracted.
      *
+     * @param attachmentId  the attachment's id
      * @param extractedText the text extracted, or null
      * @param wordCount     words in it, or null
-     * @param attachmentId  the attachment's id
      * @return the attachment as changed
      * @throws InvalidInputException if the id is not valid, the text is blank, longer than
      *                               {@link Limits#EXTRACTED_TEXT_MAX} or not storable, or the word count is negative

@@ -27,8 +27,8 @@ public interface ChatStore extends AutoCloseable {
      * this store remembers the position for the user, as it does its own writes. Where every read sees every
      * write (SQLite, a PostgreSQL store without replicas) any token is accepted and changes nothing.
      *
-     * @param consistencyToken a token from {@link UserChats#consistencyToken()}, or empty for none
      * @param userId           as for {@link #forUser(String)}
+     * @param consistencyToken a token from {@link UserChats#consistencyToken()}, or empty for none
      * @return the user's view
      * @throws InvalidInputException if {@code userId} is not valid, or the token is null or not one this kind of
      *                               store issues

@@ -89,8 +89,8 @@ public final class ConversationFilter {
     /**
      * Conversations whose metadata holds {@code key} with a value equal to {@code value}.
      *
-     * @param value a JSON value; null matches the key present with JSON null
      * @param key   a top-level metadata key, non-blank, at most {@link Limits#FILTER_KEY_MAX} chars
+     * @param value a JSON value; null matches the key present with JSON null
      * @return the filter
      * @throws InvalidInputException naming {@code key} or {@code value}
      */

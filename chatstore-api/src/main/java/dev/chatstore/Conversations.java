@@ -59,8 +59,8 @@ public interface Conversations {
      * The user's conversation with the id.
      *
      * @param conversationId the conversation's id
-     * @throws InvalidInputException if {@code conversationId} is null or not a chatstore id (a lowercase UUID)
      * @return the conversation, or empty if the user has no such conversation
+     * @throws InvalidInputException if {@code conversationId} is null or not a chatstore id (a lowercase UUID)
      */
     Optional<Conversation> get(String conversationId);
 

@@ -31,8 +31,8 @@ public record FactQuery(FactCategory category, boolean activeOnly, double minCon
      * A copy listing only facts of one category.
      *
      * @param only the category, not null
-     * @throws InvalidInputException if {@code only} is null
      * @return the copy
+     * @throws InvalidInputException if {@code only} is null
      */
     public FactQuery withCategory(FactCategory only) {
         return new FactQuery(Check.notNull("category", only), activeOnly, minConfidence);
@@ -47,8 +47,8 @@ public record FactQuery(FactCategory category, boolean activeOnly, double minCon
      * A copy listing only facts of at least this confidence.
      *
      * @param min the lowest confidence, 0..1
-     * @throws InvalidInputException if {@code min} is NaN or outside 0..1
      * @return the copy
+     * @throws InvalidInputException if {@code min} is NaN or outside 0..1
      */
     public FactQuery withMinConfidence(double min) {
         return new FactQuery(category, activeOnly, min);

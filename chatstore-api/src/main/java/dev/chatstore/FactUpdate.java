@@ -31,8 +31,8 @@ public record FactUpdate(String content, Double confidence) {
      * A change of content only.
      *
      * @param content the new content, non-blank, at most {@link Limits#FACT_CONTENT_MAX} chars
-     * @throws InvalidInputException if {@code content} is null, blank, too long or not storable
      * @return the change
+     * @throws InvalidInputException if {@code content} is null, blank, too long or not storable
      */
     public static FactUpdate content(String content) {
         return new FactUpdate(Check.notNull("content", content), null);
@@ -42,8 +42,8 @@ public record FactUpdate(String content, Double confidence) {
      * A change of confidence only.
      *
      * @param confidence the new confidence, 0..1
-     * @throws InvalidInputException if {@code confidence} is NaN or outside 0..1
      * @return the change
+     * @throws InvalidInputException if {@code confidence} is NaN or outside 0..1
      */
     public static FactUpdate confidence(double confidence) {
         return new FactUpdate(null, confidence);
@@ -53,8 +53,8 @@ public record FactUpdate(String content, Double confidence) {
      * This change, also setting the confidence.
      *
      * @param newConfidence the new confidence, 0..1
-     * @throws InvalidInputException if {@code newConfidence} is NaN or outside 0..1
      * @return the change
+     * @throws InvalidInputException if {@code newConfidence} is NaN or outside 0..1
      */
     public FactUpdate andConfidence(double newConfidence) {
         return new FactUpdate(content, newConfidence);

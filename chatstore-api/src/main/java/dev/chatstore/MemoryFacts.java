@@ -22,8 +22,8 @@ public interface MemoryFacts {
      * The user's fact with the id, active or not.
      *
      * @param factId the fact's id
-     * @throws InvalidInputException if {@code factId} is null or not a chatstore id
      * @return the fact, or empty if the user has no such fact
+     * @throws InvalidInputException if {@code factId} is null or not a chatstore id
      */
     Optional<MemoryFact> get(String factId);
 

@@ -16,16 +16,16 @@ import java.util.Map;
  * @param content         its text; may be empty
  * @param media           never null; {@link Media#NONE} when none
  * @param usage           never null; {@link TokenUsage#NONE} when unknown
- * @param feedback        never null; {@link Feedback#NONE} when none
- * @param metadata        free JSON metadata: null, String, Boolean, finite numbers, lists and
- *                        string-keyed maps of those; never null (empty when unset)
- * @param clientMessageId the caller's idempotency key, or null
- * @param replyToId       the message this one answers, or null
  * @param toolCallId      the tool call a {@link Role#TOOL} message answers, or null
  * @param toolCalls       the tool calls an assistant message requests, in order; never null
  * @param toolName        the tool whose result a {@link Role#TOOL} message holds, or null
  * @param reasoning       the reasoning an assistant message came with, or null
  * @param attachmentIds   the attachments linked to the message, by id in ascending order; never null
+ * @param metadata        free JSON metadata: null, String, Boolean, finite numbers, lists and
+ *                        string-keyed maps of those; never null (empty when unset)
+ * @param clientMessageId the caller's idempotency key, or null
+ * @param replyToId       the message this one answers, or null
+ * @param feedback        never null; {@link Feedback#NONE} when none
  * @param createdAt       when it was appended
  * @param editedAt        when the content was last edited, or null
  */

@@ -61,8 +61,8 @@ public interface Messages {
      * The user's message with the id.
      *
      * @param messageId the message's id
-     * @throws InvalidInputException if {@code messageId} is null or not a chatstore id (a lowercase UUID)
      * @return the message, or empty if the user has no such message
+     * @throws InvalidInputException if {@code messageId} is null or not a chatstore id (a lowercase UUID)
      */
     Optional<Message> get(String messageId);
 

@@ -30,10 +30,10 @@ public final class NewAttachment {
     /**
      * A file whose bytes live elsewhere (object storage, disk).
      *
-     * @param sha256 lowercase hex SHA-256, or null when unknown
      * @param name       the file name, non-blank, at most {@link Limits#FILE_NAME_MAX} chars
      * @param mimeType   the MIME type, non-blank, at most {@link Limits#MIME_TYPE_MAX} chars
      * @param sizeBytes  the file's size, 0 or more
+     * @param sha256 lowercase hex SHA-256, or null when unknown
      * @param storageUri where the bytes live, non-blank, at most {@link Limits#STORAGE_URI_MAX} chars
      * @return the attachment to register
      * @throws InvalidInputException naming the argument that is null (except {@code sha256}), blank, too long,

@@ -62,8 +62,8 @@ public record NewConversation(String title, String personaName, Map<String, Obje
      * A conversation with a title only.
      *
      * @param title the title, non-blank, at most {@link Limits#TITLE_MAX} chars
-     * @throws InvalidInputException if {@code title} is null, blank, too long or not storable
      * @return the conversation to create
+     * @throws InvalidInputException if {@code title} is null, blank, too long or not storable
      */
     public static NewConversation titled(String title) {
         return new NewConversation(Check.notNull("title", title), null, Map.of());
@@ -73,8 +73,8 @@ public record NewConversation(String title, String personaName, Map<String, Obje
      * A conversation with a persona only.
      *
      * @param personaName the persona's unique name
-     * @throws InvalidInputException if {@code personaName} is null, blank, too long or not storable
      * @return the conversation to create
+     * @throws InvalidInputException if {@code personaName} is null, blank, too long or not storable
      */
     public static NewConversation withPersona(String personaName) {
         return new NewConversation(null, Check.notNull("personaName", personaName), Map.of());
@@ -84,8 +84,8 @@ public record NewConversation(String title, String personaName, Map<String, Obje
      * A copy with a title.
      *
      * @param newTitle the title, non-blank, at most {@link Limits#TITLE_MAX} chars
-     * @throws InvalidInputException if {@code newTitle} is null, blank, too long or not storable
      * @return the copy
+     * @throws InvalidInputException if {@code newTitle} is null, blank, too long or not storable
      */
     public NewConversation withTitle(String newTitle) {
         return new NewConversation(Check.notNull("title", newTitle), personaName, metadata, provider, model, systemPrompt, greet);
@@ -95,8 +95,8 @@ public record NewConversation(String title, String personaName, Map<String, Obje
      * A copy with a persona.
      *
      * @param newPersonaName the persona's unique name
-     * @throws InvalidInputException if {@code newPersonaName} is null, blank, too long or not storable
      * @return the copy
+     * @throws InvalidInputException if {@code newPersonaName} is null, blank, too long or not storable
      */
     public NewConversation withPersonaName(String newPersonaName) {
         return new NewConversation(title, Check.notNull("personaName", newPersonaName), metadata, provider, model, systemPrompt, greet);
@@ -106,8 +106,8 @@ public record NewConversation(String title, String personaName, Map<String, Obje
      * A copy with other metadata.
      *
      * @param newMetadata the metadata, a JSON object within {@link Limits#METADATA_MAX}
-     * @throws InvalidInputException if {@code newMetadata} is null or not valid metadata
      * @return the copy
+     * @throws InvalidInputException if {@code newMetadata} is null or not valid metadata
      */
     public NewConversation withMetadata(Map<String, ?> newMetadata) {
         return new NewConversation(title, personaName, Check.metadata("metadata", newMetadata), provider, model, systemPrompt, greet);
@@ -118,8 +118,8 @@ public record NewConversation(String title, String personaName, Map<String, Obje
      *
      * @param newProvider the provider id, non-blank
      * @param newModel    the model name, non-blank
-     * @throws InvalidInputException if either is null, blank, too long or not storable
      * @return the copy
+     * @throws InvalidInputException if either is null, blank, too long or not storable
      */
     public NewConversation withModel(String newProvider, String newModel) {
         return new NewConversation(title, personaName, metadata, Check.notNull("provider", newProvider),
@@ -130,8 +130,8 @@ public record NewConversation(String title, String personaName, Map<String, Obje
      * A copy with a system prompt.
      *
      * @param prompt the prompt, non-blank, at most {@link Limits#SYSTEM_PROMPT_MAX} chars
-     * @throws InvalidInputException if {@code prompt} is null, blank, too long or not storable
      * @return the copy
+     * @throws InvalidInputException if {@code prompt} is null, blank, too long or not storable
      */
     public NewConversation withSystemPrompt(String prompt) {
         return new NewConversation(title, personaName, metadata, provider, model, Check.notNull("systemPrompt", prompt), greet);

@@ -42,8 +42,8 @@ public record NewFact(FactCategory category, String content, double confidence,
      * @param category   what kind of thing it records, not null
      * @param content    the fact, non-blank
      * @param confidence 0..1
-     * @throws InvalidInputException naming the argument that is missing, out of range or malformed
      * @return the fact to add
+     * @throws InvalidInputException naming the argument that is missing, out of range or malformed
      */
     public static NewFact of(FactCategory category, String content, double confidence) {
         return new NewFact(category, content, confidence, null, null);
@@ -53,8 +53,8 @@ public record NewFact(FactCategory category, String content, double confidence,
      * A copy learned in a conversation (of the same user), without a source message.
      *
      * @param conversationId the conversation's id
-     * @throws InvalidInputException if {@code conversationId} is null or not a chatstore id
      * @return the copy
+     * @throws InvalidInputException if {@code conversationId} is null or not a chatstore id
      */
     public NewFact learnedIn(String conversationId) {
         return new NewFact(category, content, confidence, Check.notNull("sourceConversationId", conversationId), null);
@@ -65,8 +65,8 @@ public record NewFact(FactCategory category, String content, double confidence,
      *
      * @param conversationId the conversation's id
      * @param messageId      the message's id, in that conversation
-     * @throws InvalidInputException if an id is null or not a chatstore id
      * @return the copy
+     * @throws InvalidInputException if an id is null or not a chatstore id
      */
     public NewFact learnedFrom(String conversationId, String messageId) {
         return new NewFact(category, content, confidence, Check.notNull("sourceConversationId", conversationId),

@@ -148,9 +148,9 @@ public record NewMessage(
      *
      * @param role    who wrote it, not null
      * @param content the text; may be empty
+     * @return the message
      * @throws InvalidInputException if {@code role} or {@code content} is null, or the content is too long or not
      *                               storable
-     * @return the message
      */
     public static NewMessage of(Role role, String content) {
         return new NewMessage(role, content, null, null, Map.of(), List.of());
@@ -160,8 +160,8 @@ public record NewMessage(
      * A plain text message of the user.
      *
      * @param content the text; may be empty
-     * @throws InvalidInputException if {@code content} is null, too long or not storable
      * @return the message
+     * @throws InvalidInputException if {@code content} is null, too long or not storable
      */
     public static NewMessage user(String content) {
         return of(Role.USER, content);
@@ -171,8 +171,8 @@ public record NewMessage(
      * A plain text message of the assistant.
      *
      * @param content the text; may be empty
-     * @throws InvalidInputException if {@code content} is null, too long or not storable
      * @return the message
+     * @throws InvalidInputException if {@code content} is null, too long or not storable
      */
     public static NewMessage assistant(String content) {
         return of(Role.ASSISTANT, content);
@@ -182,8 +182,8 @@ public record NewMessage(
      * A system message: instructions to the model.
      *
      * @param content the text; may be empty
-     * @throws InvalidInputException if {@code content} is null, too long or not storable
      * @return the message
+     * @throws InvalidInputException if {@code content} is null, too long or not storable
      */
     public static NewMessage system(String content) {
         return of(Role.SYSTEM, content);
@@ -220,8 +220,8 @@ public record NewMessage(
      * A copy with an idempotency key: appending it again to the same conversation returns the stored message.
      *
      * @param id the key, non-blank, at most {@link Limits#CLIENT_MESSAGE_ID_MAX} chars
-     * @throws InvalidInputException if {@code id} is null, blank, too long or not storable
      * @return the copy
+     * @throws InvalidInputException if {@code id} is null, blank, too long or not storable
      */
     public NewMessage clientMessageId(String id) {
         return new NewMessage(role, content, Check.notNull("clientMessageId", id), replyTo, metadata, attachmentIds,
@@ -232,8 +232,8 @@ public record NewMessage(
      * A copy that answers another message of the same conversation (see {@link Messages#findReply}).
      *
      * @param messageId the id of the message answered
-     * @throws InvalidInputException if {@code messageId} is null or not a chatstore id
      * @return the copy
+     * @throws InvalidInputException if {@code messageId} is null or not a chatstore id
      */
     public NewMessage replyTo(String messageId) {
         return new NewMessage(role, content, clientMessageId, Check.notNull("replyTo", messageId), metadata,
@@ -244,8 +244,8 @@ public record NewMessage(
      * A copy with other metadata.
      *
      * @param newMetadata the metadata, a JSON object within {@link Limits#METADATA_MAX}; not null
-     * @throws InvalidInputException if {@code newMetadata} is null or not valid metadata
      * @return the copy
+     * @throws InvalidInputException if {@code newMetadata} is null or not valid metadata
      */
     public NewMessage metadata(Map<String, ?> newMetadata) {
         return new NewMessage(role, content, clientMessageId, replyTo, Check.metadata("metadata", newMetadata),
@@ -256,8 +256,8 @@ public record NewMessage(
      * A copy linking the attachments (duplicates count once).
      *
      * @param ids the attachments' ids, at most {@link Limits#ATTACHMENTS_PER_MESSAGE_MAX}
-     * @throws InvalidInputException if {@code ids} is or holds null, holds an id that is not valid, or is too long
      * @return the copy
+     * @throws InvalidInputException if {@code ids} is or holds null, holds an id that is not valid, or is too long
      */
     public NewMessage attachments(String... ids) {
         return new NewMessage(role, content, clientMessageId, replyTo, metadata,
@@ -268,8 +268,8 @@ public record NewMessage(
      * A copy with another type.
      *
      * @param newType what the message carries, not null
-     * @throws InvalidInputException if {@code newType} is null
      * @return the copy
+     * @throws InvalidInputException if {@code newType} is null
      */
     public NewMessage type(MessageType newType) {
         return new NewMessage(role, content, clientMessageId, replyTo, metadata, attachmentIds,
@@ -280,8 +280,8 @@ public record NewMessage(
      * A copy with other media.
      *
      * @param newMedia the media, not null ({@link Media#NONE} for none)
-     * @throws InvalidInputException if {@code newMedia} is null
      * @return the copy
+     * @throws InvalidInputException if {@code newMedia} is null
      */
     public NewMessage media(Media newMedia) {
         return new NewMessage(role, content, clientMessageId, replyTo, metadata, attachmentIds, type,
@@ -292,8 +292,8 @@ public record NewMessage(
      * A copy with another model and token counts.
      *
      * @param newUsage the usage, not null ({@link TokenUsage#NONE} for none)
-     * @throws InvalidInputException if {@code newUsage} is null
      * @return the copy
+     * @throws InvalidInputException if {@code newUsage} is null
      */
     public NewMessage usage(TokenUsage newUsage) {
         return new NewMessage(role, content, clientMessageId, replyTo, metadata, attachmentIds, type, media,

@@ -13,9 +13,9 @@ import java.util.List;
  * @param description       what it is about, for users, or null
  * @param category          a grouping for catalogues, or null
  * @param systemInstructions the system prompt conversations with it start from
- * @param greeting          the first assistant message of a new conversation, or null
  * @param personalityTraits short trait words, in order
  * @param suggestedOpeners  conversation starters to offer the user, in order
+ * @param greeting          the first assistant message of a new conversation, or null
  * @param status            whether new conversations can start with it
  * @param createdAt         when it was created
  * @param updatedAt         when it was last changed

@@ -79,8 +79,8 @@ public record PersonaSpec(
      * A copy with another avatar URL.
      *
      * @param url the URL, or null for none
-     * @throws InvalidInputException if {@code url} is blank, too long or not storable
      * @return the copy
+     * @throws InvalidInputException if {@code url} is blank, too long or not storable
      */
     public PersonaSpec withAvatarUrl(String url) {
         return new PersonaSpec(name, displayName, url, description, category, systemInstructions, personalityTraits,
@@ -91,8 +91,8 @@ public record PersonaSpec(
      * A copy with another description.
      *
      * @param text the description, or null for none
-     * @throws InvalidInputException if {@code text} is blank, too long or not storable
      * @return the copy
+     * @throws InvalidInputException if {@code text} is blank, too long or not storable
      */
     public PersonaSpec withDescription(String text) {
         return new PersonaSpec(name, displayName, avatarUrl, text, category, systemInstructions, personalityTraits,
@@ -103,8 +103,8 @@ public record PersonaSpec(
      * A copy with another category.
      *
      * @param newCategory the category, or null for none
-     * @throws InvalidInputException if {@code newCategory} is blank, too long or not storable
      * @return the copy
+     * @throws InvalidInputException if {@code newCategory} is blank, too long or not storable
      */
     public PersonaSpec withCategory(String newCategory) {
         return new PersonaSpec(name, displayName, avatarUrl, description, newCategory, systemInstructions,
@@ -115,8 +115,8 @@ public record PersonaSpec(
      * A copy with other system instructions.
      *
      * @param text the system prompt, non-blank
-     * @throws InvalidInputException if {@code text} is null, blank, too long or not storable
      * @return the copy
+     * @throws InvalidInputException if {@code text} is null, blank, too long or not storable
      */
     public PersonaSpec withSystemInstructions(String text) {
         return new PersonaSpec(name, displayName, avatarUrl, description, category, text, personalityTraits,
@@ -127,8 +127,8 @@ public record PersonaSpec(
      * A copy with other personality traits.
      *
      * @param traits the traits, in order
-     * @throws InvalidInputException if {@code traits} is null, too long, or holds an invalid entry
      * @return the copy
+     * @throws InvalidInputException if {@code traits} is null, too long, or holds an invalid entry
      */
     public PersonaSpec withPersonalityTraits(List<String> traits) {
         return new PersonaSpec(name, displayName, avatarUrl, description, category, systemInstructions,
@@ -139,8 +139,8 @@ public record PersonaSpec(
      * A copy with other suggested openers.
      *
      * @param openers the openers, in order
-     * @throws InvalidInputException if {@code openers} is null, too long, or holds an invalid entry
      * @return the copy
+     * @throws InvalidInputException if {@code openers} is null, too long, or holds an invalid entry
      */
     public PersonaSpec withSuggestedOpeners(List<String> openers) {
         return new PersonaSpec(name, displayName, avatarUrl, description, category, systemInstructions,
@@ -151,8 +151,8 @@ public record PersonaSpec(
      * A copy with a greeting.
      *
      * @param text the greeting, non-blank
-     * @throws InvalidInputException if {@code text} is null, blank, too long or not storable
      * @return the copy
+     * @throws InvalidInputException if {@code text} is null, blank, too long or not storable
      */
     public PersonaSpec withGreeting(String text) {
         return new PersonaSpec(name, displayName, avatarUrl, description, category, systemInstructions,
@@ -163,8 +163,8 @@ public record PersonaSpec(
      * A copy with another status.
      *
      * @param newStatus the status, not null
-     * @throws InvalidInputException if {@code newStatus} is null
      * @return the copy
+     * @throws InvalidInputException if {@code newStatus} is null
      */
     public PersonaSpec withStatus(PersonaStatus newStatus) {
         return new PersonaSpec(name, displayName, avatarUrl, description, category, systemInstructions,

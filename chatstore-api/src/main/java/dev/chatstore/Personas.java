@@ -23,8 +23,8 @@ public interface Personas {
      * The persona with the name, possibly from the cache.
      *
      * @param name the persona's unique name
-     * @throws InvalidInputException if {@code name} is null, blank or too long
      * @return the persona, or empty if there is none with that name
+     * @throws InvalidInputException if {@code name} is null, blank or too long
      */
     Optional<Persona> get(String name);
 

@@ -35,8 +35,8 @@ public interface Profile {
      * Replaces the preferences.
      *
      * @param preferences the new preferences, a JSON object within {@link Limits#METADATA_MAX}; empty to clear them
-     * @throws InvalidInputException if {@code preferences} is null or not valid metadata
      * @return the profile as changed
+     * @throws InvalidInputException if {@code preferences} is null or not valid metadata
      */
     UserProfile replacePreferences(Map<String, ?> preferences);
 

@@ -32,8 +32,8 @@ public record ProfileSpec(String email, String displayName, boolean active) {
      * An active profile with a display name and no email.
      *
      * @param displayName the name to show, non-blank
-     * @throws InvalidInputException if {@code displayName} is null, blank, too long or not storable
      * @return the spec
+     * @throws InvalidInputException if {@code displayName} is null, blank, too long or not storable
      */
     public static ProfileSpec named(String displayName) {
         return new ProfileSpec(null, Check.notNull("displayName", displayName), true);
@@ -43,8 +43,8 @@ public record ProfileSpec(String email, String displayName, boolean active) {
      * A copy with an email address.
      *
      * @param newEmail the address, unique across users
-     * @throws InvalidInputException if {@code newEmail} is null or not a valid address
      * @return the copy
+     * @throws InvalidInputException if {@code newEmail} is null or not a valid address
      */
     public ProfileSpec withEmail(String newEmail) {
         return new ProfileSpec(Check.notNull("email", newEmail), displayName, active);

@@ -38,8 +38,8 @@ public final class ProviderConfigSpec {
      * A copy with a base URL.
      *
      * @param url the provider's endpoint, non-blank, at most {@link Limits#URL_MAX} chars
-     * @throws InvalidInputException if {@code url} is null, blank, too long or not storable
      * @return the copy
+     * @throws InvalidInputException if {@code url} is null, blank, too long or not storable
      */
     public ProviderConfigSpec withBaseUrl(String url) {
         return new ProviderConfigSpec(providerId, Check.notNull("baseUrl", url), enabled, modelPreferences, apiKey);
@@ -59,8 +59,8 @@ public final class ProviderConfigSpec {
      * A copy with other model preferences.
      *
      * @param preferences JSON preferences (default model, temperature …), within {@link Limits#METADATA_MAX}
-     * @throws InvalidInputException if {@code preferences} is null or not valid metadata
      * @return the copy
+     * @throws InvalidInputException if {@code preferences} is null or not valid metadata
      */
     public ProviderConfigSpec withModelPreferences(Map<String, ?> preferences) {
         return new ProviderConfigSpec(providerId, baseUrl, enabled, Check.notNull("modelPreferences", preferences), apiKey);
@@ -70,8 +70,8 @@ public final class ProviderConfigSpec {
      * A copy with an API key, stored encrypted (which needs the store's {@link EncryptionKeys}).
      *
      * @param key the key, non-blank, at most {@link Limits#API_KEY_MAX} chars
-     * @throws InvalidInputException if {@code key} is null, blank, too long or not storable
      * @return the copy
+     * @throws InvalidInputException if {@code key} is null, blank, too long or not storable
      */
     public ProviderConfigSpec withApiKey(String key) {
         return new ProviderConfigSpec(providerId, baseUrl, enabled, modelPreferences, Check.notNull("apiKey", key));

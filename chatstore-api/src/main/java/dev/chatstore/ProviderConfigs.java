@@ -20,8 +20,8 @@ public interface ProviderConfigs {
      * The user's configuration of the provider.
      *
      * @param providerId the provider's id
-     * @throws InvalidInputException if {@code providerId} is null, blank or too long
      * @return the configuration, or empty if the user has none for that provider
+     * @throws InvalidInputException if {@code providerId} is null, blank or too long
      */
     Optional<ProviderConfig> get(String providerId);
 

@@ -125,8 +125,8 @@ public interface StoreAdmin {
      * previous backup as it was. Writers are never stopped: the copy reads one snapshot on a connection of its
      * own, a step of pages at a time.
      *
-     * @param progress told after each step (use {@link BackupProgress#NONE} for nothing)
      * @param target   the backup file to write; its directory must exist
+     * @param progress told after each step (use {@link BackupProgress#NONE} for nothing)
      * @return the backup written and checked
      * @throws InvalidInputException         if {@code target} is null, is the store's own file, or its directory
      *                                       does not exist

@@ -34,9 +34,9 @@ public final class StoreCopy {
     /**
      * Copies {@code source} into {@code target}.
      *
-     * @param options how the target treats users it already holds, and who is told of progress
      * @param source the store to copy from; it may go on serving
      * @param target the store to copy into, not the source
+     * @param options how the target treats users it already holds, and who is told of progress
      * @return what was exported and imported, and how long it took
      * @throws ImportException       if the target already holds a user or persona of the source (and is not told
      *                               to skip them)

@@ -52,8 +52,8 @@ public record StoreExportOptions(boolean includeSecrets, Set<String> users, Tran
      * These options with another progress listener.
      *
      * @param listener told after each batch of rows, not null
-     * @throws NullPointerException if {@code listener} is null
      * @return the new options
+     * @throws NullPointerException if {@code listener} is null
      */
     public StoreExportOptions withProgress(TransferProgress listener) {
         return new StoreExportOptions(includeSecrets, users, listener);

@@ -42,8 +42,8 @@ public interface StoreListener {
      * and transaction retries included.
      *
      * @param operation the operation's name (see the class description)
-     * @param outcome   how it ended: {@link Outcome#SUCCESS}, or the kind of exception it threw
      * @param took      the call's duration
+     * @param outcome   how it ended: {@link Outcome#SUCCESS}, or the kind of exception it threw
      */
     default void operationCompleted(String operation, Duration took, Outcome outcome) {
     }

@@ -30,8 +30,8 @@ public final class Check {
      * @param <T>   the value's type
      * @param arg   the argument's name, for the exception
      * @param value the value to check
-     * @throws InvalidInputException if {@code value} is null
      * @return {@code value}
+     * @throws InvalidInputException if {@code value} is null
      */
     public static <T> T notNull(String arg, T value) {
         if (value == null) {
@@ -138,8 +138,8 @@ public final class Check {
      *
      * @param arg   the argument's name, for the exception
      * @param value the id to check, or null
-     * @throws InvalidInputException if {@code value} is not null and not a lowercase UUID
      * @return {@code value}, null included
+     * @throws InvalidInputException if {@code value} is not null and not a lowercase UUID
      */
     public static String optionalId(String arg, String value) {
         return value == null ? null : id(arg, value);
@@ -150,8 +150,8 @@ public final class Check {
      *
      * @param arg   the argument's name, for the exception
      * @param value the digest to check, or null
-     * @throws InvalidInputException if {@code value} is not null and not 64 lowercase hex digits
      * @return {@code value}, null included
+     * @throws InvalidInputException if {@code value} is not null and not 64 lowercase hex digits
      */
     public static String sha256(String arg, String value) {
         if (value != null && !SHA256_HEX.matcher(value).matches()) {
@@ -165,8 +165,8 @@ public final class Check {
      *
      * @param arg   the argument's name, for the exception
      * @param value the number to check
-     * @throws InvalidInputException if {@code value} is NaN or outside [0, 1]
      * @return {@code value}
+     * @throws InvalidInputException if {@code value} is NaN or outside [0, 1]
      */
     public static double unitInterval(String arg, double value) {
         if (Double.isNaN(value) || value < 0.0 || value > 1.0) {
@@ -180,8 +180,8 @@ public final class Check {
      *
      * @param arg   the argument's name, for the exception
      * @param value the number to check
-     * @throws InvalidInputException if {@code value} is negative
      * @return {@code value}
+     * @throws InvalidInputException if {@code value} is negative
      */
     public static long nonNegative(String arg, long value) {
         if (value < 0) {
