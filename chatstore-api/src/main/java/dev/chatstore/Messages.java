@@ -224,7 +224,7 @@ public interface Messages {
      *
      * @param messageId the message to start from
      * @param page      which page; default size {@link Limits#MESSAGES_PAGE_DEFAULT}
-     * @return the page, {@code messageId} (or the cursor's message) first
+     * @return the page, newest first
      * @throws NotFoundException if the user has no such message
      * @throws InvalidInputException for a garbled or foreign cursor, or a limit over {@link Limits#MESSAGES_PAGE_MAX}
      */

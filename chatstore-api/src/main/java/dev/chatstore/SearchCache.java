@@ -32,7 +32,7 @@ public interface SearchCache {
      * Drops the cached results of {@code query}, expired or not.
      *
      * @param query the query, normalized as for {@link #put}
-     * @return false if nothing was cached for the query
+     * @return false if no unexpired results were cached for the query
      */
     boolean invalidate(String query);
 }

@@ -52,7 +52,8 @@ public interface StoreListener {
      * An append was answered with the message already stored under its {@code clientMessageId} (a retried request,
      * see {@link Appended#replayed()}); once per replayed message of a batch.
      *
-     * @param operation the append's operation name, {@code messages.append} or {@code messages.appendAll}
+     * @param operation the name of the operation that appended, e.g. {@code messages.append} or
+     *                  {@code messages.appendAll}
      */
     default void replayed(String operation) {
     }
