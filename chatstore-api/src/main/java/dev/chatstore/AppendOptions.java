@@ -23,7 +23,11 @@ public final class AppendOptions {
         this.metadataPatch = metadataPatch;
     }
 
-    /** Nothing more than the append. */
+    /**
+     * Nothing more than the append.
+     *
+     * @return options that check no revision and patch no metadata
+     */
     public static AppendOptions none() {
         return NONE;
     }
@@ -31,6 +35,10 @@ public final class AppendOptions {
     /**
      * Appends only if the conversation's revision is {@code revision} when the transaction has locked
      * it; otherwise stores nothing and throws {@link ConcurrentUpdateException}.
+     *
+     * @param revision the expected {@link Conversation#revision()}, 0 or more
+     * @return these options with the revision check
+     * @throws InvalidInputException if {@code revision} is negative
      */
     public AppendOptions ifRevision(long revision) {
         if (revision < 0) {
@@ -43,18 +51,28 @@ public final class AppendOptions {
      * Also merges {@code patch} into the conversation's metadata, as
      * {@link Conversations#patchMetadata} does (a null value removes its key).
      *
+     * @param patch the JSON merge patch, not null; replaces an earlier patch of these options
+     * @return these options with the patch
      * @throws InvalidInputException if {@code patch} is not valid metadata
      */
     public AppendOptions patchMetadata(Map<String, ?> patch) {
         return new AppendOptions(expectedRevision, Check.metadata("patch", patch));
     }
 
-    /** The revision the conversation must be at, if any. */
+    /**
+     * The revision the conversation must be at, if any.
+     *
+     * @return the revision, or empty for no check
+     */
     public OptionalLong expectedRevision() {
         return expectedRevision == null ? OptionalLong.empty() : OptionalLong.of(expectedRevision);
     }
 
-    /** The metadata patch; empty when the metadata is left alone. */
+    /**
+     * The metadata patch; empty when the metadata is left alone.
+     *
+     * @return the normalized, unmodifiable patch
+     */
     public Map<String, Object> metadataPatch() {
         return metadataPatch;
     }

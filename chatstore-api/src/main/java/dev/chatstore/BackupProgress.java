@@ -8,6 +8,8 @@ public interface BackupProgress {
     };
 
     /**
+     * Receives the backup's progress so far.
+     *
      * @param pagesDone  database pages copied so far
      * @param pagesTotal pages the copy will hold
      */

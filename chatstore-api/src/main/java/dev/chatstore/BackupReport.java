@@ -13,6 +13,15 @@ import java.util.Objects;
  * @param took          how long writing and checking it took
  */
 public record BackupReport(Path file, long bytes, int schemaVersion, Duration took) {
+    /**
+     * Checks that the file and the duration are present.
+     *
+     * @param file          the backup file, not null
+     * @param bytes         its size
+     * @param schemaVersion the schema version it holds
+     * @param took          how long writing and checking it took, not null
+     * @throws NullPointerException if {@code file} or {@code took} is null
+     */
     public BackupReport {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(took, "took");

@@ -14,6 +14,7 @@ public interface ChatStore extends AutoCloseable {
      *
      * @param userId the application's opaque id of the user (an auth principal), non-blank, at most
      *               {@link Limits#USER_ID_MAX} chars
+     * @return the user's view; every user has one, with or without data
      * @throws InvalidInputException     if {@code userId} is null, blank, too long or not storable
      * @throws StoreUnavailableException if the store is closed
      */
@@ -26,7 +27,9 @@ public interface ChatStore extends AutoCloseable {
      * this store remembers the position for the user, as it does its own writes. Where every read sees every
      * write (SQLite, a PostgreSQL store without replicas) any token is accepted and changes nothing.
      *
+     * @param userId           as for {@link #forUser(String)}
      * @param consistencyToken a token from {@link UserChats#consistencyToken()}, or empty for none
+     * @return the user's view
      * @throws InvalidInputException if {@code userId} is not valid, or the token is null or not one this kind of
      *                               store issues
      */
@@ -37,13 +40,13 @@ public interface ChatStore extends AutoCloseable {
         return forUser(userId);
     }
 
-    /** The store's personas. */
+    /** {@return the store's personas} */
     Personas personas();
 
-    /** Store-wide settings. */
+    /** {@return store-wide settings} */
     Settings settings();
 
-    /** The operator's view: migrations, schema history, statistics, maintenance. */
+    /** {@return the operator's view: migrations, schema history, statistics, maintenance} */
     StoreAdmin admin();
 
     /** Releases the store's resources. Idempotent. */

@@ -6,6 +6,8 @@ import java.util.Map;
 /**
  * A stored conversation. Immutable snapshot.
  *
+ * @param id                 the conversation's id (a lowercase UUID the store assigned)
+ * @param userId             the user it belongs to
  * @param personaName        the persona (by unique name) this conversation is with, or null
  * @param externalKey        the key it was created with by {@link Conversations#getOrCreateByExternalKey}, or null
  * @param title              the title, or null
@@ -26,6 +28,8 @@ import java.util.Map;
  *                           edit, feedback, delete, branch choice, metadata, title …), in the same transaction;
  *                           equal revisions of one conversation mean nothing changed in between. See
  *                           {@link AppendOptions#ifRevision} to write only if nothing changed.
+ * @param createdAt          when it was created
+ * @param updatedAt          when it or one of its messages last changed
  */
 public record Conversation(
         String id,

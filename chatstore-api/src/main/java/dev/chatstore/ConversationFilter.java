@@ -56,7 +56,16 @@ public final class ConversationFilter {
      * @param value a JSON value (null is JSON null), normalized as metadata is
      */
     public record MetadataCondition(String key, Match match, Object value) {
-        /** @throws InvalidInputException naming {@code key}, {@code match} or {@code value} */
+        /**
+         * Validates the condition and normalizes {@code value} as metadata is.
+         *
+         * @param key   the metadata key
+         * @param match how the key's value is compared
+         * @param value a JSON value, or null for JSON null
+         * @throws InvalidInputException naming {@code key}, {@code match} or {@code value}: a null or invalid key,
+         *                               a null match, or a value that is not JSON or holds a number outside
+         *                               ±{@link Limits#FILTER_NUMBER_MAX}
+         */
         public MetadataCondition {
             Check.text("key", key, Limits.FILTER_KEY_MAX);
             Check.notNull("match", match);
@@ -72,7 +81,7 @@ public final class ConversationFilter {
         this.pinned = pinned;
     }
 
-    /** No condition: every conversation of the listing. */
+    /** {@return the filter without conditions, which lets every conversation of a listing through} */
     public static ConversationFilter none() {
         return NONE;
     }
@@ -80,7 +89,9 @@ public final class ConversationFilter {
     /**
      * Conversations whose metadata holds {@code key} with a value equal to {@code value}.
      *
+     * @param key   a top-level metadata key, non-blank, at most {@link Limits#FILTER_KEY_MAX} chars
      * @param value a JSON value; null matches the key present with JSON null
+     * @return the filter
      * @throws InvalidInputException naming {@code key} or {@code value}
      */
     public static ConversationFilter metadataEquals(String key, Object value) {
@@ -91,13 +102,21 @@ public final class ConversationFilter {
      * Conversations whose metadata holds {@code key} with an array value that has an element equal
      * to {@code value} (a tag list holding a tag, for instance).
      *
+     * @param key   a top-level metadata key, non-blank, at most {@link Limits#FILTER_KEY_MAX} chars
+     * @param value a JSON value an element must equal
+     * @return the filter
      * @throws InvalidInputException naming {@code key} or {@code value}
      */
     public static ConversationFilter metadataContains(String key, Object value) {
         return NONE.andMetadataContains(key, value);
     }
 
-    /** Only pinned conversations ({@code true}) or only unpinned ones ({@code false}). */
+    /**
+     * Only pinned conversations ({@code true}) or only unpinned ones ({@code false}).
+     *
+     * @param pinned true for pinned conversations, false for unpinned ones
+     * @return the filter
+     */
     public static ConversationFilter pinned(boolean pinned) {
         return NONE.withPinned(pinned);
     }
@@ -105,6 +124,9 @@ public final class ConversationFilter {
     /**
      * This filter and {@link #metadataEquals}.
      *
+     * @param key   a top-level metadata key
+     * @param value a JSON value the key's value must equal
+     * @return a new filter with the condition added
      * @throws InvalidInputException naming {@code key} or {@code value}, or {@code filter} past
      *                               {@link Limits#FILTER_CONDITIONS_MAX} conditions
      */
@@ -115,6 +137,9 @@ public final class ConversationFilter {
     /**
      * This filter and {@link #metadataContains}.
      *
+     * @param key   a top-level metadata key
+     * @param value a JSON value an element of the key's array must equal
+     * @return a new filter with the condition added
      * @throws InvalidInputException naming {@code key} or {@code value}, or {@code filter} past
      *                               {@link Limits#FILTER_CONDITIONS_MAX} conditions
      */
@@ -125,6 +150,8 @@ public final class ConversationFilter {
     /**
      * This filter and the condition.
      *
+     * @param condition the condition to add
+     * @return a new filter with the condition added
      * @throws InvalidInputException if {@code condition} is null, or past
      *                               {@link Limits#FILTER_CONDITIONS_MAX} conditions (naming {@code filter})
      */
@@ -139,22 +166,27 @@ public final class ConversationFilter {
         return new ConversationFilter(List.copyOf(more), pinned);
     }
 
-    /** This filter with its pin condition replaced: true pinned only, false unpinned only, null either. */
+    /**
+     * This filter with its pin condition replaced: true pinned only, false unpinned only, null either.
+     *
+     * @param pinned true, false, or null for no pin condition
+     * @return a new filter
+     */
     public ConversationFilter withPinned(Boolean pinned) {
         return new ConversationFilter(metadata, pinned);
     }
 
-    /** The metadata conditions, in the order they were added. */
+    /** {@return the metadata conditions, in the order they were added} */
     public List<MetadataCondition> metadata() {
         return metadata;
     }
 
-    /** True for pinned conversations only, false for unpinned ones only; empty for either. */
+    /** {@return true for pinned conversations only, false for unpinned ones only; empty for either} */
     public Optional<Boolean> pinnedCondition() {
         return Optional.ofNullable(pinned);
     }
 
-    /** True when the filter has no condition, so it lets every conversation of a listing through. */
+    /** {@return true when the filter has no condition, so it lets every conversation of a listing through} */
     public boolean isEmpty() {
         return metadata.isEmpty() && pinned == null;
     }

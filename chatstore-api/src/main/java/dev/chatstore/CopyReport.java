@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param elapsed  the time the copy and its verification took
  */
 public record CopyReport(StoreExportSummary exported, StoreImportReport imported, Duration elapsed) {
-    /** Messages copied per second. */
+    /** {@return messages copied per second of {@link #elapsed()}; 0 when no time passed} */
     public double messagesPerSecond() {
         long messages = imported.rows().getOrDefault("message", 0L);
         double seconds = elapsed.toNanos() / 1e9;

@@ -20,6 +20,18 @@ import java.util.Objects;
  */
 public record Embedding(EmbeddingTarget target, String model, float[] vector, String conversationId, String chunkText,
                         Instant createdAt, Instant updatedAt) {
+    /**
+     * Checks the components and copies the vector.
+     *
+     * @param target         what the vector belongs to
+     * @param model          the embedding model's name
+     * @param vector         the components
+     * @param conversationId the conversation, or null
+     * @param chunkText      the chunk's text, or null
+     * @param createdAt      when a vector was first stored
+     * @param updatedAt      when it was last replaced
+     * @throws InvalidInputException if {@code target}, {@code model}, {@code vector} or a time is null
+     */
     public Embedding {
         Check.notNull("target", target);
         Check.notNull("model", model);
@@ -28,13 +40,17 @@ public record Embedding(EmbeddingTarget target, String model, float[] vector, St
         Check.notNull("updatedAt", updatedAt);
     }
 
-    /** A copy of the components. */
+    /**
+     * A copy of the components.
+     *
+     * @return a copy of the components
+     */
     @Override
     public float[] vector() {
         return vector.clone();
     }
 
-    /** The number of components. */
+    /** {@return the number of components} */
     public int dimension() {
         return vector.length;
     }

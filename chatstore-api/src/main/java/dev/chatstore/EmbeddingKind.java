@@ -11,12 +11,18 @@ public enum EmbeddingKind {
     /** One chunk of an attachment's text; deleted with the attachment. */
     ATTACHMENT_CHUNK;
 
-    /** The stored form, e.g. {@code "attachment_chunk"}. */
+    /** {@return the stored form, the lowercase name, e.g. {@code "attachment_chunk"}} */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses the stored form; an unknown value is an {@link InvalidInputException}. */
+    /**
+     * Parses the stored form, the lowercase name as {@link #wireName()} returns it.
+     *
+     * @param value the stored form; case-sensitive
+     * @return the constant named by {@code value}
+     * @throws InvalidInputException naming {@code kind} if {@code value} is null or names no constant
+     */
     public static EmbeddingKind parse(String value) {
         return Enums.parse(EmbeddingKind.class, "kind", value);
     }

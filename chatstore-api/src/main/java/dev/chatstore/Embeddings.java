@@ -28,6 +28,10 @@ public interface Embeddings {
      * Stores {@code vector} as {@code target}'s embedding by {@code model}, replacing the one stored for the same
      * target and model (its creation time is kept).
      *
+     * @param target what the vector belongs to, not null
+     * @param model  the embedding model's name
+     * @param vector the vector (copied)
+     * @return the stored embedding
      * @throws NotFoundException     if the user has no such message, fact or attachment
      * @throws InvalidInputException if {@code vector} is empty, longer than {@link Limits#EMBEDDING_DIMENSION_MAX},
      *                               has a NaN or infinite component, is the zero vector, or its dimension differs
@@ -42,14 +46,32 @@ public interface Embeddings {
      * Like {@link #put(EmbeddingTarget, String, float[])}, keeping {@code chunkText} (at most
      * {@link Limits#CHUNK_TEXT_MAX} chars, or null) with an attachment chunk's vector.
      *
+     * @param target    what the vector belongs to, not null
+     * @param model     the embedding model's name
+     * @param vector    the vector (copied)
+     * @param chunkText the chunk's text, or null
+     * @return the stored embedding
      * @throws InvalidInputException also if {@code chunkText} is given for a target that is not an attachment chunk
+     * @throws NotFoundException if the user has no such message, fact or attachment
      */
     Embedding put(EmbeddingTarget target, String model, float[] vector, String chunkText);
 
-    /** The vector stored for {@code target} by {@code model}, if there is one. */
+    /**
+     * The vector stored for {@code target} by {@code model}, if there is one.
+     *
+     * @param target what the vector belongs to, not null
+     * @param model  the embedding model's name
+     * @return the embedding, or empty
+     */
     Optional<Embedding> get(EmbeddingTarget target, String model);
 
-    /** @return false if no vector was stored for {@code target} by {@code model} */
+    /**
+     * Deletes the vector stored for {@code target} by {@code model}.
+     *
+     * @param target what the vector belongs to, not null
+     * @param model  the embedding model's name
+     * @return false if no vector was stored for {@code target} by {@code model}
+     */
     boolean delete(EmbeddingTarget target, String model);
 
     /**
@@ -58,6 +80,8 @@ public interface Embeddings {
      * query is {@link VectorQuery#approximate()}: every candidate is scored, the same way on every backend. Empty if
      * the user has no vector of that model.
      *
+     * @param query the model, vector, {@code k} and filters; not null
+     * @return the hits, best first; at most {@code k}
      * @throws InvalidInputException if the query's dimension differs from the model's
      */
     List<VectorHit> nearest(VectorQuery query);
@@ -70,6 +94,7 @@ public interface Embeddings {
      * the stored vectors whenever needed; it may be dropped again when the store's {@code vectorIndexBytes} are
      * exceeded.
      *
+     * @param model the embedding model's name
      * @return false if no index is held: the store keeps none ({@code vectorIndexBytes} zero), the user has no
      *         vector of the model, its dimension is above 1,024, or the index does not fit in the memory allowed
      */

@@ -22,8 +22,12 @@ public final class EncryptionKeys {
     }
 
     /**
+     * The keys of a store: one current key and any number of older ones. The keys are copied.
+     *
      * @param current  32 bytes (AES-256); encrypts new values
      * @param previous older 32-byte keys still needed to read values encrypted before a rotation
+     * @return the keys
+     * @throws InvalidInputException naming {@code current} or {@code previous} if a key is null or not 32 bytes long
      */
     public static EncryptionKeys of(byte[] current, byte[]... previous) {
         List<byte[]> older = new ArrayList<>();
@@ -41,17 +45,23 @@ public final class EncryptionKeys {
         return key.clone();
     }
 
-    /** A copy of the current key. */
+    /** {@return a copy of the current key} */
     public byte[] current() {
         return current.clone();
     }
 
-    /** Copies of the older keys. */
+    /** {@return copies of the older keys, in the order given; empty when there are none} */
     public List<byte[]> previous() {
         return previous.stream().map(byte[]::clone).toList();
     }
 
-    /** The id of a key: the first 8 bytes of its SHA-256, in hex. Reveals nothing usable about the key. */
+    /**
+     * The id of a key: the first 8 bytes of its SHA-256, in hex. Reveals nothing usable about the key.
+     *
+     * @param key a key's bytes, not null
+     * @return 16 lowercase hex digits
+     * @throws NullPointerException if {@code key} is null
+     */
     public static String idOf(byte[] key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);

@@ -25,6 +25,13 @@ import dev.chatstore.internal.Check;
  */
 public record HybridQuery(TextQuery text, VectorQuery vector, int limit, int candidates, int rankConstant) {
     /**
+     * Validates the components.
+     *
+     * @param text         the full-text side
+     * @param vector       the semantic side
+     * @param limit        how many fused hits at most
+     * @param candidates   how many hits to take from each side
+     * @param rankConstant the fusion constant k
      * @throws InvalidInputException if {@code text} or {@code vector} is null, or a number is out of range,
      *                               naming the argument
      */
@@ -44,6 +51,9 @@ public record HybridQuery(TextQuery text, VectorQuery vector, int limit, int can
      * {@link Limits#HYBRID_CANDIDATES_DEFAULT} candidates a side, with the fusion constant
      * {@link Limits#RRF_CONSTANT_DEFAULT}.
      *
+     * @param text   the full-text side
+     * @param vector the semantic side
+     * @return the query
      * @throws InvalidInputException if either is null
      */
     public static HybridQuery of(TextQuery text, VectorQuery vector) {
@@ -51,17 +61,35 @@ public record HybridQuery(TextQuery text, VectorQuery vector, int limit, int can
                 Limits.RRF_CONSTANT_DEFAULT);
     }
 
-    /** At most this many fused hits. */
+    /**
+     * At most this many fused hits.
+     *
+     * @param limit 1 to {@link Limits#HYBRID_LIMIT_MAX}
+     * @return the changed query
+     * @throws InvalidInputException if {@code limit} is out of range
+     */
     public HybridQuery limit(int limit) {
         return new HybridQuery(text, vector, limit, candidates, rankConstant);
     }
 
-    /** This many candidates from each side. */
+    /**
+     * This many candidates from each side.
+     *
+     * @param candidates 1 to {@link Limits#HYBRID_CANDIDATES_MAX}
+     * @return the changed query
+     * @throws InvalidInputException if {@code candidates} is out of range
+     */
     public HybridQuery candidates(int candidates) {
         return new HybridQuery(text, vector, limit, candidates, rankConstant);
     }
 
-    /** The fusion constant k. */
+    /**
+     * The fusion constant k.
+     *
+     * @param rankConstant 0 to {@link Limits#RRF_CONSTANT_MAX}
+     * @return the changed query
+     * @throws InvalidInputException if {@code rankConstant} is out of range
+     */
     public HybridQuery rankConstant(int rankConstant) {
         return new HybridQuery(text, vector, limit, candidates, rankConstant);
     }

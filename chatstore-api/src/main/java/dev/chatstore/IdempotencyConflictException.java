@@ -10,13 +10,21 @@ import java.util.Optional;
 public class IdempotencyConflictException extends ChatStoreException {
     private static final long serialVersionUID = 1L;
 
+    /** The conversation the client message id was used in. */
     private final String conversationId;
+    /** The reused client message id. */
     private final String clientMessageId;
+    /** The stored message's id, or null when the id was reused within one batch. */
     private final String storedMessageId;
 
     /**
+     * Creates the exception; its message names the conversation, the reused id and the stored message.
+     *
+     * @param conversationId  the conversation the client message id was used in, not null
+     * @param clientMessageId the reused client message id, not null
      * @param storedMessageId the stored message's id, or null when the id was reused within one
      *                        batch (whose messages are then not stored at all)
+     * @throws NullPointerException if {@code conversationId} or {@code clientMessageId} is null
      */
     public IdempotencyConflictException(String conversationId, String clientMessageId, String storedMessageId) {
         super("clientMessageId " + clientMessageId + " was already used in conversation " + conversationId
@@ -27,19 +35,19 @@ public class IdempotencyConflictException extends ChatStoreException {
         this.storedMessageId = storedMessageId;
     }
 
-    /** The conversation the client message id belongs to. */
+    /** {@return the id of the conversation the client message id belongs to} */
     public String conversationId() {
         return conversationId;
     }
 
-    /** The reused client message id. */
+    /** {@return the reused client message id} */
     public String clientMessageId() {
         return clientMessageId;
     }
 
     /**
-     * The id of the message stored under {@link #clientMessageId()} (read it with
-     * {@link Messages#get}); empty when the id was reused within one batch, none of which was stored.
+     * {@return the id of the message stored under {@link #clientMessageId()} (read it with
+     * {@link Messages#get}); empty when the id was reused within one batch, none of which was stored}
      */
     public Optional<String> storedMessageId() {
         return Optional.ofNullable(storedMessageId);

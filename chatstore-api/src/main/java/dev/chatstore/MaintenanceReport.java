@@ -19,6 +19,16 @@ import java.util.Objects;
  */
 public record MaintenanceReport(String operation, boolean ok, Duration took, Map<String, Long> figures,
                                 List<String> problems) {
+    /**
+     * Checks the components and copies {@code figures} (keeping its order) and {@code problems}.
+     *
+     * @param operation what ran, not null
+     * @param ok        whether it found the database sound or completed fully
+     * @param took      how long it ran, not null
+     * @param figures   what it measured, by name, not null
+     * @param problems  what it found wrong, not null
+     * @throws NullPointerException if an argument is null, or {@code problems} holds null
+     */
     public MaintenanceReport {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(took, "took");

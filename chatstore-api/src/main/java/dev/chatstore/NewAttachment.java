@@ -30,47 +30,67 @@ public final class NewAttachment {
     /**
      * A file whose bytes live elsewhere (object storage, disk).
      *
+     * @param name       the file name, non-blank, at most {@link Limits#FILE_NAME_MAX} chars
+     * @param mimeType   the MIME type, non-blank, at most {@link Limits#MIME_TYPE_MAX} chars
+     * @param sizeBytes  the file's size, 0 or more
      * @param sha256 lowercase hex SHA-256, or null when unknown
+     * @param storageUri where the bytes live, non-blank, at most {@link Limits#STORAGE_URI_MAX} chars
+     * @return the attachment to register
+     * @throws InvalidInputException naming the argument that is null (except {@code sha256}), blank, too long,
+     *                               negative or malformed
      */
     public static NewAttachment stored(String name, String mimeType, long sizeBytes, String sha256, String storageUri) {
         Check.text("storageUri", storageUri, Limits.STORAGE_URI_MAX);
         return new NewAttachment(name, mimeType, sizeBytes, sha256, storageUri, null);
     }
 
-    /** A small file kept inline in the store; size and SHA-256 are computed from {@code data}. */
+    /**
+     * A small file kept inline in the store; size and SHA-256 are computed from {@code data}.
+     *
+     * @param name     the file name, non-blank, at most {@link Limits#FILE_NAME_MAX} chars
+     * @param mimeType the MIME type, non-blank, at most {@link Limits#MIME_TYPE_MAX} chars
+     * @param data     the bytes (copied), at most the store's inline limit
+     *                 ({@link ChatStoreBuilder#maxInlineAttachmentBytes}, checked by {@link Attachments#create})
+     * @return the attachment to register
+     * @throws InvalidInputException naming the argument that is null, blank or too long
+     */
     public static NewAttachment inline(String name, String mimeType, byte[] data) {
         Check.notNull("data", data);
         byte[] copy = data.clone();
         return new NewAttachment(name, mimeType, copy.length, sha256Of(copy), null, copy);
     }
 
+    /** {@return the file name} */
     public String name() {
         return name;
     }
 
+    /** {@return the file's MIME type} */
     public String mimeType() {
         return mimeType;
     }
 
+    /** {@return the file's size in bytes} */
     public long sizeBytes() {
         return sizeBytes;
     }
 
-    /** Lowercase hex SHA-256, or null. */
+    /** {@return lowercase hex SHA-256, or null} */
     public String sha256() {
         return sha256;
     }
 
-    /** Null for inline attachments. */
+    /** {@return where the bytes live; null for inline attachments} */
     public String storageUri() {
         return storageUri;
     }
 
+    /** {@return whether the bytes are kept inline in the store} */
     public boolean isInline() {
         return inlineData != null;
     }
 
-    /** A copy of the inline bytes, or null when the file is stored elsewhere. */
+    /** {@return a copy of the inline bytes, or null when the file is stored elsewhere} */
     public byte[] inlineData() {
         return inlineData == null ? null : inlineData.clone();
     }

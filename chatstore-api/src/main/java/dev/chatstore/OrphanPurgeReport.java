@@ -24,13 +24,37 @@ public record OrphanPurgeReport(long deleted, long failed, long relinked, List<F
     /** The most entries each list holds. */
     public static final int LISTED_MAX = 100;
 
+    /**
+     * Copies the lists.
+     *
+     * @param deleted       attachments deleted
+     * @param failed        files whose callback threw
+     * @param relinked      files deleted whose rows were kept
+     * @param failures      the first failed callbacks, not null
+     * @param relinkedFiles the first relinked files, not null
+     * @throws NullPointerException if a list is or holds null
+     */
     public OrphanPurgeReport {
         failures = List.copyOf(failures);
         relinkedFiles = List.copyOf(relinkedFiles);
     }
 
-    /** A stored file of an attachment: whose, which, and where the file is (or was). */
+    /**
+     * A stored file of an attachment: whose, which, and where the file is (or was).
+     *
+     * @param userId       the user the attachment belongs to
+     * @param attachmentId the attachment's id
+     * @param storageUri   the file's storage URI
+     */
     public record StoredFile(String userId, String attachmentId, String storageUri) {
+        /**
+         * Checks that every component is present.
+         *
+         * @param userId       the user the attachment belongs to, not null
+         * @param attachmentId the attachment's id, not null
+         * @param storageUri   the file's storage URI, not null
+         * @throws NullPointerException if a component is null
+         */
         public StoredFile {
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(attachmentId, "attachmentId");
@@ -38,8 +62,20 @@ public record OrphanPurgeReport(long deleted, long failed, long relinked, List<F
         }
     }
 
-    /** A file the callback did not delete, and what it threw. */
+    /**
+     * A file the callback did not delete, and what it threw.
+     *
+     * @param file  the file offered to the callback
+     * @param error what the callback threw
+     */
     public record Failure(StoredFile file, Exception error) {
+        /**
+         * Checks that both components are present.
+         *
+         * @param file  the file offered to the callback, not null
+         * @param error what the callback threw, not null
+         * @throws NullPointerException if a component is null
+         */
         public Failure {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(error, "error");

@@ -22,7 +22,7 @@ public final class PageRequest {
         this.limit = limit;
     }
 
-    /** The first page at the listing's default size. */
+    /** {@return the first page at the listing's default size} */
     public static PageRequest first() {
         return FIRST;
     }
@@ -30,6 +30,8 @@ public final class PageRequest {
     /**
      * The first page with {@code limit} items at most.
      *
+     * @param limit the most items the page holds, at least 1 (the listing rejects a size over its maximum)
+     * @return the request
      * @throws InvalidInputException if {@code limit} is less than 1
      */
     public static PageRequest first(int limit) {
@@ -39,6 +41,8 @@ public final class PageRequest {
     /**
      * The page {@code cursor} points at, at the listing's default size.
      *
+     * @param cursor a {@link Page#nextCursor()} or {@link Page#previousCursor()} of the same listing
+     * @return the request
      * @throws InvalidInputException if {@code cursor} is null or blank
      */
     public static PageRequest at(String cursor) {
@@ -48,18 +52,21 @@ public final class PageRequest {
     /**
      * The page {@code cursor} points at, with {@code limit} items at most.
      *
+     * @param cursor a {@link Page#nextCursor()} or {@link Page#previousCursor()} of the same listing
+     * @param limit  the most items the page holds, at least 1
+     * @return the request
      * @throws InvalidInputException if {@code cursor} is null or blank, or {@code limit} is less than 1
      */
     public static PageRequest at(String cursor, int limit) {
         return new PageRequest(cursorText(cursor), positive(limit));
     }
 
-    /** The cursor of a previous {@link Page}, or null for the first page. */
+    /** {@return the cursor of a previous {@link Page}, or null for the first page} */
     public String cursor() {
         return cursor;
     }
 
-    /** The requested size, or empty for the listing's default. */
+    /** {@return the requested size, or empty for the listing's default} */
     public OptionalInt limit() {
         return limit == 0 ? OptionalInt.empty() : OptionalInt.of(limit);
     }

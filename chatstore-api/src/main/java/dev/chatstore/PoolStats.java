@@ -12,7 +12,7 @@ package dev.chatstore;
  * @param writerBusy SQLite: whether a write transaction holds the writer now; false elsewhere
  */
 public record PoolStats(int active, int idle, int waiting, int max, boolean writerBusy) {
-    /** A pool that exposes nothing. */
+    /** {@return the figures of a pool that exposes nothing: every count -1, writer not busy} */
     public static PoolStats unknown() {
         return new PoolStats(-1, -1, -1, -1, false);
     }

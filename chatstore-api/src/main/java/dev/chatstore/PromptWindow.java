@@ -15,6 +15,15 @@ import java.util.Objects;
  * @param wholeBranch  whether the window reaches the start of the branch (nothing older was left out)
  */
 public record PromptWindow(String systemPrompt, List<Message> messages, long tokens, boolean wholeBranch) {
+    /**
+     * Copies {@code messages}.
+     *
+     * @param systemPrompt the conversation's system prompt, or null
+     * @param messages     the window's messages, oldest first, not null
+     * @param tokens       the tokens the messages take
+     * @param wholeBranch  whether the window reaches the start of the branch
+     * @throws NullPointerException if {@code messages} is or holds null
+     */
     public PromptWindow {
         messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
     }

@@ -15,6 +15,17 @@ import java.util.Objects;
  */
 public record SchemaMigration(int version, String description, String script, int checksum, Instant installedAt,
                               long executionMillis) {
+    /**
+     * Checks that the texts and the time are present.
+     *
+     * @param version         the migration's version
+     * @param description     what it does, not null
+     * @param script          its file name, not null
+     * @param checksum        CRC32 of its lines
+     * @param installedAt     when it was applied, not null
+     * @param executionMillis how long applying it took
+     * @throws NullPointerException if {@code description}, {@code script} or {@code installedAt} is null
+     */
     public SchemaMigration {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(script, "script");

@@ -22,6 +22,9 @@ public interface Search {
      * overlap. The cursor of a page belongs to its query; another query's cursor is an
      * {@link InvalidInputException}.
      *
+     * @param query the words and filters, not null
+     * @param page  which page; default size {@link Limits#SEARCH_PAGE_DEFAULT}
+     * @return the page of hits, best first, each with a highlighted snippet
      * @throws InvalidInputException if the page size is above {@link Limits#SEARCH_PAGE_MAX} or the
      *                               cursor is not one of this query's
      */
@@ -36,6 +39,8 @@ public interface Search {
      * finds anything. Each side reads its own consistent snapshot: a write between them may be seen
      * by one side only.
      *
+     * @param query the two sides and the fusion settings
+     * @return the fused hits, best first
      * @throws InvalidInputException if {@code query} is null, or its vector's dimension differs from its model's
      */
     List<HybridHit> hybrid(HybridQuery query);

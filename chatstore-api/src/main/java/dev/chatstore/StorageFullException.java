@@ -10,10 +10,21 @@ package dev.chatstore;
 public class StorageFullException extends StoreUnavailableException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong, for a log or an operator
+     */
     public StorageFullException(String message) {
         super(message);
     }
 
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what went wrong, for a log or an operator
+     * @param cause   the underlying failure, typically a {@code java.sql.SQLException}
+     */
     public StorageFullException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -32,24 +32,26 @@ public interface StoreAdmin {
     /**
      * The schema version of the database: the highest applied migration, 0 before the first.
      *
+     * @return the highest applied migration's version, 0 for an empty database
      * @throws MigrationException if the schema history does not match this library's migrations
      */
     int schemaVersion();
 
-    /** The newest schema version this library knows; {@link #migrate()} brings the database to it. */
+    /** {@return the newest schema version this library knows; {@link #migrate()} brings the database to it} */
     int latestSchemaVersion();
 
     /**
      * The migrations applied to the database, oldest first.
      *
+     * @return the applied migrations, oldest first
      * @throws MigrationException if the schema history does not match this library's migrations
      */
     List<SchemaMigration> schemaHistory();
 
-    /** What the store runs on and what it was found to support when it opened. */
+    /** {@return what the store runs on and what it was found to support when it opened} */
     StoreInfo info();
 
-    /** Store-wide counts for health pages. */
+    /** {@return store-wide counts for health pages} */
     StoreStatistics statistics();
 
     /**
@@ -71,6 +73,8 @@ public interface StoreAdmin {
     /**
      * The store's health now: one round trip to the database (timed), the schema version, the connections and,
      * on SQLite, the write-ahead log's size. An unreachable database or a closed store is reported, not thrown.
+     *
+     * @return the health report; never null
      */
     StoreHealth health();
 
@@ -79,6 +83,8 @@ public interface StoreAdmin {
      * structure, in time linear in the size) or {@code PRAGMA integrity_check} and FTS5's own check of every
      * full-text index against its content ({@code full} true); runs on a reader, so writes go on.
      *
+     * @param full false for the quick check, true for the full check with the full-text indexes
+     * @return the report: ok when the database is sound, else the problems found
      * @throws UnsupportedOperationException on PostgreSQL (its data checksums and the server's {@code amcheck} /
      *                                       {@code pg_amcheck} are the operator's tools)
      */
@@ -87,6 +93,8 @@ public interface StoreAdmin {
     /**
      * Brings the query planner's statistics up to date. SQLite: {@code PRAGMA optimize} (which runs
      * {@code ANALYZE} on the tables that need it). PostgreSQL: {@code ANALYZE} of the store's tables.
+     *
+     * @return the report of what ran and how long it took
      */
     MaintenanceReport optimize();
 
@@ -95,6 +103,8 @@ public interface StoreAdmin {
      * full-text indexes (VACUUM may renumber the rows they point to); writers wait while it runs (about as long as
      * copying the file), readers do not. PostgreSQL: {@code VACUUM (ANALYZE)} of the store's tables, which takes
      * no lock that stops reads or writes.
+     *
+     * @return the report, with the database's size before and after among its figures
      */
     MaintenanceReport vacuum();
 
@@ -102,6 +112,7 @@ public interface StoreAdmin {
      * SQLite: copies the write-ahead log into the database and starts it over ({@code wal_checkpoint(TRUNCATE)}),
      * waiting a short while for readers; not ok when readers kept it from finishing.
      *
+     * @return the report; not ok when readers kept the checkpoint from finishing
      * @throws UnsupportedOperationException on PostgreSQL, whose server checkpoints on its own
      */
     MaintenanceReport checkpoint();
@@ -114,7 +125,9 @@ public interface StoreAdmin {
      * previous backup as it was. Writers are never stopped: the copy reads one snapshot on a connection of its
      * own, a step of pages at a time.
      *
+     * @param target   the backup file to write; its directory must exist
      * @param progress told after each step (use {@link BackupProgress#NONE} for nothing)
+     * @return the backup written and checked
      * @throws InvalidInputException         if {@code target} is null, is the store's own file, or its directory
      *                                       does not exist
      * @throws StoreUnavailableException     if the copy cannot be written
@@ -129,7 +142,12 @@ public interface StoreAdmin {
      * Like {@link #backupTo} but compacted: {@code VACUUM INTO} writes the copy without free pages (smaller,
      * slower to write), and its full-text indexes are rebuilt for the copy's rows.
      *
+     * @param target the backup file to write; its directory must exist
+     * @return the backup written and checked
      * @throws UnsupportedOperationException on PostgreSQL, as {@link #backupTo}
+     * @throws InvalidInputException     as for {@link #backupTo}
+     * @throws StoreUnavailableException as for {@link #backupTo}
+     * @throws CorruptDatabaseException  as for {@link #backupTo}
      */
     BackupReport compactTo(Path target);
 
@@ -217,6 +235,9 @@ public interface StoreAdmin {
      * versions approximate search keeps) is not, and is rebuilt by the import. Streams from one consistent read in
      * memory that does not grow with the store.
      *
+     * @param out     where to write
+     * @param options whether to include secrets, and the progress listener ({@link StoreExportOptions#defaults()})
+     * @return what was written, with each user's checksum
      * @throws java.io.UncheckedIOException if writing to {@code out} fails
      * @throws InvalidInputException         ({@code out}, {@code options}) if null
      */
@@ -228,6 +249,10 @@ public interface StoreAdmin {
      * is imported whole or not at all. Each user's row count and checksum are checked before their transaction
      * commits. What derived data the rows need (search indexes, activity numbering) is brought up to date.
      *
+     * @param in      an export of {@link #exportStore}
+     * @param options whether to skip users already in the store, and the progress listener
+     *                ({@link StoreImportOptions#defaults()})
+     * @return what was imported and skipped
      * @throws ImportException       naming the line, if the file is not an export of a format this library reads,
      *                               is corrupt or truncated, holds a value the store refuses, or names a user or
      *                               persona the store already holds (unless told to skip them); what was imported
@@ -239,6 +264,8 @@ public interface StoreAdmin {
     /**
      * Counts the rows of every table of the export format and computes every user's checksum, from one consistent
      * read: what {@link StoreCopy} compares between a source and its copy.
+     *
+     * @return the row counts per table and the checksums per user
      */
     StoreChecksums checksums();
 }

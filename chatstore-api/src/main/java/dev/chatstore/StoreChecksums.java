@@ -11,6 +11,13 @@ import java.util.Map;
  *                      without secrets: equal for two stores that hold the same data, on any backend
  */
 public record StoreChecksums(Map<String, Long> tableRows, Map<String, String> userChecksums) {
+    /**
+     * Copies the maps.
+     *
+     * @param tableRows     rows per table, not null
+     * @param userChecksums checksums per user, not null
+     * @throws NullPointerException if a map is or holds null
+     */
     public StoreChecksums {
         tableRows = Map.copyOf(tableRows);
         userChecksums = Map.copyOf(userChecksums);

@@ -34,10 +34,15 @@ public final class StoreCopy {
     /**
      * Copies {@code source} into {@code target}.
      *
+     * @param source the store to copy from; it may go on serving
+     * @param target the store to copy into, not the source
      * @param options how the target treats users it already holds, and who is told of progress
+     * @return what was exported and imported, and how long it took
      * @throws ImportException       if the target already holds a user or persona of the source (and is not told
      *                               to skip them)
      * @throws VerificationException if the target does not hold what was read from the source
+     * @throws InvalidInputException if {@code target} is {@code source}
+     * @throws NullPointerException  if an argument is null
      */
     public static CopyReport copy(ChatStore source, ChatStore target, StoreImportOptions options) {
         Objects.requireNonNull(source, "source");

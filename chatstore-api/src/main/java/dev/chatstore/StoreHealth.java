@@ -17,17 +17,29 @@ import java.util.Objects;
  */
 public record StoreHealth(boolean reachable, Duration roundTrip, int schemaVersion, int latestSchemaVersion,
                           PoolStats pool, long walBytes, String problem) {
+    /**
+     * Checks that the duration and the pool figures are present.
+     *
+     * @param reachable           whether the round trip succeeded
+     * @param roundTrip           how long it took, not null
+     * @param schemaVersion       the database's schema version, or -1
+     * @param latestSchemaVersion the newest schema version this library knows
+     * @param pool                the connections, not null
+     * @param walBytes            the write-ahead log's size, or -1
+     * @param problem             what failed, or null
+     * @throws NullPointerException if {@code roundTrip} or {@code pool} is null
+     */
     public StoreHealth {
         Objects.requireNonNull(roundTrip, "roundTrip");
         Objects.requireNonNull(pool, "pool");
     }
 
-    /** Whether the schema is the one this library writes (neither older, nor newer). */
+    /** {@return whether the schema is the one this library writes (neither older, nor newer)} */
     public boolean schemaCurrent() {
         return schemaVersion == latestSchemaVersion;
     }
 
-    /** Reachable, with the current schema. */
+    /** {@return whether the database is reachable and its schema current} */
     public boolean healthy() {
         return reachable && schemaCurrent();
     }

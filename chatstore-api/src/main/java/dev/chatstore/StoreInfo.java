@@ -14,6 +14,15 @@ import java.util.Set;
  *                      server offers, such as {@code "unaccent"}, {@code "pg_trgm"} or {@code "vector"})
  */
 public record StoreInfo(String backend, String serverVersion, String location, Set<String> extensions) {
+    /**
+     * Checks that the texts are present and copies {@code extensions}.
+     *
+     * @param backend       the kind of database, not null
+     * @param serverVersion the database's version string, not null
+     * @param location      where the data lives, not null
+     * @param extensions    the available optional features, not null
+     * @throws NullPointerException if an argument is null or {@code extensions} holds null
+     */
     public StoreInfo {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(serverVersion, "serverVersion");

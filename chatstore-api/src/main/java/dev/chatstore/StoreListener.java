@@ -31,6 +31,8 @@ public interface StoreListener {
      * The store has opened (after its migrations, when it runs them). {@code admin} is the store's operator view,
      * e.g. to read {@link StoreAdmin#health()} for gauges; what a listener calls on it is not reported as an
      * operation. Called once, before any operation.
+     *
+     * @param admin the store's operator view
      */
     default void opened(StoreAdmin admin) {
     }
@@ -40,6 +42,7 @@ public interface StoreListener {
      * and transaction retries included.
      *
      * @param operation the operation's name (see the class description)
+     * @param took      the call's duration
      * @param outcome   how it ended: {@link Outcome#SUCCESS}, or the kind of exception it threw
      */
     default void operationCompleted(String operation, Duration took, Outcome outcome) {
@@ -48,6 +51,9 @@ public interface StoreListener {
     /**
      * An append was answered with the message already stored under its {@code clientMessageId} (a retried request,
      * see {@link Appended#replayed()}); once per replayed message of a batch.
+     *
+     * @param operation the name of the operation that appended, e.g. {@code messages.append} or
+     *                  {@code messages.appendAll}
      */
     default void replayed(String operation) {
     }
@@ -55,6 +61,8 @@ public interface StoreListener {
     /**
      * An operation failed because of another writer or an earlier request: a {@link ConcurrentUpdateException} or an
      * {@link IdempotencyConflictException} reached the caller.
+     *
+     * @param operation the failed operation's name
      */
     default void conflict(String operation) {
     }
@@ -63,6 +71,8 @@ public interface StoreListener {
      * A transaction of {@code operation} is run again because the database reported that concurrent transactions
      * could not both proceed (a serialization failure or a deadlock); once per retry. When the attempts run out the
      * operation fails with a {@link ConcurrentUpdateException}.
+     *
+     * @param operation the operation's name
      */
     default void retried(String operation) {
     }
@@ -90,12 +100,17 @@ public interface StoreListener {
         /** Any other exception. */
         ERROR;
 
-        /** The lowercase name, e.g. {@code "not_found"}, as a metric tag. */
+        /** {@return the lowercase name, e.g. {@code "not_found"}, as a metric tag} */
         public String tagValue() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** The outcome of an operation that threw {@code failure}; {@link #SUCCESS} for null. */
+        /**
+         * The outcome of an operation that threw {@code failure}; {@link #SUCCESS} for null.
+         *
+         * @param failure what the operation threw, or null if it returned
+         * @return the outcome: the most specific match by exception type, {@link #ERROR} for any other exception
+         */
         public static Outcome of(Throwable failure) {
             if (failure == null) {
                 return SUCCESS;

@@ -32,7 +32,9 @@ public record StoreOptions(Clock clock, int maxInlineAttachmentBytes, Encryption
                            Duration personaCacheTtl, boolean migrateOnOpen, long vectorCacheBytes,
                            long vectorIndexBytes, int vectorIndexMinVectors, List<StoreListener> listeners,
                            Duration slowOperationThreshold) {
+    /** Persona reads are served from memory for 10 minutes by default. */
     public static final Duration DEFAULT_PERSONA_CACHE_TTL = Duration.ofMinutes(10);
+    /** 64 KiB: larger attachments are not accepted inline by default. */
     public static final int DEFAULT_MAX_INLINE_ATTACHMENT_BYTES = 64 * 1024;
     /** Hard ceiling: bigger files belong in object storage, not in a row. */
     public static final int MAX_INLINE_ATTACHMENT_BYTES_CEILING = 16 * 1024 * 1024;
@@ -46,7 +48,20 @@ public record StoreOptions(Clock clock, int maxInlineAttachmentBytes, Encryption
     public static final Duration DEFAULT_SLOW_OPERATION_THRESHOLD = Duration.ofSeconds(1);
 
     /**
+     * Validates the options and copies {@code listeners}.
+     *
+     * @param clock                    source of every timestamp, not null
+     * @param maxInlineAttachmentBytes 0 to {@link #MAX_INLINE_ATTACHMENT_BYTES_CEILING}
+     * @param encryptionKeys           keys for secrets at rest, or null
+     * @param personaCacheTtl          zero or positive
+     * @param migrateOnOpen            whether opening applies pending migrations
+     * @param vectorCacheBytes         zero or positive
+     * @param vectorIndexBytes         zero or positive
+     * @param vectorIndexMinVectors    at least 1
+     * @param listeners                a list without nulls
+     * @param slowOperationThreshold   zero or positive
      * @throws InvalidInputException for an option out of range
+     * @throws NullPointerException  if {@code clock} is null
      */
     public StoreOptions {
         Objects.requireNonNull(clock, "clock");
@@ -80,6 +95,8 @@ public record StoreOptions(Clock clock, int maxInlineAttachmentBytes, Encryption
      * The defaults: system clock (UTC), 64 KiB inline, no keys, 10-minute persona cache, migrate on open, 128 MiB of
      * vectors, 512 MiB of approximate indexes for models of at least 20,000 vectors, no listeners, operations of a
      * second or more logged as slow.
+     *
+     * @return the options a builder starts with
      */
     public static StoreOptions defaults() {
         return new StoreOptions(Clock.systemUTC(), DEFAULT_MAX_INLINE_ATTACHMENT_BYTES, null,

@@ -14,6 +14,7 @@ public interface StoredFileDeleter {
      * null). Must be idempotent: a file that is already gone counts as deleted, so return normally
      * (a purge that failed after the file went offers the same URI again next time).
      *
+     * @param storageUri the file's storage URI
      * @throws Exception if the file could not be deleted: the purge keeps the attachment's row,
      *                   reports the failure and goes on with the other attachments
      */

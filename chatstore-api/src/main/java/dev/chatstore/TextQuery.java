@@ -80,6 +80,8 @@ public final class TextQuery {
      * Searches for {@code text} in all of the user's messages, conversation titles, active memory
      * facts and attachments' extracted text, archived conversations included.
      *
+     * @param text the query, in the syntax above
+     * @return the query, without filters
      * @throws InvalidInputException if {@code text} is null, blank, longer than
      *                               {@link Limits#SEARCH_TEXT_MAX}, not storable text, or malformed
      *                               (see the syntax above), naming the problem
@@ -91,7 +93,13 @@ public final class TextQuery {
                 Set.of(SearchHit.Kind.values()), ConversationFilter.none());
     }
 
-    /** Only in this conversation: its messages and title, facts learned in it, attachments linked to it. */
+    /**
+     * Only in this conversation: its messages and title, facts learned in it, attachments linked to it.
+     *
+     * @param conversationId the conversation's id
+     * @return the narrowed query
+     * @throws InvalidInputException if {@code conversationId} is null or not a chatstore id
+     */
     public TextQuery inConversation(String conversationId) {
         return new TextQuery(text, Check.id("conversationId", conversationId), roles, from, to, includeArchived, kinds,
                 conversationFilter);
@@ -109,6 +117,8 @@ public final class TextQuery {
      * files linked nowhere included. Combines with {@link #inConversation}: both must hold. The vector
      * side of a {@link HybridQuery} has no such filter.
      *
+     * @param filter the conditions the conversations must meet, not null
+     * @return the narrowed query
      * @throws InvalidInputException if {@code filter} is null (naming {@code filter})
      */
     public TextQuery inConversations(ConversationFilter filter) {
@@ -116,7 +126,14 @@ public final class TextQuery {
                 Check.notNull("filter", filter));
     }
 
-    /** Only messages of these roles (titles, facts and attachments are left out). */
+    /**
+     * Only messages of these roles (titles, facts and attachments are left out).
+     *
+     * @param role a role to search
+     * @param more further roles to search
+     * @return the narrowed query; replaces roles given before
+     * @throws InvalidInputException if a role or {@code more} is null
+     */
     public TextQuery onlyRoles(Role role, Role... more) {
         EnumSet<Role> set = EnumSet.of(Check.notNull("roles", role));
         for (Role r : Check.notNull("roles", more)) {
@@ -128,6 +145,9 @@ public final class TextQuery {
     /**
      * Only what was created in [{@code from}, {@code to}); either may be null for no bound.
      *
+     * @param from the inclusive lower bound, or null
+     * @param to   the exclusive upper bound, or null
+     * @return the narrowed query; replaces bounds given before
      * @throws InvalidInputException if {@code from} is after {@code to}
      */
     public TextQuery between(Instant from, Instant to) {
@@ -140,12 +160,22 @@ public final class TextQuery {
     /**
      * Whether archived conversations, their messages, facts learned in them and attachments linked
      * only to archived conversations are searched (by default they are).
+     *
+     * @param includeArchived false to leave archived conversations out
+     * @return the changed query
      */
     public TextQuery includeArchived(boolean includeArchived) {
         return new TextQuery(text, conversationId, roles, from, to, includeArchived, kinds, conversationFilter);
     }
 
-    /** Only hits of these kinds. */
+    /**
+     * Only hits of these kinds.
+     *
+     * @param kind a kind of hit to return
+     * @param more further kinds
+     * @return the narrowed query; replaces kinds given before
+     * @throws InvalidInputException if a kind or {@code more} is null
+     */
     public TextQuery onlyKinds(SearchHit.Kind kind, SearchHit.Kind... more) {
         EnumSet<SearchHit.Kind> set = EnumSet.of(Check.notNull("kinds", kind));
         for (SearchHit.Kind k : Check.notNull("kinds", more)) {
@@ -154,39 +184,44 @@ public final class TextQuery {
         return new TextQuery(text, conversationId, roles, from, to, includeArchived, Set.copyOf(set), conversationFilter);
     }
 
+    /** {@return the query text, as given to {@link #of}} */
     public String text() {
         return text;
     }
 
-    /** The conversation searched, or null for all. */
+    /** {@return the conversation searched, or null for all} */
     public String conversationId() {
         return conversationId;
     }
 
-    /** The message roles searched; empty for all (and the other kinds). */
+    /** {@return the message roles searched; empty for all (and the other kinds)} */
     public Set<Role> roles() {
         return roles;
     }
 
-    /** The inclusive lower bound of creation times, or null. */
+    /** {@return the inclusive lower bound of creation times, or null} */
     public Instant from() {
         return from;
     }
 
-    /** The exclusive upper bound of creation times, or null. */
+    /** {@return the exclusive upper bound of creation times, or null} */
     public Instant to() {
         return to;
     }
 
+    /** {@return whether archived conversations and what belongs to them only are searched} */
     public boolean includeArchived() {
         return includeArchived;
     }
 
+    /** {@return the kinds of hit searched; all of them unless {@link #onlyKinds} narrowed it} */
     public Set<SearchHit.Kind> kinds() {
         return kinds;
     }
 
-    /** The filter of the conversations searched ({@link #inConversations}); {@link ConversationFilter#none()} for all. */
+    /**
+     * {@return the filter of the conversations searched ({@link #inConversations}); {@link ConversationFilter#none()} for all}
+     */
     public ConversationFilter conversationFilter() {
         return conversationFilter;
     }

@@ -7,6 +7,11 @@ package dev.chatstore;
 @FunctionalInterface
 public interface TokenCounter {
 
-    /** The tokens {@code message} takes in a prompt; zero or more. */
+    /**
+     * Counts the tokens of one message.
+     *
+     * @param message a message of the window being built
+     * @return the tokens {@code message} takes in a prompt; zero or more
+     */
     int count(Message message);
 }

@@ -10,5 +10,10 @@ public interface TransferProgress {
     TransferProgress NONE = status -> {
     };
 
+    /**
+     * Receives the transfer's progress so far. An exception thrown here ends the transfer.
+     *
+     * @param status how far the transfer is; {@link TransferStatus#done()} on the last call
+     */
     void update(TransferStatus status);
 }

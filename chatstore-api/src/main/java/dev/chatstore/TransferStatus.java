@@ -12,13 +12,13 @@ import java.time.Duration;
  * @param done     true on the last update, when the transfer has finished
  */
 public record TransferStatus(long users, long rows, long messages, Duration elapsed, boolean done) {
-    /** Rows per second so far; 0 before any time has passed. */
+    /** {@return rows per second so far; 0 before any time has passed} */
     public double rowsPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;
         return seconds <= 0 ? 0 : rows / seconds;
     }
 
-    /** Messages per second so far; 0 before any time has passed. */
+    /** {@return messages per second so far; 0 before any time has passed} */
     public double messagesPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;
         return seconds <= 0 ? 0 : messages / seconds;

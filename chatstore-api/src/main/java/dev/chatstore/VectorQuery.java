@@ -31,6 +31,22 @@ import java.util.Set;
  */
 public record VectorQuery(String model, float[] vector, int k, String conversationId, Set<EmbeddingKind> kinds,
                           Set<Role> roles, Instant from, Instant to, boolean includeArchived, boolean exact) {
+    /**
+     * Validates the components and copies the vector and the sets.
+     *
+     * @param model           the embedding model's name
+     * @param vector          the query vector
+     * @param k               how many hits at most
+     * @param conversationId  the conversation searched, or null
+     * @param kinds           the kinds searched, or null or empty for all
+     * @param roles           the message roles searched, or null or empty for all
+     * @param from            the inclusive lower bound of creation times, or null
+     * @param to              the exclusive upper bound of creation times, or null
+     * @param includeArchived whether archived conversations are searched
+     * @param exact           whether every candidate is scored
+     * @throws InvalidInputException naming the component that is missing, out of range or malformed, or
+     *                               {@code from} if it is after {@code to}
+     */
     public VectorQuery {
         Check.text("model", model, Limits.MODEL_NAME_MAX);
         vector = Check.vector("vector", vector);
@@ -43,41 +59,83 @@ public record VectorQuery(String model, float[] vector, int k, String conversati
         }
     }
 
-    /** The {@code k} vectors of {@code model} nearest to {@code vector}, of every kind, role, time and conversation. */
+    /**
+     * The {@code k} vectors of {@code model} nearest to {@code vector}, of every kind, role, time and conversation.
+     *
+     * @param model  the embedding model's name, non-blank, at most {@link Limits#MODEL_NAME_MAX} chars
+     * @param vector the query vector (copied): 1 to {@link Limits#EMBEDDING_DIMENSION_MAX} finite components, not all
+     *               zero
+     * @param k      how many hits at most, 1 to {@link Limits#NEAREST_MAX}
+     * @return an exact search without filters
+     * @throws InvalidInputException naming the argument that is null or out of range
+     */
     public static VectorQuery of(String model, float[] vector, int k) {
         return new VectorQuery(model, vector, k, null, Set.of(), Set.of(), null, null, true, true);
     }
 
-    /** A copy of the query vector. */
+    /**
+     * A copy of the query vector.
+     *
+     * @return a copy of the query vector
+     */
     @Override
     public float[] vector() {
         return vector.clone();
     }
 
-    /** Only vectors of this conversation. */
+    /**
+     * Only vectors of this conversation.
+     *
+     * @param id the conversation's id
+     * @return the narrowed query
+     * @throws InvalidInputException if {@code id} is null or not a chatstore id
+     */
     public VectorQuery inConversation(String id) {
         return new VectorQuery(model, vector, k, Check.notNull("conversationId", id), kinds, roles, from, to,
                 includeArchived, exact);
     }
 
-    /** Only these kinds. */
+    /**
+     * Only these kinds.
+     *
+     * @param only the kinds to search; none for all
+     * @return the narrowed query; replaces kinds given before
+     * @throws InvalidInputException if {@code only} is or holds null
+     */
     public VectorQuery kinds(EmbeddingKind... only) {
         return new VectorQuery(model, vector, k, conversationId, setOf("kinds", only, EmbeddingKind.class), roles, from, to,
                 includeArchived, exact);
     }
 
-    /** Message vectors only of messages with these roles. */
+    /**
+     * Message vectors only of messages with these roles.
+     *
+     * @param only the roles; none for all
+     * @return the narrowed query; replaces roles given before
+     * @throws InvalidInputException if {@code only} is or holds null
+     */
     public VectorQuery roles(Role... only) {
         return new VectorQuery(model, vector, k, conversationId, kinds, setOf("roles", only, Role.class), from, to,
                 includeArchived, exact);
     }
 
-    /** Only targets created in [{@code start}, {@code end}); either may be null for no bound. */
+    /**
+     * Only targets created in [{@code start}, {@code end}); either may be null for no bound.
+     *
+     * @param start the inclusive lower bound, or null
+     * @param end   the exclusive upper bound, or null
+     * @return the narrowed query; replaces bounds given before
+     * @throws InvalidInputException if {@code start} is after {@code end}
+     */
     public VectorQuery createdBetween(Instant start, Instant end) {
         return new VectorQuery(model, vector, k, conversationId, kinds, roles, start, end, includeArchived, exact);
     }
 
-    /** Leave out vectors of archived conversations. */
+    /**
+     * Leave out vectors of archived conversations.
+     *
+     * @return the narrowed query
+     */
     public VectorQuery excludeArchived() {
         return new VectorQuery(model, vector, k, conversationId, kinds, roles, from, to, false, exact);
     }
@@ -90,6 +148,8 @@ public record VectorQuery(String model, float[] vector, int k, String conversati
      * {@code vectorIndexMinVectors}, the index is still being built, or the store keeps none), a search in one
      * conversation (exact is cheap there), one of more than 1,024 dimensions, and one whose filters leave fewer than
      * k of the index's candidates, is exact.
+     *
+     * @return the query, approximate
      */
     public VectorQuery approximate() {
         return new VectorQuery(model, vector, k, conversationId, kinds, roles, from, to, includeArchived, false);

@@ -20,6 +20,8 @@ public final class WindowLimit {
     /**
      * The last {@code count} messages.
      *
+     * @param count the most messages, 1 to {@link Limits#WINDOW_MESSAGES_MAX}
+     * @return the limit
      * @throws InvalidInputException unless {@code count} is between 1 and {@link Limits#WINDOW_MESSAGES_MAX}
      */
     public static WindowLimit lastMessages(int count) {
@@ -35,6 +37,9 @@ public final class WindowLimit {
      * {@link Limits#WINDOW_MESSAGES_MAX} messages). An assistant message's stored completion token
      * count is its size when present; {@code counter} counts every other message.
      *
+     * @param budget  the most tokens the messages may take, at least 1
+     * @param counter counts a message's tokens with the model's tokenizer
+     * @return the limit
      * @throws InvalidInputException if {@code budget} is less than 1 or {@code counter} is null
      */
     public static WindowLimit tokens(long budget, TokenCounter counter) {
@@ -47,12 +52,12 @@ public final class WindowLimit {
         return new WindowLimit(Limits.WINDOW_MESSAGES_MAX, budget, counter);
     }
 
-    /** The most messages the window holds. */
+    /** {@return the most messages the window holds} */
     public int maxMessages() {
         return maxMessages;
     }
 
-    /** The token budget, or {@link Long#MAX_VALUE} for a window limited by messages only. */
+    /** {@return the token budget, or {@link Long#MAX_VALUE} for a window limited by messages only} */
     public long maxTokens() {
         return maxTokens;
     }
@@ -60,6 +65,10 @@ public final class WindowLimit {
     /**
      * The tokens {@code message} takes: its stored completion tokens when it is an assistant message
      * that has them, else what the counter says; 0 for a window limited by messages only.
+     *
+     * @param message a message of the window
+     * @return its tokens, 0 or more
+     * @throws InvalidInputException naming {@code counter} if the counter counts a negative number
      */
     public long tokensOf(Message message) {
         if (counter == null) {

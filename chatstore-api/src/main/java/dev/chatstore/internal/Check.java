@@ -24,6 +24,15 @@ public final class Check {
     private Check() {
     }
 
+    /**
+     * Checks that {@code value} is not null.
+     *
+     * @param <T>   the value's type
+     * @param arg   the argument's name, for the exception
+     * @param value the value to check
+     * @return {@code value}
+     * @throws InvalidInputException if {@code value} is null
+     */
     public static <T> T notNull(String arg, T value) {
         if (value == null) {
             throw new InvalidInputException(arg, "must not be null");
@@ -31,7 +40,15 @@ public final class Check {
         return value;
     }
 
-    /** Non-null, not blank, at most {@code max} chars, no NUL or unpaired surrogate. */
+    /**
+     * Non-null, not blank, at most {@code max} chars, no NUL or unpaired surrogate.
+     *
+     * @param arg   the argument's name, for the exception
+     * @param value the text to check
+     * @param max   the most chars allowed
+     * @return {@code value}
+     * @throws InvalidInputException if {@code value} is null, blank, longer than {@code max} or not storable
+     */
     public static String text(String arg, String value, int max) {
         notNull(arg, value);
         if (value.isBlank()) {
@@ -40,12 +57,28 @@ public final class Check {
         return anyText(arg, value, max);
     }
 
-    /** Like {@link #text} but null stays null. */
+    /**
+     * Like {@link #text} but null stays null.
+     *
+     * @param arg   the argument's name, for the exception
+     * @param value the text to check, or null
+     * @param max   the most chars allowed
+     * @return {@code value}, null included
+     * @throws InvalidInputException if {@code value} is not null and blank, longer than {@code max} or not storable
+     */
     public static String optionalText(String arg, String value, int max) {
         return value == null ? null : text(arg, value, max);
     }
 
-    /** Non-null, may be empty or blank, at most {@code max} chars, storable on every backend. */
+    /**
+     * Non-null, may be empty or blank, at most {@code max} chars, storable on every backend.
+     *
+     * @param arg   the argument's name, for the exception
+     * @param value the text to check
+     * @param max   the most chars allowed
+     * @return {@code value}
+     * @throws InvalidInputException if {@code value} is null, longer than {@code max} or not storable
+     */
     public static String anyText(String arg, String value, int max) {
         notNull(arg, value);
         if (value.length() > max) {
@@ -58,6 +91,11 @@ public final class Check {
     /**
      * Rejects what PostgreSQL text cannot hold (NUL) and what is not valid UTF-16 (an unpaired
      * surrogate would be silently replaced on the way to UTF-8, so the value would not round-trip).
+     *
+     * @param arg   the argument's name, for the exception
+     * @param value the text to check, not null
+     * @return {@code value}
+     * @throws InvalidInputException if {@code value} holds a NUL character or an unpaired surrogate
      */
     public static String storable(String arg, String value) {
         for (int i = 0; i < value.length(); i++) {
@@ -79,7 +117,14 @@ public final class Check {
         return value;
     }
 
-    /** A chatstore id: a UUID in canonical lowercase text form. */
+    /**
+     * A chatstore id: a UUID in canonical lowercase text form.
+     *
+     * @param arg   the argument's name, for the exception
+     * @param value the id to check
+     * @return {@code value}
+     * @throws InvalidInputException if {@code value} is null or not a lowercase UUID
+     */
     public static String id(String arg, String value) {
         notNull(arg, value);
         if (!UUID_TEXT.matcher(value).matches()) {
@@ -88,10 +133,26 @@ public final class Check {
         return value;
     }
 
+    /**
+     * Like {@link #id} but null stays null.
+     *
+     * @param arg   the argument's name, for the exception
+     * @param value the id to check, or null
+     * @return {@code value}, null included
+     * @throws InvalidInputException if {@code value} is not null and not a lowercase UUID
+     */
     public static String optionalId(String arg, String value) {
         return value == null ? null : id(arg, value);
     }
 
+    /**
+     * A SHA-256 digest in hex: 64 lowercase hex digits, or null.
+     *
+     * @param arg   the argument's name, for the exception
+     * @param value the digest to check, or null
+     * @return {@code value}, null included
+     * @throws InvalidInputException if {@code value} is not null and not 64 lowercase hex digits
+     */
     public static String sha256(String arg, String value) {
         if (value != null && !SHA256_HEX.matcher(value).matches()) {
             throw new InvalidInputException(arg, "is not 64 lowercase hex digits: " + abbreviate(value));
@@ -99,6 +160,14 @@ public final class Check {
         return value;
     }
 
+    /**
+     * A number from 0 to 1, both included.
+     *
+     * @param arg   the argument's name, for the exception
+     * @param value the number to check
+     * @return {@code value}
+     * @throws InvalidInputException if {@code value} is NaN or outside [0, 1]
+     */
     public static double unitInterval(String arg, double value) {
         if (Double.isNaN(value) || value < 0.0 || value > 1.0) {
             throw new InvalidInputException(arg, "must be between 0 and 1, was " + value);
@@ -106,6 +175,14 @@ public final class Check {
         return value;
     }
 
+    /**
+     * A number of 0 or more.
+     *
+     * @param arg   the argument's name, for the exception
+     * @param value the number to check
+     * @return {@code value}
+     * @throws InvalidInputException if {@code value} is negative
+     */
     public static long nonNegative(String arg, long value) {
         if (value < 0) {
             throw new InvalidInputException(arg, "must not be negative, was " + value);
@@ -116,6 +193,12 @@ public final class Check {
     /**
      * An embedding vector: 1 to {@link Limits#EMBEDDING_DIMENSION_MAX} finite components, not all zero (the
      * cosine of a zero vector is undefined). Returns a copy.
+     *
+     * @param arg   the argument's name, for the exception
+     * @param value the vector to check
+     * @return a copy of {@code value}
+     * @throws InvalidInputException if {@code value} is null, empty, too long, has a component that is not finite, or
+     *                               is all zeros
      */
     public static float[] vector(String arg, float[] value) {
         notNull(arg, value);
@@ -140,7 +223,15 @@ public final class Check {
         return value.clone();
     }
 
-    /** Checks that neither the list nor any element is null. */
+    /**
+     * Checks that neither the list nor any element is null.
+     *
+     * @param <T>    the elements' type
+     * @param arg    the argument's name, for the exception
+     * @param values the list to check
+     * @return {@code values}
+     * @throws InvalidInputException if {@code values} or one of its elements is null
+     */
     public static <T> List<T> notNullElements(String arg, List<T> values) {
         notNull(arg, values);
         for (int i = 0; i < values.size(); i++) {
@@ -151,13 +242,29 @@ public final class Check {
         return values;
     }
 
-    /** The effective size of a page request: its size (at most {@code max}), or the listing's default. */
+    /**
+     * The effective size of a page request: its size (at most {@code max}), or the listing's default.
+     *
+     * @param page         the page request
+     * @param defaultLimit the listing's default size
+     * @param max          the listing's largest size
+     * @return the size to read
+     * @throws InvalidInputException if {@code page} is null or asks for more than {@code max} items
+     */
     public static int pageLimit(PageRequest page, int defaultLimit, int max) {
         notNull("page", page);
         return page.limit().isPresent() ? limit("limit", page.limit().getAsInt(), max) : defaultLimit;
     }
 
-    /** Checks a size given outright: between 1 and {@code max}. */
+    /**
+     * Checks a size given outright: between 1 and {@code max}.
+     *
+     * @param arg       the argument's name, for the exception
+     * @param requested the size asked for
+     * @param max       the largest size allowed
+     * @return {@code requested}
+     * @throws InvalidInputException if {@code requested} is below 1 or above {@code max}
+     */
     public static int limit(String arg, int requested, int max) {
         if (requested < 1) {
             throw new InvalidInputException(arg, "must be at least 1, was " + requested);
@@ -173,6 +280,13 @@ public final class Check {
      * Values may be null, String, Boolean, finite numbers, lists and string-keyed maps of the same.
      * Numbers are normalized to what JSON gives back: integers to the smallest of Integer, Long and
      * BigInteger that holds them, decimals (Float, Double, BigDecimal) to Double.
+     *
+     * @param arg   the argument's name, for the exception
+     * @param value the metadata to check
+     * @return the normalized, unmodifiable copy
+     * @throws InvalidInputException if {@code value} is null, holds a value that is not JSON, a non-string key or text
+     *                               that is not storable, nests deeper than {@link Limits#METADATA_DEPTH_MAX} or is larger than
+     *                               {@link Limits#METADATA_MAX} chars as JSON
      */
     public static Map<String, Object> metadata(String arg, Map<String, ?> value) {
         notNull(arg, value);
@@ -182,7 +296,14 @@ public final class Check {
         return copy;
     }
 
-    /** Validates a non-null JSON value (as in {@link #metadata}) and returns a deep, unmodifiable, normalized copy. */
+    /**
+     * Validates a non-null JSON value (as in {@link #metadata}) and returns a deep, unmodifiable, normalized copy.
+     *
+     * @param arg   the argument's name, for the exception
+     * @param value the value to check
+     * @return the normalized, unmodifiable copy
+     * @throws InvalidInputException if {@code value} is null or is not a JSON value within the metadata limits
+     */
     public static Object jsonValue(String arg, Object value) {
         notNull(arg, value);
         return copyJson(arg, value, 0, new int[] {0});

@@ -44,7 +44,12 @@ public final class Cjk {
     private Cjk() {
     }
 
-    /** Whether {@code codePoint} is one of the CJK characters indexed as a word of its own. */
+    /**
+     * Whether {@code codePoint} is one of the CJK characters indexed as a word of its own.
+     *
+     * @param codePoint a Unicode code point
+     * @return true if it lies in one of the fixed CJK ranges
+     */
     public static boolean isCjk(int codePoint) {
         if (codePoint < RANGES[0]) {
             return false;
@@ -60,7 +65,13 @@ public final class Cjk {
         return false;
     }
 
-    /** {@code text} with {@link #MARK} before and after each CJK character; the same string if it has none; null stays null. */
+    /**
+     * Sets each CJK character of {@code text} apart for indexing.
+     *
+     * @param text the text, or null
+     * @return {@code text} with {@link #MARK} before and after each CJK character; the same string if it has none;
+     *         null for null
+     */
     public static String setApart(String text) {
         if (text == null) {
             return null;

@@ -23,6 +23,14 @@ public final class SearchSyntax {
      * @param prefix  whether the last token is a prefix ({@code word*})
      */
     public record Term(List<String> tokens, String literal, boolean prefix) {
+        /**
+         * Copies {@code tokens}.
+         *
+         * @param tokens  its runs of letters and digits, not null
+         * @param literal its text, or null
+         * @param prefix  whether the last token is a prefix
+         * @throws NullPointerException if {@code tokens} is or holds null
+         */
         public Term {
             tokens = List.copyOf(tokens);
         }
@@ -30,8 +38,18 @@ public final class SearchSyntax {
 
     /**
      * A parsed query: every group must match (by one of its alternatives) and no excluded term may.
+     *
+     * @param groups   the groups, in query order; each lists its alternatives
+     * @param excluded the terms that must not match
      */
     public record Parsed(List<List<Term>> groups, List<Term> excluded) {
+        /**
+         * Copies the lists.
+         *
+         * @param groups   the groups, not null
+         * @param excluded the excluded terms, not null
+         * @throws NullPointerException if a list is or holds null
+         */
         public Parsed {
             groups = groups.stream().map(List::copyOf).toList();
             excluded = List.copyOf(excluded);
@@ -41,7 +59,14 @@ public final class SearchSyntax {
     private SearchSyntax() {
     }
 
-    /** @throws InvalidInputException (argument {@code text}) naming what is malformed */
+    /**
+     * Parses a full-text query in the syntax of {@link dev.chatstore.TextQuery}.
+     *
+     * @param text the query, not null
+     * @return the parsed query
+     * @throws InvalidInputException (argument {@code text}) naming what is malformed, e.g. a lone {@code -}, an
+     *                               unclosed quote, or more than {@link Limits#SEARCH_TERMS_MAX} words and phrases
+     */
     public static Parsed parse(String text) {
         List<Object> items = new ArrayList<>();   // Term, Excluded or OR
         int terms = 0;

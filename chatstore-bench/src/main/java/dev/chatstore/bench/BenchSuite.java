@@ -355,13 +355,19 @@ public final class BenchSuite {
         details.put("postgres_settings", settings);
         List<Config> configs = List.of(
                 new Config("PostgreSQL 16 threads", PostgresAppendBenchmark.class, "sixteenThreads", Map.of()),
-                new Config("PostgreSQL 1 thread", PostgresAppendBenchmark.class, "oneThread", Map.of()));
+                new Config("PostgreSQL 1 thread", PostgresAppendBenchmark.class, "oneThread", Map.of()),
+                new Config("PostgreSQL raw JDBC 1 thread", PostgresAppendBenchmark.class, "raw", Map.of()));
         double[][] s = alternate("postgres", configs, Math.max(3, rounds - 2), PG_WARMUP, PG_MEASUREMENT, true);
         details.put("postgres_ops_per_s", scores(configs, s));
+        details.put("pg_append_raw_equivalence", "checked: " + PostgresFixture.PROBE_APPENDS + " appends and a retry through"
+                + " both sides leave the same rows (ids, owners, clocks and hash values aside) and keep the append invariants");
+        String server = "embedded PostgreSQL " + settings.get("server_version") + " with fsync=" + settings.get("fsync")
+                + ", synchronous_commit=" + settings.get("synchronous_commit");
         ratioFigure("pg_append_threads16_vs_1", ratios(s[0], s[1]), Target.atLeast(1.5),
-                opsBasis("16 threads", s[0], "1 thread", s[1]) + "; embedded PostgreSQL " + settings.get("server_version")
-                        + " with fsync=" + settings.get("fsync") + ", synchronous_commit=" + settings.get("synchronous_commit")
-                        + ", pool of " + PostgresFixture.POOL);
+                opsBasis("16 threads", s[0], "1 thread", s[1]) + "; " + server + ", pool of " + PostgresFixture.POOL);
+        ratioFigure("pg_append_vs_raw", ratios(s[1], s[2]), Target.atLeast(0.8),
+                opsBasis("chatstore", s[1], "raw JDBC", s[2]) + "; " + server
+                        + "; one thread, one transaction per message, same schema, a conversation each");
         Fixtures.closePostgres();
     }
 
@@ -844,7 +850,7 @@ public final class BenchSuite {
         }
         for (String name : List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
-                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
+                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1", "pg_append_vs_raw",
                 "export_1m_ok_xmx64m", "copy_to_pg_vs_raw_copy", "copy_to_pg_messages_per_s", "store_import_vs_raw",
                 "store_import_messages_per_s", "store_export_1m_ok_xmx64m", "store_import_1m_ok_xmx64m")) {
             summary.putIfAbsent(name, null);
@@ -872,7 +878,7 @@ public final class BenchSuite {
     private static int order(String name) {
         List<String> names = List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
-                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1",
+                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1", "pg_append_vs_raw",
                 "export_1m_ok_xmx64m", "copy_to_pg_vs_raw_copy", "copy_to_pg_messages_per_s", "store_import_vs_raw",
                 "store_import_messages_per_s", "store_export_1m_ok_xmx64m", "store_import_1m_ok_xmx64m");
         int i = names.indexOf(name);

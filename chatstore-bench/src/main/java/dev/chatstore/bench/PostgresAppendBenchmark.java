@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Appending user messages with a {@code client_message_id} on PostgreSQL (embedded server, fsync
  * on, synchronous commit; see {@link PostgresFixture}), each thread to a conversation of its own:
- * one thread against {@value PostgresFixture#WRITERS}. The score is the total appends per second.
+ * one thread against {@value PostgresFixture#WRITERS}; and one thread of the plain-JDBC baseline
+ * ({@link RawPostgresLog}) appending to a conversation of its own in the same schema. The score is
+ * the total appends per second; one operation is one committed transaction.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -65,6 +67,13 @@ public class PostgresAppendBenchmark {
     @Threads(PostgresFixture.WRITERS)
     public Appended sixteenThreads(Writer writer) {
         return append(writer);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void raw() {
+        long n = REQUESTS.incrementAndGet();
+        fixture.raw.append(fixture.rawUserId, fixture.rawConversation, Texts.text(n), "req-" + n);
     }
 
     private static Appended append(Writer writer) {

@@ -85,7 +85,7 @@ public interface PagingRules extends StoreFixture {
                 .containsExactlyElementsOf(Samples.messageIds(appended));
     }
 
-    /** A newestFirst walk visits every message once: look at the keyset condition (seq < cursor) and the page size. */
+    /** A newestFirst walk visits every message once: look at the keyset condition ({@code seq < cursor}) and the page size. */
     @Test
     default void newestFirstWalkVisitsEveryMessageOnceInDescendingSeq() {
         Conversation c = newConversation(alice());

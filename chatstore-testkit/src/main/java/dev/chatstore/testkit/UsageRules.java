@@ -53,7 +53,7 @@ public interface UsageRules extends StoreFixture {
 
     /**
      * Conversations and messages count when created in [from, to): from included, to excluded, an empty range counts
-     * nothing: look at the range conditions (>= from, < to) on created_at.
+     * nothing: look at the range conditions ({@code >= from}, {@code < to}) on created_at.
      */
     @Test
     default void aReportCountsWhatWasCreatedInTheHalfOpenRange() {
