@@ -149,9 +149,9 @@ public final class BenchSuite {
         details.put("append_conversation_lengths_after", fixture.lengths());
         details.put("append_raw_equivalence", "checked: the same append through both sides leaves the same rows (ids, clocks and hash values aside)");
         String basis = "SQLite file, WAL, synchronous NORMAL; one transaction per message";
-        ratioFigure("append_vs_raw_L10", ratios(s[0], s[1]), Target.atLeast(0.8),
+        ratioFigure("append_vs_raw_L10", ratios(s[0], s[1]), Target.atLeast(0.9),
                 opsBasis("chatstore", s[0], "raw JDBC", s[1]) + "; " + basis);
-        ratioFigure("append_vs_raw_L100000", ratios(s[2], s[3]), Target.atLeast(0.8),
+        ratioFigure("append_vs_raw_L100000", ratios(s[2], s[3]), Target.atLeast(0.9),
                 opsBasis("chatstore", s[2], "raw JDBC", s[3]));
         ratioFigure("append_flatness", ratios(s[2], s[0]), Target.atLeast(0.8),
                 opsBasis("chatstore L=100000", s[2], "L=10", s[0]));
@@ -340,7 +340,7 @@ public final class BenchSuite {
         double[][] s = alternate("import", configs, importRounds, null, null, false);
         details.put("import_seconds_per_1m", scores(configs, s));
         double chatstoreSeconds = median(s[1]);
-        ratioFigure("import_vs_raw", ratios(s[0], s[1]), Target.atLeast(0.8),
+        ratioFigure("import_vs_raw", ratios(s[0], s[1]), Target.atLeast(0.9),
                 String.format("chatstore appendAll %s msgs/s vs raw JDBC batch %s msgs/s; 100 batches of 10000, one transaction each",
                         Json.number(ImportBenchmark.TOTAL / chatstoreSeconds), Json.number(ImportBenchmark.TOTAL / median(s[0]))));
         figure("import_msgs_per_s", ImportBenchmark.TOTAL / chatstoreSeconds, Target.none(),

@@ -39,8 +39,11 @@ final class Json {
     private Json() {
     }
 
+    private static final JsonText EMPTY_OBJECT = new JsonText("{}");
+
     static JsonText write(Map<String, Object> value) {
-        return new JsonText(toString(MAPPER, value));
+        // Most messages and rows have no metadata: no serializer for them.
+        return value.isEmpty() ? EMPTY_OBJECT : new JsonText(toString(MAPPER, value));
     }
 
     /** A JSON value already validated by {@link Check#jsonValue}, as a JSON document. */

@@ -86,7 +86,7 @@ final class MessageAppender {
             links.requireOwned(h, userId, m.attachmentIds(), knownAttachments);
             Message message = new Message(ctx.ids.next(), row.id(), ++seq, parent, m.role(), m.type(), m.content(),
                     m.media(), m.usage(), m.toolCallId(), m.toolCalls(), m.toolName(), m.reasoning(),
-                    m.attachmentIds().stream().sorted().toList(), m.metadata(), m.clientMessageId(), m.replyTo(),
+                    sorted(m.attachmentIds()), m.metadata(), m.clientMessageId(), m.replyTo(),
                     Feedback.NONE, now, null);
             inserts.add(userId, message, hash);
             m.attachmentIds().forEach(attachmentId -> attachmentLinks.add(row.id(), message.id(), attachmentId));
@@ -120,6 +120,10 @@ final class MessageAppender {
             hook.appended(h, userId, List.copyOf(stored));
         }
         return results;
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        return ids.isEmpty() ? List.of() : ids.stream().sorted().toList();
     }
 
     /** A message with a client id that refers to no other message or attachment. */
