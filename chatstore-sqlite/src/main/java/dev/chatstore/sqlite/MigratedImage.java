@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConnection;
 
@@ -65,7 +66,7 @@ final class MigratedImage {
     /** Migrates the new in-memory database of {@code connection} and returns its image; closes the connection. */
     private static byte[] migrate(Connection connection) {
         SqliteDialect dialect = new SqliteDialect();
-        SqliteDatabase db = new SqliteDatabase(connection, java.util.List.of(), 0, dialect, null, null);
+        SqliteDatabase db = new SqliteDatabase(connection, List.of(), 0, dialect, null, null);
         try {
             new MigrationRunner(db, dialect, Clock.systemUTC()).migrate();
             return db.onWriter(c -> c.unwrap(SQLiteConnection.class).serialize("main"));
