@@ -101,6 +101,7 @@ public final class BenchSuite {
         section("ann", this::ann);
         section("backup", this::backup);
         section("import", this::imports);
+        section("open", this::open);
         section("postgres", this::postgres);
         section("replicas", this::replicas);
         section("export", this::export);
@@ -345,6 +346,20 @@ public final class BenchSuite {
                         Json.number(ImportBenchmark.TOTAL / chatstoreSeconds), Json.number(ImportBenchmark.TOTAL / median(s[0]))));
         figure("import_msgs_per_s", ImportBenchmark.TOTAL / chatstoreSeconds, Target.none(),
                 "chatstore, 1,000,000 messages into a fresh SQLite file");
+    }
+
+    private void open() throws RunnerException {
+        List<Config> configs = List.of(
+                new Config("chatstore in-memory open", OpenBenchmark.class, "chatstore", Map.of()),
+                new Config("raw in-memory migration SQL", OpenBenchmark.class, "raw", Map.of()));
+        double[][] s = alternate("open", configs, rounds, WARMUP, MEASUREMENT, true);
+        details.put("open_ops_per_s", scores(configs, s));
+        // Time per open is the inverse of opens per second: raw's rate over chatstore's is chatstore's time over raw's.
+        ratioFigure("inmemory_open_vs_raw", ratios(s[1], s[0]), Target.atMost(2),
+                String.format("chatstore %s ms vs raw %s ms per open+close of a fresh in-memory database; raw is a plain"
+                                + " sqlite-jdbc connection running the %d statements of the SQLite migrations",
+                        Json.number(1000 / median(s[0])), Json.number(1000 / median(s[1])),
+                        OpenBenchmark.migrationStatements().size()));
     }
 
     private void postgres() throws RunnerException {
@@ -850,7 +865,7 @@ public final class BenchSuite {
         }
         for (String name : List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
-                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1", "pg_append_vs_raw",
+                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "inmemory_open_vs_raw", "pg_append_threads16_vs_1", "pg_append_vs_raw",
                 "export_1m_ok_xmx64m", "copy_to_pg_vs_raw_copy", "copy_to_pg_messages_per_s", "store_import_vs_raw",
                 "store_import_messages_per_s", "store_export_1m_ok_xmx64m", "store_import_1m_ok_xmx64m")) {
             summary.putIfAbsent(name, null);
@@ -878,7 +893,7 @@ public final class BenchSuite {
     private static int order(String name) {
         List<String> names = List.of("append_vs_raw_L10", "append_vs_raw_L100000", "append_flatness",
                 "append_vs_springai_L1000", "append_vs_langchain4j_L1000", "page_deep_vs_shallow",
-                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "pg_append_threads16_vs_1", "pg_append_vs_raw",
+                "list_deep_vs_shallow", "vector_exact_vs_inmemory_scan", "ann_recall_at10", "ann_vs_exact_speedup", "backup_vs_vacuum_into", "append_during_backup", "import_vs_raw", "import_msgs_per_s", "inmemory_open_vs_raw", "pg_append_threads16_vs_1", "pg_append_vs_raw",
                 "export_1m_ok_xmx64m", "copy_to_pg_vs_raw_copy", "copy_to_pg_messages_per_s", "store_import_vs_raw",
                 "store_import_messages_per_s", "store_export_1m_ok_xmx64m", "store_import_1m_ok_xmx64m");
         int i = names.indexOf(name);

@@ -78,8 +78,9 @@ public final class ChatStoreEngine implements ChatStore {
                 engine.admin.migrate();
                 // What the database offers is read once, now that the database is reached anyway.
                 engine.admin.info();
+                // A migration run that succeeded leaves the schema at the newest version: no need to read it again.
                 LOG.info("Opened chatstore on {}, schema version {}; {}", engine.description,
-                        engine.admin.schemaVersion(), describe(settings, options));
+                        engine.admin.latestSchemaVersion(), describe(settings, options));
             } else {
                 LOG.info("Opened chatstore on {}, schema not checked (migrateOnOpen=false); {}", engine.description,
                         describe(settings, options));

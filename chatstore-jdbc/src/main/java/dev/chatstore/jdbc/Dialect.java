@@ -66,6 +66,15 @@ public interface Dialect {
     default void importedActivity(Handle handle, long highest) {
     }
 
+    /**
+     * Whether one JDBC {@code execute} of a migration file runs every statement in it (pgjdbc sends them all in one
+     * round trip); false (the default) where a driver runs only the first (sqlite-jdbc), and the migration runner
+     * then runs the file statement by statement.
+     */
+    default boolean supportsMultiStatementExecute() {
+        return false;
+    }
+
     /** Registers how {@link Instant} and {@link JsonText} arguments are bound: as {@link #bindInstant} and {@link #bindJson} do. */
     void configure(Jdbi jdbi);
 

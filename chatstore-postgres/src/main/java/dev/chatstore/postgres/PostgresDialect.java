@@ -153,6 +153,12 @@ final class PostgresDialect implements Dialect {
         return value == null ? null : value.toInstant();
     }
 
+    /** pgjdbc sends every statement of one execute in one round trip and stops at the first that fails. */
+    @Override
+    public boolean supportsMultiStatementExecute() {
+        return true;
+    }
+
     @Override
     public void lockForMigration(Handle handle) {
         handle.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", migrationLockKey).mapToMap().one();

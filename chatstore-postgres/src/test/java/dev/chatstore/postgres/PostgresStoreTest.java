@@ -118,6 +118,38 @@ class PostgresStoreTest {
         }
     }
 
+    /**
+     * A run applies every pending file of a fresh schema in one transaction, each file in one execute; when a file
+     * fails, the files before it must still end up applied and the failed one (and those after it) leave nothing.
+     */
+    @Test
+    void aFileThatFailsInARunOfSeveralLeavesTheFilesBeforeItAppliedAndNothingOfItself() throws SQLException {
+        String schema = TestPostgres.freshSchema();
+        List<Migration> files = new ArrayList<>(MigrationRunner.loadMigrations("dev/chatstore/postgres/migrations"));
+        int next = files.get(files.size() - 1).version() + 1;
+        files.add(new Migration(next, "broken", "V" + next + "__broken.sql",
+                "CREATE TABLE ${schema}.half_done (x integer);\nINSERT INTO ${schema}.no_such_table VALUES (1);\n", 7));
+        files.add(new Migration(next + 1, "after", "V" + (next + 1) + "__after.sql",
+                "CREATE TABLE ${schema}.after_broken (x integer);\n", 8));
+        PostgresDialect dialect = new PostgresDialect(schema);
+        MigrationRunner runner = new MigrationRunner(new PostgresDatabase(
+                dev.chatstore.jdbc.ChatStoreEngine.configure(org.jdbi.v3.core.Jdbi.create(TestPostgres.dataSource()), dialect),
+                TestPostgres.dataSource(), schema),
+                dialect, Clock.systemUTC(), files);
+        assertThatThrownBy(runner::migrate).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("V" + next + "__broken.sql");
+        try (PostgresChatStore store = PostgresChatStore.builder(TestPostgres.dataSource()).schema(schema)
+                .migrateOnOpen(false).build()) {
+            assertThat(store.admin().schemaVersion()).as("every file before the broken one").isEqualTo(next - 1);
+        }
+        try (Connection c = TestPostgres.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT to_regclass('" + schema + ".half_done') IS NULL"
+                     + " AND to_regclass('" + schema + ".after_broken') IS NULL")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).as("neither the broken file nor the one after it left anything").isTrue();
+        }
+    }
+
     @Test
     void concurrentIdempotentAppendsUnderReadCommittedYieldOneRow() throws Exception {
         try (PostgresChatStore store = open(TestPostgres.freshSchema())) {

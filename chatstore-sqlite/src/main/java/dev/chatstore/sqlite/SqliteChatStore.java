@@ -201,6 +201,9 @@ public final class SqliteChatStore implements ChatStore {
 
     /** Options of a SQLite store, validated by {@link #build()}. Not thread-safe. */
     public static final class Builder extends ChatStoreBuilder<SqliteChatStore, Builder> {
+        /** A new private database per connection: the only connection of an in-memory store. */
+        private static final String MEMORY = "jdbc:sqlite::memory:";
+
         private final Path file;
         private Synchronous synchronous = Synchronous.NORMAL;
         private Duration busyTimeout = Duration.ofSeconds(10);
@@ -295,7 +298,7 @@ public final class SqliteChatStore implements ChatStore {
                         + " write-ahead log and no other process can reach, was EXTERNAL");
             }
             StoreOptions options = options();
-            SqliteDatabase db = file == null ? openInMemory() : openFile();
+            SqliteDatabase db = file == null ? openInMemory(options) : openFile();
             String location = file == null ? "in-memory" : file.toAbsolutePath().toString();
             String settings = "synchronous=" + synchronous + ", busyTimeout=" + busyTimeout
                     + (file == null ? "" : ", readers=" + readers + ", readerWait=" + readerWait + ", walSizeLimit=" + walSizeLimit
@@ -304,8 +307,21 @@ public final class SqliteChatStore implements ChatStore {
             return new SqliteChatStore(engine, db, location, file == null ? null : file.toAbsolutePath().normalize());
         }
 
-        private SqliteDatabase openInMemory() {
-            Connection only = connect("jdbc:sqlite::memory:", writerConfig());
+        /**
+         * One private connection serves reads and writes. Migrating on open copies in the image of a migrated database
+         * (made once per JVM), so the engine then finds the schema current; otherwise the database stays empty until
+         * {@link StoreAdmin#migrate()}.
+         */
+        private SqliteDatabase openInMemory(StoreOptions options) {
+            Connection only = connect(MEMORY, writerConfig());
+            if (options.migrateOnOpen()) {
+                try {
+                    MigratedImage.copyInto(only, () -> connect(MEMORY, commonConfig()), options.clock());
+                } catch (RuntimeException e) {
+                    closeQuietly(only);
+                    throw e;
+                }
+            }
             return new SqliteDatabase(only, List.of(), readerWait.toMillis(), new SqliteDialect(), null, null);
         }
 

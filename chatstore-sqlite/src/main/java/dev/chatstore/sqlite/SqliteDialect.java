@@ -23,6 +23,9 @@ import org.sqlite.SQLiteException;
 /** SQLite's answers to the engine: epoch-millisecond timestamps, TEXT JSON, one serialized writer. */
 final class SqliteDialect implements Dialect {
     private static final FullText FULL_TEXT = new SqliteFullText();
+    /** What the loaded SQLite library is and offers; null until a store asks. */
+    private static volatile String version;
+    private static volatile Set<String> compileOptions;
 
 
     @Override
@@ -139,17 +142,31 @@ final class SqliteDialect implements Dialect {
         return e.getMessage();
     }
 
+    /** Read once per JVM: every connection runs the one SQLite library the driver loaded. */
     @Override
     public String serverVersion(Handle handle) {
-        return handle.createQuery("SELECT sqlite_version()").mapTo(String.class).one();
+        String known = version;
+        if (known == null) {
+            known = handle.createQuery("SELECT sqlite_version()").mapTo(String.class).one();
+            version = known;
+        }
+        return known;
     }
 
-    /** The library's {@code ENABLE_…} compile options, e.g. {@code fts5}, {@code rtree}, {@code math_functions}. */
+    /**
+     * The library's {@code ENABLE_…} compile options, e.g. {@code fts5}, {@code rtree}, {@code math_functions}; read
+     * once per JVM, as the version is.
+     */
     @Override
     public Set<String> availableExtensions(Handle handle) {
-        return handle.createQuery("PRAGMA compile_options").mapTo(String.class).stream()
-                .filter(option -> option.startsWith("ENABLE_"))
-                .map(option -> option.substring("ENABLE_".length()).toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
+        Set<String> known = compileOptions;
+        if (known == null) {
+            known = handle.createQuery("PRAGMA compile_options").mapTo(String.class).stream()
+                    .filter(option -> option.startsWith("ENABLE_"))
+                    .map(option -> option.substring("ENABLE_".length()).toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
+            compileOptions = known;
+        }
+        return known;
     }
 }

@@ -138,6 +138,34 @@ class SqliteMigrationTest {
         }
     }
 
+    /**
+     * A run applies every pending file in one transaction; when a file fails, the files before it must still end up
+     * applied (as when each file had a transaction of its own) and the failed one must leave nothing.
+     */
+    @Test
+    void aFileThatFailsInARunOfSeveralLeavesTheFilesBeforeItAppliedAndNothingOfItself() throws SQLException {
+        Path file = dir.resolve("run.db");
+        try (SqliteChatStore store = SqliteChatStore.builder(file).migrateOnOpen(false).build()) {
+            List<Migration> files = new ArrayList<>(MigrationRunner.loadMigrations("dev/chatstore/sqlite/migrations"));
+            int next = files.get(files.size() - 1).version() + 1;
+            files.add(new Migration(next, "broken", "V" + next + "__broken.sql",
+                    "CREATE TABLE half_done (x INTEGER);\nINSERT INTO no_such_table VALUES (1);\n", 42));
+            files.add(new Migration(next + 1, "after", "V" + (next + 1) + "__after.sql", "CREATE TABLE after_broken (x INTEGER);\n", 43));
+            MigrationRunner runner = new MigrationRunner(store.databaseForTests(), new SqliteDialect(), Clock.systemUTC(), files);
+
+            assertThatThrownBy(runner::migrate).isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("V" + next + "__broken.sql");
+            assertThat(store.admin().schemaVersion()).as("every file before the broken one").isEqualTo(next - 1);
+            assertThat(store.admin().schemaHistory()).hasSize(MIGRATIONS);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('half_done', 'after_broken')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("neither the broken file nor the one after it left anything").isZero();
+        }
+    }
+
     private static void execute(Path file, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -3,6 +3,7 @@ package dev.chatstore.jdbc.internal;
 import dev.chatstore.jdbc.Dialect;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +23,44 @@ final class SqlStatements {
     /** The catalogs of fragments, not statements, that the other catalogs use as placeholders. */
     private static final List<String> FRAGMENTS = List.of("columns", "conversation_filter");
 
+    /**
+     * The statements of the dialects opened lately, so that opening another store (every test opens one) does not
+     * read and check the catalogs again. Bounded: a PostgreSQL store per schema has statements of its own.
+     */
+    private static final int CACHED = 16;
+    private static final Map<Key, SqlStatements> RECENT = new LinkedHashMap<>(CACHED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, SqlStatements> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    /** Everything {@link #load} reads from a dialect. */
+    private record Key(String schema, String nextActivitySeq, String forUpdate, String jsonArrayAgg,
+                       String overridesPath, List<Class<? extends SqlStatement>> owners) {
+    }
+
     private final Map<SqlStatement, String> sql;
 
     private SqlStatements(Map<SqlStatement, String> sql) {
         this.sql = sql;
+    }
+
+    /** {@link #load}, or the same statements loaded for an earlier store of a dialect with the same values. */
+    static SqlStatements loadOrReuse(Dialect dialect, List<Class<? extends SqlStatement>> owners) {
+        Key key = new Key(dialect.schema(), dialect.nextActivitySeq(), dialect.forUpdate(), dialect.jsonArrayAgg(),
+                dialect.statementOverridesPath(), List.copyOf(owners));
+        synchronized (RECENT) {
+            SqlStatements known = RECENT.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        SqlStatements loaded = load(dialect, owners);
+        synchronized (RECENT) {
+            RECENT.put(key, loaded);
+        }
+        return loaded;
     }
 
     /**

@@ -70,7 +70,7 @@ public final class StoreContext {
         this.hooks = hooks;
         this.ids = new IdGenerator(options.clock());
         // Every statement now: a missing file, statement or placeholder fails the open, not a call.
-        this.statements = SqlStatements.load(dialect, CATALOG_OWNERS);
+        this.statements = SqlStatements.loadOrReuse(dialect, CATALOG_OWNERS);
         this.ledger = new ConversationLedger(this);
         this.messageRows = new MessageRows(this);
         this.attachmentLinks = new AttachmentLinks(this);
