@@ -14,6 +14,7 @@ import dev.chatstore.NewMessage;
 import dev.chatstore.PageRequest;
 import dev.chatstore.Rating;
 import dev.chatstore.Role;
+import dev.chatstore.TokenUsage;
 import dev.chatstore.UserChats;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -169,6 +171,44 @@ public interface MessageRules extends StoreFixture {
         assertThat(appended.stream().map(a -> a.message().content()).toList()).as("contents in batch order")
                 .containsExactly("s", "u", "a", "t");
         assertThat(reload(alice(), c.id()).messageCount()).as("count includes the whole batch").isEqualTo(5);
+    }
+
+    /**
+     * A batch long enough to go to the database in several statements (263 messages) is stored whole, in order, each
+     * message exactly as appended: look at how the batch's rows are bound, statement by statement.
+     */
+    @Test
+    default void aLongBatchIsStoredWholeInOrderAndEachMessageAsAppended() {
+        Conversation c = newConversation(alice());
+        say(alice(), c.id(), "before");
+        List<NewMessage> batch = new ArrayList<>();
+        for (int i = 0; i < 263; i++) {
+            NewMessage m = (i % 2 == 0 ? NewMessage.user("user " + i)
+                    : NewMessage.assistant("assistant " + i).usage(TokenUsage.of("model-" + i, i, i + 1)))
+                    .metadata(Map.of("i", i));
+            if (i % 2 == 1 && i % 5 == 0) {
+                m = m.reasoning("thought " + i);
+            }
+            batch.add(i % 3 == 0 ? m.clientMessageId("batch-" + i) : m);
+        }
+        List<Message> appended = alice().messages().appendAll(c.id(), batch).stream().map(Appended::message).toList();
+        assertThat(appended.stream().map(Message::seq).toList()).as("seqs 2..264 in batch order")
+                .isEqualTo(LongStream.rangeClosed(2, 264).boxed().toList());
+        List<Message> stored = new ArrayList<>();
+        for (long after = 1; stored.size() < appended.size(); ) {
+            List<Message> page = alice().messages().after(c.id(), after, Limits.MESSAGES_PAGE_MAX).items();
+            assertThat(page).as("messages after seq " + after).isNotEmpty();
+            stored.addAll(page);
+            after = page.get(page.size() - 1).seq();
+        }
+        assertThat(stored).as("every message read back exactly as appendAll returned it").isEqualTo(appended);
+        for (int i = 1; i < appended.size(); i++) {
+            assertThat(appended.get(i).parentId()).as("message " + i + " follows the one before it")
+                    .isEqualTo(appended.get(i - 1).id());
+        }
+        assertThat(alice().messages().append(c.id(), batch.get(261)).replayed())
+                .as("a client id from the middle of the batch replays").isTrue();
+        assertThat(reload(alice(), c.id()).messageCount()).as("count").isEqualTo(264);
     }
 
     /** Same-millisecond appends must still get distinct ids: look at the id generator (UUIDv7 with random bits). */

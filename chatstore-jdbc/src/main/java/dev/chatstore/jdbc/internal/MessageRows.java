@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -127,14 +128,24 @@ final class MessageRows {
                 .map(mapper).list();
     }
 
+    /**
+     * Rows per multi-row INSERT of a batch, largest first; what is left after the smallest goes as a JDBC batch. A few
+     * fixed sizes, so that each connection keeps a few statements: 200 rows of 24 parameters stay well under
+     * SQLite's 32,766 parameters per statement.
+     */
+    private static final int[] ROWS_PER_STATEMENT = {200, 50, 10};
+
+    /** The message INSERT with several rows, by row count. */
+    private final Map<Integer, PositionalSql> insertRows = new ConcurrentHashMap<>();
+
     /** Inserts of new messages, sent together by {@link Inserts#execute}. */
     Inserts inserts(Handle h) {
         return new Inserts(h);
     }
 
     /**
-     * The message rows of one append, sent in plain JDBC as one statement or one JDBC batch: Jdbi's named binding of
-     * two dozen columns per row was most of an append's own cost. Used by one thread.
+     * The message rows of one append, sent in plain JDBC (Jdbi's named binding of two dozen columns per row was most
+     * of an append's own cost): one row as one statement, many as multi-row INSERTs. Used by one thread.
      */
     final class Inserts {
         private final Handle h;
@@ -164,13 +175,29 @@ final class MessageRows {
                 });
                 return;
             }
-            ctx.jdbc(h, Sql.INSERT, (statement, sql) -> {
-                for (int i = 0; i < messages.size(); i++) {
-                    bind(statement, sql, i);
-                    statement.addBatch();
+            int next = 0;
+            for (int rows : ROWS_PER_STATEMENT) {
+                PositionalSql many = insertRows.computeIfAbsent(rows, n -> ctx.positional(Sql.INSERT).withRows(n));
+                for (; messages.size() - next >= rows; next += rows) {
+                    int first = next;
+                    ctx.jdbc(h, many, (statement, sql) -> {
+                        for (int r = 0; r < rows; r++) {
+                            bind(statement, sql.row(r), first + r);
+                        }
+                        return statement.executeUpdate();
+                    });
                 }
-                return statement.executeBatch().length;
-            });
+            }
+            if (next < messages.size()) {
+                int first = next;
+                ctx.jdbc(h, Sql.INSERT, (statement, sql) -> {
+                    for (int i = first; i < messages.size(); i++) {
+                        bind(statement, sql, i);
+                        statement.addBatch();
+                    }
+                    return statement.executeBatch().length;
+                });
+            }
         }
 
         /**

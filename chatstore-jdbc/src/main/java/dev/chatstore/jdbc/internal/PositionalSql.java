@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.statement.ColonPrefixSqlParser;
 import org.jdbi.v3.core.statement.ParsedSql;
@@ -25,11 +26,17 @@ final class PositionalSql {
     private final String sql;
     private final Map<String, int[]> positions;
     private final Dialect dialect;
+    /** Parameters of one row: all of them, but for a statement of {@link #withRows}. */
+    private final int parametersPerRow;
+    /** Added to every position: the row this view binds ({@link #row}). */
+    private final int shift;
 
-    private PositionalSql(String sql, Map<String, int[]> positions, Dialect dialect) {
+    private PositionalSql(String sql, Map<String, int[]> positions, Dialect dialect, int parametersPerRow, int shift) {
         this.sql = sql;
         this.positions = positions;
         this.dialect = dialect;
+        this.parametersPerRow = parametersPerRow;
+        this.shift = shift;
     }
 
     /** Jdbi's own parser, so that both paths read the catalogs' parameters alike. */
@@ -44,7 +51,45 @@ final class PositionalSql {
         }
         Map<String, int[]> positions = new HashMap<>();
         byName.forEach((name, at) -> positions.put(name, at.stream().mapToInt(Integer::intValue).toArray()));
-        return new PositionalSql(parsed.getSql(), Map.copyOf(positions), dialect);
+        return new PositionalSql(parsed.getSql(), Map.copyOf(positions), dialect, names.size(), 0);
+    }
+
+    /**
+     * This {@code INSERT … VALUES (…)} of one row with {@code rows} rows in its VALUES list, each bound through
+     * {@link #row}: one statement for many rows, which matters on SQLite, whose full-text index writes a segment per
+     * statement.
+     *
+     * @throws IllegalStateException if the statement is not an INSERT whose parameters are all in one VALUES row
+     */
+    PositionalSql withRows(int rows) {
+        int values = sql.toUpperCase(Locale.ROOT).lastIndexOf("VALUES");
+        int open = values < 0 ? -1 : sql.indexOf('(', values);
+        if (open < 0) {
+            throw new IllegalStateException("Not an INSERT of one VALUES row: " + sql);
+        }
+        int close = open;
+        for (int depth = 0; close < sql.length(); close++) {
+            char c = sql.charAt(close);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0) {
+                break;
+            }
+        }
+        if (close >= sql.length() || !sql.substring(close + 1).isBlank()
+                || sql.substring(0, open).indexOf('?') >= 0) {
+            throw new IllegalStateException("Not an INSERT of one VALUES row: " + sql);
+        }
+        String row = sql.substring(open, close + 1);
+        StringBuilder many = new StringBuilder(sql.substring(0, open)).append(row);
+        for (int r = 1; r < rows; r++) {
+            many.append(", ").append(row);
+        }
+        return new PositionalSql(many.toString(), positions, dialect, parametersPerRow, 0);
+    }
+
+    /** The view of a {@link #withRows} statement that binds its row {@code r} (from 0). */
+    PositionalSql row(int r) {
+        return r == 0 ? this : new PositionalSql(sql, positions, dialect, parametersPerRow, r * parametersPerRow);
     }
 
     /** The SQL with {@code ?} placeholders. */
@@ -63,9 +108,9 @@ final class PositionalSql {
     PositionalSql set(PreparedStatement ps, String name, String value) throws SQLException {
         for (int i : at(name)) {
             if (value == null) {
-                ps.setNull(i, Types.VARCHAR);
+                ps.setNull(i + shift, Types.VARCHAR);
             } else {
-                ps.setString(i, value);
+                ps.setString(i + shift, value);
             }
         }
         return this;
@@ -73,7 +118,7 @@ final class PositionalSql {
 
     PositionalSql set(PreparedStatement ps, String name, long value) throws SQLException {
         for (int i : at(name)) {
-            ps.setLong(i, value);
+            ps.setLong(i + shift, value);
         }
         return this;
     }
@@ -81,9 +126,9 @@ final class PositionalSql {
     PositionalSql set(PreparedStatement ps, String name, Long value) throws SQLException {
         for (int i : at(name)) {
             if (value == null) {
-                ps.setNull(i, Types.BIGINT);
+                ps.setNull(i + shift, Types.BIGINT);
             } else {
-                ps.setLong(i, value);
+                ps.setLong(i + shift, value);
             }
         }
         return this;
@@ -92,9 +137,9 @@ final class PositionalSql {
     PositionalSql set(PreparedStatement ps, String name, Integer value) throws SQLException {
         for (int i : at(name)) {
             if (value == null) {
-                ps.setNull(i, Types.INTEGER);
+                ps.setNull(i + shift, Types.INTEGER);
             } else {
-                ps.setInt(i, value);
+                ps.setInt(i + shift, value);
             }
         }
         return this;
@@ -103,7 +148,7 @@ final class PositionalSql {
     /** A timestamp, as the dialect stores it. */
     PositionalSql set(PreparedStatement ps, String name, Instant value) throws SQLException {
         for (int i : at(name)) {
-            dialect.bindInstant(ps, i, value);
+            dialect.bindInstant(ps, i + shift, value);
         }
         return this;
     }
@@ -111,7 +156,7 @@ final class PositionalSql {
     /** A JSON document (null for SQL NULL), as the dialect stores JSON. */
     PositionalSql set(PreparedStatement ps, String name, JsonText json) throws SQLException {
         for (int i : at(name)) {
-            dialect.bindJson(ps, i, json == null ? null : json.json());
+            dialect.bindJson(ps, i + shift, json == null ? null : json.json());
         }
         return this;
     }

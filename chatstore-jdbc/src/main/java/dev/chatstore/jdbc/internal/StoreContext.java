@@ -113,7 +113,11 @@ public final class StoreContext {
      * reports one, so the retries and translations of {@link #writeFor} treat both paths alike.
      */
     <T> T jdbc(Handle h, SqlStatement statement, JdbcWork<T> work) {
-        PositionalSql sql = positional.computeIfAbsent(statement, s -> PositionalSql.parse(sql(s), dialect));
+        return jdbc(h, positional(statement), work);
+    }
+
+    /** {@link #jdbc(Handle, SqlStatement, JdbcWork)} on a statement derived from a catalog's, e.g. by {@link PositionalSql#withRows}. */
+    <T> T jdbc(Handle h, PositionalSql sql, JdbcWork<T> work) {
         try {
             PreparedStatement prepared = db.prepare(h, sql.sql());
             try {
@@ -124,6 +128,11 @@ public final class StoreContext {
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
+    }
+
+    /** One of the engine's statements in positional JDBC form, parsed once per store. */
+    PositionalSql positional(SqlStatement statement) {
+        return positional.computeIfAbsent(statement, s -> PositionalSql.parse(sql(s), dialect));
     }
 
     /** Now, at the millisecond precision every backend stores. */
