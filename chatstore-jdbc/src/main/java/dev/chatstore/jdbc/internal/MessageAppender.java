@@ -69,7 +69,7 @@ final class MessageAppender {
         Map<String, Stored> storedByClientId = replayCaughtByKey ? Map.of()
                 : rows.byClientMessageIds(h, userId, row.id(), batch.stream()
                         .map(NewMessage::clientMessageId).filter(Objects::nonNull).distinct().toList());
-        MessageRows.Inserts inserts = rows.inserts(h);
+        MessageRows.Inserts inserts = rows.inserts(h, userId);
         AttachmentLinks.Batch attachmentLinks = links.new Batch(h, userId, now);
         for (NewMessage m : batch) {
             String hash = null;
@@ -88,7 +88,7 @@ final class MessageAppender {
                     m.media(), m.usage(), m.toolCallId(), m.toolCalls(), m.toolName(), m.reasoning(),
                     sorted(m.attachmentIds()), m.metadata(), m.clientMessageId(), m.replyTo(),
                     Feedback.NONE, now, null);
-            inserts.add(userId, message, hash);
+            inserts.add(message, hash);
             m.attachmentIds().forEach(attachmentId -> attachmentLinks.add(row.id(), message.id(), attachmentId));
             stored.add(message);
             storedIds.add(message.id());

@@ -138,9 +138,9 @@ final class MessageRows {
     /** The message INSERT with several rows, by row count. */
     private final Map<Integer, PositionalSql> insertRows = new ConcurrentHashMap<>();
 
-    /** Inserts of new messages, sent together by {@link Inserts#execute}. */
-    Inserts inserts(Handle h) {
-        return new Inserts(h);
+    /** Inserts of {@code userId}'s new messages, sent together by {@link Inserts#execute}. */
+    Inserts inserts(Handle h, String userId) {
+        return new Inserts(h, userId);
     }
 
     /**
@@ -149,26 +149,24 @@ final class MessageRows {
      */
     final class Inserts {
         private final Handle h;
-        private final List<Message> messages = new ArrayList<>();
-        private final List<String> userIds = new ArrayList<>();
-        private final List<String> payloadHashes = new ArrayList<>();
+        private final String userId;
+        private final List<Stored> rows = new ArrayList<>();
 
-        private Inserts(Handle h) {
+        private Inserts(Handle h, String userId) {
             this.h = h;
+            this.userId = userId;
         }
 
         /** @param payloadHash the payload's fingerprint, null without a client message id */
-        void add(String userId, Message m, String payloadHash) {
-            messages.add(m);
-            userIds.add(userId);
-            payloadHashes.add(payloadHash);
+        void add(Message m, String payloadHash) {
+            rows.add(new Stored(m, payloadHash));
         }
 
         void execute() {
-            if (messages.isEmpty()) {
+            if (rows.isEmpty()) {
                 return;
             }
-            if (messages.size() == 1) {
+            if (rows.size() == 1) {
                 ctx.jdbc(h, Sql.INSERT, (statement, sql) -> {
                     bind(statement, sql, 0);
                     return statement.executeUpdate();
@@ -176,22 +174,22 @@ final class MessageRows {
                 return;
             }
             int next = 0;
-            for (int rows : ROWS_PER_STATEMENT) {
-                PositionalSql many = insertRows.computeIfAbsent(rows, n -> ctx.positional(Sql.INSERT).withRows(n));
-                for (; messages.size() - next >= rows; next += rows) {
+            for (int perStatement : ROWS_PER_STATEMENT) {
+                PositionalSql many = insertRows.computeIfAbsent(perStatement, n -> ctx.positional(Sql.INSERT).withRows(n));
+                for (; rows.size() - next >= perStatement; next += perStatement) {
                     int first = next;
                     ctx.jdbc(h, many, (statement, sql) -> {
-                        for (int r = 0; r < rows; r++) {
+                        for (int r = 0; r < perStatement; r++) {
                             bind(statement, sql.row(r), first + r);
                         }
                         return statement.executeUpdate();
                     });
                 }
             }
-            if (next < messages.size()) {
+            if (next < rows.size()) {
                 int first = next;
                 ctx.jdbc(h, Sql.INSERT, (statement, sql) -> {
-                    for (int i = first; i < messages.size(); i++) {
+                    for (int i = first; i < rows.size(); i++) {
                         bind(statement, sql, i);
                         statement.addBatch();
                     }
@@ -207,7 +205,7 @@ final class MessageRows {
          * @return false if it did: a replay, nothing inserted
          */
         boolean executeUnlessReplay() {
-            if (messages.size() != 1 || messages.get(0).clientMessageId() == null) {
+            if (rows.size() != 1 || rows.get(0).message().clientMessageId() == null) {
                 throw new IllegalStateException("One message with a client message id is inserted unless a replay");
             }
             return ctx.jdbc(h, Sql.INSERT_UNLESS_REPLAY, (statement, sql) -> {
@@ -217,10 +215,10 @@ final class MessageRows {
         }
 
         private void bind(PreparedStatement statement, PositionalSql sql, int i) throws SQLException {
-            Message m = messages.get(i);
+            Message m = rows.get(i).message();
             sql.set(statement, "id", m.id())
                     .set(statement, "conversationId", m.conversationId())
-                    .set(statement, "userId", userIds.get(i))
+                    .set(statement, "userId", userId)
                     .set(statement, "seq", m.seq())
                     .set(statement, "parentId", m.parentId())
                     .set(statement, "role", m.role().wireName())
@@ -238,7 +236,7 @@ final class MessageRows {
                     .set(statement, "reasoning", m.reasoning())
                     .set(statement, "metadata", Json.write(m.metadata()))
                     .set(statement, "clientMessageId", m.clientMessageId())
-                    .set(statement, "payloadHash", payloadHashes.get(i))
+                    .set(statement, "payloadHash", rows.get(i).payloadHash())
                     .set(statement, "replyToId", m.replyToId())
                     .set(statement, "now", m.createdAt());
         }

@@ -97,67 +97,53 @@ final class PositionalSql {
         return sql;
     }
 
-    private int[] at(String name) {
+    /** Binds one value at one position. */
+    @FunctionalInterface
+    private interface Binder {
+        void bind(int position) throws SQLException;
+    }
+
+    /** Binds {@code name} at each of its positions in this view's row. */
+    private PositionalSql each(String name, Binder binder) throws SQLException {
         int[] at = positions.get(name);
         if (at == null) {
             throw new IllegalStateException("The statement has no parameter :" + name + ": " + sql);
         }
-        return at;
+        for (int i : at) {
+            binder.bind(i + shift);
+        }
+        return this;
     }
 
     PositionalSql set(PreparedStatement ps, String name, String value) throws SQLException {
-        for (int i : at(name)) {
+        return each(name, i -> {
             if (value == null) {
-                ps.setNull(i + shift, Types.VARCHAR);
+                ps.setNull(i, Types.VARCHAR);
             } else {
-                ps.setString(i + shift, value);
+                ps.setString(i, value);
             }
-        }
-        return this;
+        });
     }
 
     PositionalSql set(PreparedStatement ps, String name, long value) throws SQLException {
-        for (int i : at(name)) {
-            ps.setLong(i + shift, value);
-        }
-        return this;
+        return each(name, i -> ps.setLong(i, value));
     }
 
     PositionalSql set(PreparedStatement ps, String name, Long value) throws SQLException {
-        for (int i : at(name)) {
-            if (value == null) {
-                ps.setNull(i + shift, Types.BIGINT);
-            } else {
-                ps.setLong(i + shift, value);
-            }
-        }
-        return this;
+        return value == null ? each(name, i -> ps.setNull(i, Types.BIGINT)) : set(ps, name, value.longValue());
     }
 
     PositionalSql set(PreparedStatement ps, String name, Integer value) throws SQLException {
-        for (int i : at(name)) {
-            if (value == null) {
-                ps.setNull(i + shift, Types.INTEGER);
-            } else {
-                ps.setInt(i + shift, value);
-            }
-        }
-        return this;
+        return value == null ? each(name, i -> ps.setNull(i, Types.INTEGER)) : each(name, i -> ps.setInt(i, value));
     }
 
     /** A timestamp, as the dialect stores it. */
     PositionalSql set(PreparedStatement ps, String name, Instant value) throws SQLException {
-        for (int i : at(name)) {
-            dialect.bindInstant(ps, i + shift, value);
-        }
-        return this;
+        return each(name, i -> dialect.bindInstant(ps, i, value));
     }
 
     /** A JSON document (null for SQL NULL), as the dialect stores JSON. */
     PositionalSql set(PreparedStatement ps, String name, JsonText json) throws SQLException {
-        for (int i : at(name)) {
-            dialect.bindJson(ps, i + shift, json == null ? null : json.json());
-        }
-        return this;
+        return each(name, i -> dialect.bindJson(ps, i, json == null ? null : json.json()));
     }
 }
